@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { assignableRoleSchema, roleSchema } from './roles';
+
+export const departmentRefSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  isLeader: z.boolean(),
+});
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  dingtalkUserId: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  departments: z.array(departmentRefSchema),
+  roles: z.array(roleSchema),
+  isManager: z.boolean(),
+  status: z.enum(['active', 'suspended']),
+  lastLoginAt: z.iso.datetime().nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const userIdParamsSchema = z.object({ userId: z.uuid() });
+
+export const listUsersQuerySchema = z.object({
+  q: z.string().trim().min(1).max(50).optional(),
+  role: roleSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+export const userPageSchema = z.object({
+  items: z.array(userSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const setRolesBodySchema = z.object({
+  roles: z.array(assignableRoleSchema).max(3),
+});
+export type SetRolesBody = z.infer<typeof setRolesBodySchema>;
