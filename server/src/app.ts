@@ -1,0 +1,58 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditLogModule } from './modules/audit-log';
+import { sessionModule } from './modules/session';
+import { usersModule } from './modules/users';
+import { auditPlugin } from './platform/audit';
+import { authPlugin } from './platform/auth';
+import { type AppDeps, depsPlugin } from './platform/deps';
+import { errorHandlerPlugin } from './platform/errors/error-handler';
+import { healthRoutes } from './platform/http/health.routes';
+import { miniappRoutes } from './platform/http/miniapp.routes';
+import { openApiPlugin } from './platform/http/openapi';
+import { securityHeadersPlugin } from './platform/http/security';
+import { identityPlugin } from './platform/identity';
+import { rbacPlugin } from './platform/rbac';
+
+export interface BuildOptions {
+  logger: FastifyServerOptions['loggerInstance'] | false;
+  jwtSecret: string;
+  https?: { cert: Buffer; key: Buffer } | null;
+}
+
+/** Builds the whole DingOps HTTP app from its dependencies; main.ts and the tests call the same function. */
+export async function buildApp(deps: AppDeps, options: BuildOptions) {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...(options.https ? { https: options.https } : {}),
+    trustProxy: deps.config.server.trustProxy,
+    requestIdHeader: 'x-request-id',
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // External capabilities first, then platform, then feature modules.
+  await app.register(rateLimit, { global: false });
+  await app.register(depsPlugin, deps);
+  await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(openApiPlugin);
+  await app.register(auditPlugin);
+  await app.register(identityPlugin);
+  await app.register(authPlugin, { jwtSecret: options.jwtSecret });
+  await app.register(rbacPlugin);
+  await app.register(healthRoutes);
+
+  await app.register(sessionModule, { prefix: '/api/v1' });
+  await app.register(usersModule, { prefix: '/api/v1/users' });
+  await app.register(auditLogModule, { prefix: '/api/v1/audit' });
+
+  await app.register(miniappRoutes);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Every setting DingOps reads, in one place. `doc` feeds the README table and .env.example.
+ * Defaults suit a fresh machine: embedded PGlite under ./data and the built-in DingTalk sandbox.
+ */
+const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const listFromEnv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configKeys = {
+  PORT: { schema: port.default(3000), doc: 'HTTP port of the API and the built micro-app.' },
+  HOST: { schema: z.string().min(1).default('0.0.0.0'), doc: 'Interface the server listens on.' },
+  PUBLIC_URL: { schema: z.url().optional(), doc: 'Public base URL of DingOps (links in DingTalk messages); defaults to http://localhost:PORT.' },
+  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'pino log level.' },
+  TRUST_PROXY: { schema: boolFromEnv.default(false), doc: 'Trust X-Forwarded-* headers (set when behind a TLS proxy).' },
+  TLS_CERT_FILE: { schema: z.string().optional(), doc: 'PEM certificate: with TLS_KEY_FILE the server speaks HTTPS itself.' },
+  TLS_KEY_FILE: { schema: z.string().optional(), doc: 'PEM private key for TLS_CERT_FILE.' },
+  DATABASE_URL: { schema: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(), doc: 'Postgres connection URL; unset → embedded PGlite in DATA_DIR.' },
+  DATABASE_SCHEMA: { schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('public'), doc: 'Postgres schema DingOps keeps its tables in.' },
+  DATABASE_POOL_MAX: { schema: z.coerce.number().int().min(1).max(200).default(10), doc: 'Maximum Postgres connections per instance.' },
+  DATABASE_STATEMENT_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(15000), doc: 'Postgres statement_timeout for every connection.' },
+  DATA_DIR: { schema: z.string().min(1).default('./data'), doc: 'Where embedded PGlite and uploaded files live.' },
+  JWT_SECRET: { schema: z.string().min(32, 'must be at least 32 characters').optional(), doc: 'HMAC secret for session tokens; required with live DingTalk (sandbox mode generates one in DATA_DIR).' },
+  JWT_TTL_SECONDS: { schema: z.coerce.number().int().min(60).max(86400).default(7200), doc: 'Lifetime of a session token.' },
+  LOGIN_RATE_LIMIT_PER_MINUTE: { schema: z.coerce.number().int().min(1).default(20), doc: 'Login attempts allowed per client IP per minute.' },
+  ADMIN_USER_IDS: { schema: listFromEnv.default([]), doc: 'Comma-separated DingTalk user ids that are IT admins from the start.' },
+  ENCRYPTION_KEYS: { schema: z.string().optional(), doc: 'Versioned data keys "v1:<base64 32 bytes>,v2:…"; the highest version encrypts. Required with live DingTalk.' },
+  ENCRYPTION_ALGORITHM: { schema: z.enum(['aes-256-gcm', 'sm4-cbc-hmac-sm3']).default('aes-256-gcm'), doc: 'Cipher for sensitive columns: AES-256-GCM or the national standard SM4 with HMAC-SM3.' },
+  DINGTALK_CLIENT_ID: { schema: z.string().min(1).optional(), doc: 'AppKey (Client ID) of the DingTalk internal app; set with the three below for live mode.' },
+  DINGTALK_CLIENT_SECRET: { schema: z.string().min(1).optional(), doc: 'AppSecret (Client Secret) of the DingTalk app.' },
+  DINGTALK_CORP_ID: { schema: z.string().min(1).optional(), doc: 'The organisation’s corpId (ding…).' },
+  DINGTALK_AGENT_ID: { schema: z.string().regex(/^\d+$/, 'must be numeric').optional(), doc: 'AgentId of the micro-app (work notifications).' },
+  DINGTALK_API_ENDPOINT: { schema: z.string().default('api.dingtalk.com'), doc: 'Host of the v1.0 OpenAPI (live mode).' },
+  DINGTALK_OAPI_URL: { schema: z.url().default('https://oapi.dingtalk.com'), doc: 'Base URL of the old oapi/topapi host (live mode).' },
+  DINGTALK_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(10000), doc: 'Timeout of one DingTalk API call.' },
+  SANDBOX_PORT: { schema: port.default(3001), doc: 'Port of the built-in DingTalk sandbox (sandbox mode).' },
+  SANDBOX_HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Interface the sandbox listens on.' },
+  SANDBOX_SEED_DEMO: { schema: boolFromEnv.default(true), doc: 'Seed the demo company’s DingOps roles into an empty database (sandbox mode).' },
+  MINIAPP_DIST: { schema: z.string().default('./miniapp/dist'), doc: 'Folder of the built micro-app.' },
+} as const;
+
+type Keys = typeof configKeys;
+type RawEnv = { [K in keyof Keys]: z.output<Keys[K]['schema']> };
+
+const envSchema = z.object(Object.fromEntries(Object.entries(configKeys).map(([key, { schema }]) => [key, schema])) as { [K in keyof Keys]: Keys[K]['schema'] });
+
+/** Thrown when the environment is unusable; `issues` holds one readable line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((line) => `  - ${line}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = readEnvironment()): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`)),
+    ...crossFieldIssues(cleaned),
+  ];
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
+  return toConfig(parsed.data as RawEnv);
+}
+
+const dingtalkKeys = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_CORP_ID', 'DINGTALK_AGENT_ID'] as const;
+
+/** Settings that only make sense together; checked on the raw values so they are listed with the rest. */
+function crossFieldIssues(env: Record<string, string | undefined>): string[] {
+  const present = dingtalkKeys.filter((key) => env[key] !== undefined);
+  const issues: string[] = [];
+  if (present.length > 0 && present.length < dingtalkKeys.length) {
+    const missing = dingtalkKeys.filter((key) => env[key] === undefined);
+    issues.push(`${missing.join(', ')}: live DingTalk needs all of ${dingtalkKeys.join(', ')} (missing these)`);
+  }
+  const isLive = present.length === dingtalkKeys.length;
+  if (isLive && !env.JWT_SECRET) issues.push('JWT_SECRET: required with live DingTalk');
+  if (isLive && !env.ENCRYPTION_KEYS) issues.push('ENCRYPTION_KEYS: required with live DingTalk');
+  if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) issues.push('TLS_CERT_FILE: TLS_CERT_FILE and TLS_KEY_FILE go together');
+  return issues;
+}
+
+function toConfig(env: RawEnv) {
+  const isLive = dingtalkKeys.every((key) => env[key] !== undefined);
+
+  return {
+    server: {
+      port: env.PORT,
+      host: env.HOST,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      trustProxy: env.TRUST_PROXY,
+      tls: env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE } : null,
+      miniappDist: env.MINIAPP_DIST,
+    },
+    log: { level: env.LOG_LEVEL },
+    db: {
+      url: env.DATABASE_URL ?? null,
+      schema: env.DATABASE_SCHEMA,
+      poolMax: env.DATABASE_POOL_MAX,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      dataDir: env.DATA_DIR,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? null,
+      jwtTtlSeconds: env.JWT_TTL_SECONDS,
+      loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      adminUserIds: env.ADMIN_USER_IDS,
+    },
+    crypto: { keys: env.ENCRYPTION_KEYS ?? null, algorithm: env.ENCRYPTION_ALGORITHM },
+    dingtalk: {
+      mode: isLive ? ('live' as const) : ('sandbox' as const),
+      clientId: env.DINGTALK_CLIENT_ID ?? 'dingsandboxappkey',
+      clientSecret: env.DINGTALK_CLIENT_SECRET ?? 'sandbox-app-secret-not-for-production',
+      corpId: env.DINGTALK_CORP_ID ?? 'dingsandboxcorp0001',
+      agentId: env.DINGTALK_AGENT_ID ?? '100000001',
+      apiEndpoint: env.DINGTALK_API_ENDPOINT,
+      oapiUrl: env.DINGTALK_OAPI_URL,
+      timeoutMs: env.DINGTALK_TIMEOUT_MS,
+    },
+    sandbox: { port: env.SANDBOX_PORT, host: env.SANDBOX_HOST, seedDemo: env.SANDBOX_SEED_DEMO },
+  };
+}
+
+export type Config = ReturnType<typeof toConfig>;
+
+/** Test helper: the default config with some values replaced. */
+export function overrideConfig(env: Record<string, string | undefined>): Config {
+  return loadConfig(env);
+}
+
+/** process.env plus an optional ./.env file (process.env wins). Nothing else reads the environment. */
+function readEnvironment(): Record<string, string | undefined> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return { ...process.env };
+}

@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import { buildSandboxApp } from './app';
+import { demoRoleHints, type DemoRoleHint } from './demo-roles';
+import { createSandboxState, type SandboxState } from './state';
+
+// The DingTalk sandbox: a local stand-in for the DingTalk open platform on its own port. This is
+// its public entry point.
+
+export { buildSandboxApp } from './app';
+export { createSandboxState, type SandboxApp, type SandboxState } from './state';
+export { demoRoleHints, demoOnCallUserId, type DemoGrantedRole, type DemoRoleHint } from './demo-roles';
+export { demoCorpName, demoDepartmentIds, demoGroupIds, demoUserIds, createDemoOrgSeed } from './org-seed';
+
+export interface StartSandboxOptions {
+  /** Interface to listen on, e.g. '127.0.0.1'. */
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The DingOps app the sandbox hosts; the client must use the same credentials. */
+  clientId: string;
+  clientSecret: string;
+  corpId: string;
+  agentId: string;
+  log?: Logger;
+  /** Clock for token and auth-code lifetimes; tests may pass their own. */
+  now?: () => number;
+}
+
+export interface RunningSandbox {
+  /** Base URL, e.g. 'http://127.0.0.1:3001': the oapi base URL, and the v1.0 host for the SDK. */
+  url: string;
+  port: number;
+  state: SandboxState;
+  /** DingOps role grants for the demo people, for the server to seed in sandbox mode. */
+  demoRoleHints: readonly DemoRoleHint[];
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
+  const { clientId, clientSecret, corpId, agentId } = options;
+  const state = createSandboxState({ app: { clientId, clientSecret, corpId, agentId }, now: options.now });
+  const app = await buildSandboxApp({ state, log: options.log });
+  await app.listen({ host: options.host, port: options.port });
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const url = `http://${hostForUrl(options.host)}:${port}`;
+  options.log?.info({ url, corpId }, 'DingTalk sandbox listening');
+
+  return { url, port, state, demoRoleHints, close: () => app.close() };
+}
+
+/** A wildcard listen address is reachable on loopback; IPv6 literals need brackets in URLs. */
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

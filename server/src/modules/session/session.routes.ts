@@ -1,0 +1,30 @@
+import { dingtalkLoginBodySchema, publicConfigSchema, sessionSchema } from '@dingops/shared/auth';
+import { userSchema } from '@dingops/shared/users';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditContextOf } from '../../platform/audit';
+import type { SessionService } from './session.service';
+
+export function setupPublicConfigRoute(app: FastifyInstance, service: SessionService) {
+  app.withTypeProvider<ZodTypeProvider>().get('/config', {
+    config: { access: 'public' },
+    schema: { tags: ['session'], summary: 'Settings the micro-app needs before login', security: [], response: { 200: publicConfigSchema } },
+    handler: async () => service.publicConfig(),
+  });
+}
+
+export function setupDingtalkLoginRoute(app: FastifyInstance, service: SessionService, { perMinute }: { perMinute: number }) {
+  app.withTypeProvider<ZodTypeProvider>().post('/auth/dingtalk', {
+    config: { access: 'public', rateLimit: { max: perMinute, timeWindow: '1 minute' } },
+    schema: { tags: ['session'], summary: 'Log in with a DingTalk auth code', security: [], body: dingtalkLoginBodySchema, response: { 200: sessionSchema } },
+    handler: async (request) => service.login({ authCode: request.body.authCode, context: auditContextOf(request) }),
+  });
+}
+
+export function setupMeRoute(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().get('/me', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['session'], summary: 'The logged-in person with their roles', response: { 200: userSchema } },
+    handler: async (request) => app.identity.getUser(request.actor?.id ?? ''),
+  });
+}

@@ -1,0 +1,76 @@
+import type { PublicConfig, Session } from '@dingops/shared/auth';
+import type { Db } from '../../db/client';
+import type { DingTalkClient } from '../../dingtalk/client';
+import { DingTalkError } from '../../dingtalk/errors';
+import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import { dingtalkUnavailable } from '../../platform/errors/platform.errors';
+import type { DingTalkPerson, IdentityService } from '../../platform/identity/identity.service';
+import { accountSuspended, invalidAuthCode } from './session.errors';
+
+interface SessionDeps {
+  db: Db;
+  dingtalk: DingTalkClient;
+  identity: IdentityService;
+  audit: AuditService;
+  clock: () => Date;
+  issueToken: (actorId: string) => { token: string; expiresAt: Date };
+  publicConfig: PublicConfig;
+}
+
+export function createSessionService({ db, dingtalk, identity, audit, clock, issueToken, publicConfig }: SessionDeps) {
+  async function fetchPerson(authCode: string): Promise<DingTalkPerson> {
+    const { userId } = await dingtalk.getIdentityByAuthCode(authCode);
+    const profile = await dingtalk.getUserProfile(userId);
+    const departments = await Promise.all(
+      profile.departmentIds.map(async (id) => ({ id, name: (await dingtalk.getDepartment(id)).name, isLeader: profile.leaderInDepartmentIds.includes(id) })),
+    );
+    return { ...profile, unionId: profile.unionId || null, departments, managerUserId: profile.managerUserId };
+  }
+
+  async function recordFailure(context: AuditContext, reason: string, dingtalkUserId?: string) {
+    await audit.record(context, {
+      action: 'auth.login',
+      result: 'failure',
+      target: dingtalkUserId ? { type: 'dingtalk_user', id: dingtalkUserId } : null,
+      summary: { reason },
+    });
+  }
+
+  return {
+    publicConfig: () => publicConfig,
+
+    /** Exchanges a DingTalk auth code for a DingOps session (rule S4: every login is logged, both ways). */
+    async login({ authCode, context }: { authCode: string; context: AuditContext }): Promise<Session> {
+      let person: DingTalkPerson;
+      try {
+        person = await fetchPerson(authCode);
+      } catch (error) {
+        if (error instanceof DingTalkError && error.reason === 'invalid_auth_code') {
+          await recordFailure(context, 'invalid_auth_code');
+          throw invalidAuthCode();
+        }
+        if (error instanceof DingTalkError) {
+          await recordFailure(context, `dingtalk_${error.reason}`);
+          throw dingtalkUnavailable(error.message);
+        }
+        throw error;
+      }
+      const { user } = await db.transaction(async (tx) => {
+        const synced = await identity.syncPerson(person, { loggedInAt: clock() }, tx);
+        if (synced.user.status === 'active') {
+          const asUser = { ...context, actorId: synced.user.id, actorName: synced.user.name };
+          await audit.record(asUser, { action: 'auth.login', target: { type: 'user', id: synced.user.id }, summary: { roles: synced.user.roles, created: synced.created } }, tx);
+        }
+        return synced;
+      });
+      if (user.status !== 'active') {
+        await recordFailure({ ...context, actorId: user.id, actorName: user.name }, 'account_suspended', person.userId);
+        throw accountSuspended();
+      }
+      const { token, expiresAt } = issueToken(user.id);
+      return { token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user };
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

@@ -1,0 +1,30 @@
+import { listUsersQuerySchema, setRolesBodySchema, userIdParamsSchema, userPageSchema, userSchema } from '@dingops/shared/users';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditContextOf } from '../../platform/audit';
+import type { UsersService } from './users.service';
+
+export function setupListUsersRoute(app: FastifyInstance, service: UsersService) {
+  app.withTypeProvider<ZodTypeProvider>().get('', {
+    config: { access: ['it_staff', 'it_admin'] },
+    schema: { tags: ['users'], summary: 'People known to DingOps, by name', querystring: listUsersQuerySchema, response: { 200: userPageSchema } },
+    handler: async (request) => service.listUsers({ query: request.query, context: auditContextOf(request) }),
+  });
+}
+
+export function setupGetUserRoute(app: FastifyInstance, service: UsersService) {
+  app.withTypeProvider<ZodTypeProvider>().get('/:userId', {
+    config: { access: ['it_staff', 'it_admin'] },
+    schema: { tags: ['users'], summary: 'One person with their roles', params: userIdParamsSchema, response: { 200: userSchema } },
+    handler: async (request) => service.getUser({ userId: request.params.userId, context: auditContextOf(request) }),
+  });
+}
+
+export function setupSetRolesRoute(app: FastifyInstance, service: UsersService) {
+  app.withTypeProvider<ZodTypeProvider>().put('/:userId/roles', {
+    config: { access: ['it_admin'] },
+    schema: { tags: ['users'], summary: 'Replace the roles an admin grants (it_staff, it_admin, auditor)', params: userIdParamsSchema, body: setRolesBodySchema, response: { 200: userSchema } },
+    handler: async (request) =>
+      service.setRoles({ userId: request.params.userId, roles: request.body.roles, context: auditContextOf(request), actor: request.actor! }),
+  });
+}

@@ -1,0 +1,58 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from '../identity/identity.service';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** Why a bearer token was refused, when one was sent; routes that need a login report it. */
+    authFailure: string | null;
+  }
+  interface FastifyInstance {
+    issueSessionToken(actorId: string): { token: string; expiresAt: Date };
+  }
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: { sub: string };
+    user: { sub: string; iat: number; exp: number };
+  }
+}
+
+/**
+ * Verifies the bearer token on every request and loads the actor fresh from the database, so a
+ * suspension or a role change takes effect on the next request rather than when the token expires.
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance, { jwtSecret }: { jwtSecret: string }) => {
+    const { jwtTtlSeconds } = app.deps.config.auth;
+    await app.register(fastifyJwt, { secret: jwtSecret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
+    app.decorateRequest('actor', null);
+    app.decorateRequest('authFailure', null);
+
+    app.decorate('issueSessionToken', (actorId: string) => {
+      const expiresAt = new Date(app.deps.clock().getTime() + jwtTtlSeconds * 1000);
+      return { token: app.jwt.sign({ sub: actorId }, { expiresIn: jwtTtlSeconds }), expiresAt };
+    });
+
+    app.addHook('onRequest', async (request) => {
+      if (!request.headers.authorization) return;
+      await loadActor(app, request);
+    });
+  },
+  { name: 'auth', dependencies: ['deps', 'identity'] },
+);
+
+async function loadActor(app: FastifyInstance, request: FastifyRequest) {
+  try {
+    const claims = await request.jwtVerify<{ sub: string }>();
+    const actor = await app.identity.findActiveActor(claims.sub);
+    if (actor) request.actor = actor;
+    else request.authFailure = 'This account is no longer active';
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    request.authFailure = code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED' ? 'The session expired; log in again' : 'The session token is not valid; log in again';
+  }
+}

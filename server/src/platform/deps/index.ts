@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../../config';
+import type { Database } from '../../db/client';
+import type { DingTalkClient } from '../../dingtalk/client';
+import type { FieldCipher } from '../crypto/field-cipher';
+
+/** What main.ts (or a test) hands to buildApp: everything that touches the outside world. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  dingtalk: DingTalkClient;
+  cipher: FieldCipher;
+  clock: () => Date;
+  /** Base URL of the sandbox's JSON API when running against the sandbox. */
+  sandboxApiUrl: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export const depsPlugin = fp(
+  async (app: FastifyInstance, deps: AppDeps) => {
+    app.decorate('deps', deps);
+  },
+  { name: 'deps' },
+);

@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { type DomainError, type ErrorKind, type FieldIssue, isDomainError } from './domain-error';
+import { routeNotFound } from './platform.errors';
+
+const statusByKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+interface ProblemInput {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: FieldIssue[];
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemInput) {
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .send({
+      type: `https://dingops.dev/problems/${problem.code.replace(/\./g, '/')}`,
+      title: titles[problem.status] ?? 'Error',
+      status: problem.status,
+      detail: problem.detail,
+      code: problem.code,
+      instance: request.id,
+      ...(problem.errors?.length ? { errors: problem.errors } : {}),
+    });
+}
+
+export function problemFromDomainError(error: DomainError): ProblemInput {
+  return { status: statusByKind[error.kind], code: error.code, detail: error.message, errors: error.issues };
+}
+
+/**
+ * The one place that chooses status codes and speaks RFC 9457 problem+json. Unknown failures become a
+ * generic 500 so no stack trace or SQL leaks; the full error goes to the log with the request id.
+ */
+export const errorHandlerPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (isDomainError(error)) return sendProblem(request, reply, problemFromDomainError(error));
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const errors = error.validation.map((issue) => ({
+          path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+          message: issue.message ?? 'is invalid',
+        }));
+        return sendProblem(request, reply, { status: 400, code: 'http.invalid_request', detail: 'The request did not pass validation', errors });
+      }
+      if (isResponseSerializationError(error)) {
+        request.log.error({ err: error, method: request.method, url: request.url }, 'Response failed its schema');
+        return sendProblem(request, reply, { status: 500, code: 'http.internal', detail: 'Something went wrong on our side' });
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        const code = status === 429 ? 'http.rate_limited' : `http.${(titles[status] ?? 'client_error').toLowerCase().replace(/ /g, '_')}`;
+        return sendProblem(request, reply, { status, code, detail: error.message });
+      }
+      request.log.error({ err: error, method: request.method, url: request.url, params: request.params }, 'Request failed');
+      return sendProblem(request, reply, { status: 500, code: 'http.internal', detail: 'Something went wrong on our side' });
+    });
+
+    app.setNotFoundHandler(
+      // 404s are rate-limited so URLs can't be enumerated cheaply.
+      { preHandler: app.rateLimit ? app.rateLimit({ max: 60, timeWindow: '1 minute' }) : undefined },
+      (request, reply) => sendProblem(request, reply, problemFromDomainError(routeNotFound(request.method, request.url.split('?')[0] ?? ''))),
+    );
+  },
+  { name: 'error-handler', dependencies: ['@fastify/rate-limit'] },
+);

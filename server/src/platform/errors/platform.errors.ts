@@ -1,0 +1,12 @@
+import { defineError } from './domain-error';
+
+/** No bearer token, or it is expired, forged or for a suspended account. */
+export const notAuthenticated = defineError('auth.not_authenticated', 'unauthenticated', (detail: string) => detail);
+/** The caller is logged in but none of their roles may use this route. */
+export const forbidden = defineError('auth.forbidden', 'forbidden', (needed: readonly string[]) => `This needs one of the roles: ${needed.join(', ')}`);
+/** No route answers this method and URL. */
+export const routeNotFound = defineError('http.not_found', 'not_found', (method: string, url: string) => `No route ${method} ${url}`);
+/** The caller sent too many requests. */
+export const rateLimited = defineError('http.rate_limited', 'rate_limited', (retryAfter: string) => `Too many requests; retry in ${retryAfter}`);
+/** DingTalk (or the sandbox) could not be reached or answered with a server error. */
+export const dingtalkUnavailable = defineError('dingtalk.unavailable', 'unavailable', (detail: string) => `DingTalk is unavailable: ${detail}`);

@@ -1,0 +1,69 @@
+import type { AssignableRole } from '@dingops/shared/roles';
+import { and, asc, eq, getTableColumns, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client';
+import { type NewUserRow, roleGrants, type UserRow, users } from './identity.table';
+
+export function createIdentityRepository({ db }: { db: Db }) {
+  return {
+    async upsertByDingtalkId(values: Omit<NewUserRow, 'id' | 'createdAt'>, tx: Executor = db): Promise<{ row: UserRow; created: boolean }> {
+      const [result] = await tx
+        .insert(users)
+        .values(values)
+        .onConflictDoUpdate({ target: users.dingtalkUserId, set: { ...values, updatedAt: sql`now()` } })
+        // xmax = 0 only on a freshly inserted row: tells a first login from a returning one.
+        .returning({ ...getTableColumns(users), created: sql<boolean>`(xmax = 0)` });
+      if (!result) throw new Error('User upsert returned no row');
+      const { created, ...row } = result;
+      return { row, created };
+    },
+
+    async findById(id: string, tx: Executor = db): Promise<UserRow | null> {
+      const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
+      return row ?? null;
+    },
+
+    async list({ q, withRole, afterName, afterId, limit }: { q?: string; withRole?: AssignableRole; afterName?: string; afterId?: string; limit: number }): Promise<UserRow[]> {
+      const conditions = [];
+      if (q) conditions.push(or(ilike(users.name, `%${q}%`), ilike(users.dingtalkUserId, `%${q}%`), ilike(users.title, `%${q}%`)));
+      if (withRole) {
+        conditions.push(inArray(users.dingtalkUserId, db.select({ id: roleGrants.dingtalkUserId }).from(roleGrants).where(eq(roleGrants.role, withRole))));
+      }
+      if (afterName !== undefined && afterId !== undefined) {
+        conditions.push(or(gt(users.name, afterName), and(eq(users.name, afterName), gt(users.id, afterId))));
+      }
+      return db.select().from(users).where(and(...conditions)).orderBy(asc(users.name), asc(users.id)).limit(limit);
+    },
+
+    async grantsFor(dingtalkUserIds: string[], tx: Executor = db): Promise<Map<string, AssignableRole[]>> {
+      const grouped = new Map<string, AssignableRole[]>();
+      if (dingtalkUserIds.length === 0) return grouped;
+      const rows = await tx.select().from(roleGrants).where(inArray(roleGrants.dingtalkUserId, dingtalkUserIds));
+      for (const row of rows) grouped.set(row.dingtalkUserId, [...(grouped.get(row.dingtalkUserId) ?? []), row.role]);
+      return grouped;
+    },
+
+    async replaceGrants({ dingtalkUserId, roles, grantedBy }: { dingtalkUserId: string; roles: AssignableRole[]; grantedBy: string }, tx: Executor): Promise<void> {
+      await tx.delete(roleGrants).where(eq(roleGrants.dingtalkUserId, dingtalkUserId));
+      if (roles.length > 0) await tx.insert(roleGrants).values(roles.map((role) => ({ dingtalkUserId, role, grantedBy })));
+    },
+
+    /** Adds grants that are missing; returns the ones it added. */
+    async ensureGrants(grants: { dingtalkUserId: string; role: AssignableRole }[], grantedBy: string, tx: Executor = db) {
+      if (grants.length === 0) return [];
+      return tx
+        .insert(roleGrants)
+        .values(grants.map((grant) => ({ ...grant, grantedBy })))
+        .onConflictDoNothing()
+        .returning({ dingtalkUserId: roleGrants.dingtalkUserId, role: roleGrants.role });
+    },
+
+    /** True before anyone has logged in or been granted a role. */
+    async isEmpty(): Promise<boolean> {
+      const [user] = await db.select({ id: users.id }).from(users).limit(1);
+      const [grant] = await db.select({ id: roleGrants.dingtalkUserId }).from(roleGrants).limit(1);
+      return !user && !grant;
+    },
+  };
+}
+
+export type IdentityRepository = ReturnType<typeof createIdentityRepository>;

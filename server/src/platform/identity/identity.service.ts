@@ -1,0 +1,135 @@
+import { type AssignableRole, effectiveRoles, type Role } from '@dingops/shared/roles';
+import type { ListUsersQuery, User } from '@dingops/shared/users';
+import type { Db, Executor } from '../../db/client';
+import type { AuditContext, AuditService } from '../audit/audit.service';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { cannotDropOwnAdmin, userNotFound } from './identity.errors';
+import type { IdentityRepository } from './identity.repository';
+import type { DepartmentRef, UserRow } from './identity.table';
+
+/** The logged-in person as every route sees them. */
+export interface Actor {
+  id: string;
+  dingtalkUserId: string;
+  name: string;
+  roles: Role[];
+}
+
+export interface DingTalkPerson {
+  userId: string;
+  unionId: string | null;
+  name: string;
+  title: string | null;
+  avatarUrl: string | null;
+  mobile: string | null;
+  email: string | null;
+  departments: DepartmentRef[];
+  managerUserId: string | null;
+}
+
+export function createIdentityService({ db, repo, audit, cipher }: { db: Db; repo: IdentityRepository; audit: AuditService; cipher: FieldCipher }) {
+  async function toUsers(rows: UserRow[], tx?: Executor): Promise<User[]> {
+    const grants = await repo.grantsFor(rows.map((row) => row.dingtalkUserId), tx);
+    return rows.map((row) => toUser(row, grants.get(row.dingtalkUserId) ?? []));
+  }
+
+  async function requireUser(id: string, tx?: Executor): Promise<User> {
+    const row = await repo.findById(id, tx);
+    if (!row) throw userNotFound(id);
+    const [user] = await toUsers([row], tx);
+    return user as User;
+  }
+
+  return {
+    /** Creates or refreshes a person from their DingTalk profile (login, org sync). */
+    async syncPerson(person: DingTalkPerson, { loggedInAt }: { loggedInAt?: Date }, tx: Executor): Promise<{ user: User; created: boolean }> {
+      const { row, created } = await repo.upsertByDingtalkId(
+        {
+          dingtalkUserId: person.userId,
+          unionId: person.unionId,
+          name: person.name,
+          title: person.title,
+          avatarUrl: person.avatarUrl,
+          mobileEncrypted: person.mobile ? cipher.encrypt(person.mobile) : null,
+          email: person.email,
+          departments: person.departments,
+          isDepartmentLeader: person.departments.some((department) => department.isLeader),
+          managerDingtalkUserId: person.managerUserId,
+          ...(loggedInAt ? { lastLoginAt: loggedInAt } : {}),
+        },
+        tx,
+      );
+      const [user] = await toUsers([row], tx);
+      return { user: user as User, created };
+    },
+
+    getUser: (id: string) => requireUser(id),
+
+    /** The actor for a session token; null when the person no longer exists or is suspended. */
+    async findActiveActor(id: string): Promise<Actor | null> {
+      const row = await repo.findById(id);
+      if (!row || row.status !== 'active') return null;
+      const [user] = await toUsers([row]);
+      return user ? { id: user.id, dingtalkUserId: user.dingtalkUserId, name: user.name, roles: user.roles } : null;
+    },
+
+    async listUsers(query: ListUsersQuery): Promise<{ items: User[]; nextCursor: string | null }> {
+      const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+      const rows = await repo.list({
+        ...(query.q ? { q: query.q } : {}),
+        ...(query.role && query.role !== 'employee' && query.role !== 'manager' ? { withRole: query.role } : {}),
+        ...(after ? { afterName: after[0], afterId: after[1] } : {}),
+        limit: query.limit + 1,
+      });
+      const pageRows = rows.slice(0, query.limit);
+      let items = await toUsers(pageRows);
+      if (query.role === 'manager') items = items.filter((user) => user.isManager);
+      const last = pageRows.at(-1);
+      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null };
+    },
+
+    async setRoles({ userId, roles, context, actor }: { userId: string; roles: AssignableRole[]; context: AuditContext; actor: Actor }): Promise<User> {
+      return db.transaction(async (tx) => {
+        const before = await requireUser(userId, tx);
+        if (before.id === actor.id && before.roles.includes('it_admin') && !roles.includes('it_admin')) throw cannotDropOwnAdmin();
+        const unique = [...new Set(roles)];
+        await repo.replaceGrants({ dingtalkUserId: before.dingtalkUserId, roles: unique, grantedBy: actor.dingtalkUserId }, tx);
+        const after = await requireUser(userId, tx);
+        await audit.record(context, { action: 'users.roles_changed', target: { type: 'user', id: userId }, summary: { before: before.roles, after: after.roles } }, tx);
+        return after;
+      });
+    },
+
+    /** Grants that must exist (ADMIN_USER_IDS, the sandbox's demo roles); each new one is audited. */
+    async ensureGrants(grants: { dingtalkUserId: string; role: AssignableRole }[], context: AuditContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        const added = await repo.ensureGrants(grants, context.actorId ?? 'system', tx);
+        for (const grant of added) {
+          await audit.record(context, { action: 'users.role_granted', target: { type: 'dingtalk_user', id: grant.dingtalkUserId }, summary: { role: grant.role } }, tx);
+        }
+      });
+    },
+
+    isEmpty: () => repo.isEmpty(),
+
+    readMobile: (row: UserRow) => (row.mobileEncrypted ? cipher.decrypt(row.mobileEncrypted) : null),
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
+
+function toUser(row: UserRow, grants: AssignableRole[]): User {
+  return {
+    id: row.id,
+    dingtalkUserId: row.dingtalkUserId,
+    name: row.name,
+    title: row.title,
+    avatarUrl: row.avatarUrl,
+    departments: row.departments,
+    roles: effectiveRoles({ granted: grants, isDepartmentLeader: row.isDepartmentLeader }),
+    isManager: row.isDepartmentLeader,
+    status: row.status,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createIdentityRepository } from './identity.repository';
+import { createIdentityService, type IdentityService } from './identity.service';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    identity: IdentityService;
+  }
+}
+
+export const identityPlugin = fp(
+  async (app: FastifyInstance) => {
+    const { database, cipher } = app.deps;
+    const repo = createIdentityRepository({ db: database.db });
+    app.decorate('identity', createIdentityService({ db: database.db, repo, audit: app.audit, cipher }));
+  },
+  { name: 'identity', dependencies: ['deps', 'audit'] },
+);

@@ -1,0 +1,36 @@
+import pino, { type Logger } from 'pino';
+
+/** Anything that could let a reader act as someone else never reaches the log. */
+const redactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.authCode',
+  '*.token',
+  '*.accessToken',
+  '*.access_token',
+  '*.secret',
+  '*.clientSecret',
+  '*.appSecret',
+  '*.password',
+  '*.jwtSecret',
+  '*.encryptionKeys',
+];
+
+export function createLogger({ level, pretty }: { level: string; pretty: boolean }): Logger {
+  return pino({
+    level,
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  });
+}
+
+/** pino-pretty is a dev dependency: use it on a terminal when it is installed, JSON lines otherwise. */
+export async function canPrettyPrint(): Promise<boolean> {
+  if (!process.stdout.isTTY) return false;
+  try {
+    await import('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/client';
+import { runMigrations } from './db/migrate';
+import { createDingTalkClient, type DingTalkClient } from './dingtalk/client';
+import { startSandbox } from './dingtalk/sandbox';
+import { createFieldCipher, parseKeyring } from './platform/crypto/field-cipher';
+import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
+import { seedAccess } from './seed-access';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+export interface RunningDingOps {
+  app: Awaited<ReturnType<typeof buildApp>>;
+  database: Database;
+  sandbox: Sandbox | null;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, starts the sandbox when no tenant is configured, and builds the app. */
+interface StartOptions {
+  config: Config;
+  logger: Logger | false;
+  clock?: () => Date;
+  /** An already opened and migrated database (tests); otherwise one is opened from config. */
+  database?: Database;
+}
+
+export async function startDingOps({ config, logger, clock = () => new Date(), database: given }: StartOptions): Promise<RunningDingOps> {
+  const log = logger || undefined;
+  const secrets = resolveSecrets(config);
+  const database = given ?? (await openDatabase(config.db));
+  if (!given) await runMigrations(database);
+
+  const sandbox = config.dingtalk.mode === 'sandbox' ? await startSandbox({ ...config.sandbox, ...config.dingtalk, ...(log ? { log: log.child({ module: 'sandbox' }) } : {}) }) : null;
+  const dingtalk = createDingTalkClient(dingtalkOptions(config, sandbox, log));
+  const cipher = createFieldCipher({ keyring: parseKeyring(secrets.encryptionKeys), algorithm: config.crypto.algorithm });
+
+  const tls = config.server.tls;
+  const app = await buildApp(
+    { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandbox ? `${sandbox.url}/sandbox/api` : null },
+    { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
+  );
+  await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
+
+  return {
+    app,
+    database,
+    sandbox,
+    async close() {
+      await app.close();
+      await sandbox?.close();
+      await database.close();
+    },
+  };
+}
+
+function resolveSecrets(config: Config) {
+  if (config.auth.jwtSecret && config.crypto.keys) return { jwtSecret: config.auth.jwtSecret, encryptionKeys: config.crypto.keys };
+  const dev = loadOrCreateDevSecrets(config.db.dataDir);
+  return { jwtSecret: config.auth.jwtSecret ?? dev.jwtSecret, encryptionKeys: config.crypto.keys ?? dev.encryptionKeys };
+}
+
+function dingtalkOptions(config: Config, sandbox: Sandbox | null, log: Logger | undefined) {
+  const { clientId, clientSecret, corpId, agentId, timeoutMs } = config.dingtalk;
+  const target = sandbox
+    ? { apiEndpoint: `127.0.0.1:${sandbox.port}`, apiProtocol: 'http' as const, oapiBaseUrl: sandbox.url }
+    : { apiEndpoint: config.dingtalk.apiEndpoint, apiProtocol: 'https' as const, oapiBaseUrl: config.dingtalk.oapiUrl };
+  return { clientId, clientSecret, corpId, agentId, timeoutMs, ...target, ...(log ? { log } : {}) };
+}
+
+export type { DingTalkClient };

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterEach } from 'vitest';
+import { overrideConfig } from '../../server/src/config';
+import { startDingOps } from '../../server/src/runtime';
+import { openTestDatabase } from './test-database';
+
+export const testJwtSecret = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/** A clock tests can move; the app reads time only through it. */
+export function createTestClock(start = new Date('2026-11-28T08:00:00.000Z')) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((item) => item.close()));
+});
+
+/**
+ * The production graph (same startDingOps as main.ts) on a fresh database and a sandbox on a random
+ * port. Closed after each test.
+ */
+export async function buildTestApp(env: Record<string, string> = {}) {
+  const database = await openTestDatabase();
+  const config = overrideConfig({
+    LOG_LEVEL: 'silent',
+    SANDBOX_PORT: '0',
+    JWT_SECRET: testJwtSecret,
+    ENCRYPTION_KEYS: `v1:${randomBytes(32).toString('base64')}`,
+    DATA_DIR: '/nonexistent-test-data-dir',
+    ...env,
+  });
+  const clock = createTestClock();
+  const dingops = await startDingOps({ config, logger: false, database, clock: () => clock.now() });
+  running.push(dingops);
+  const sandboxUrl = dingops.sandbox?.url ?? '';
+
+  async function authCodeFor(userId: string): Promise<string> {
+    const response = await fetch(`${sandboxUrl}/sandbox/api/auth-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    });
+    if (!response.ok) throw new Error(`sandbox refused an auth code for ${userId}: ${response.status}`);
+    return ((await response.json()) as { authCode: string }).authCode;
+  }
+
+  /** Logs in through the real exchange (sandbox auth code → POST /api/v1/auth/dingtalk). */
+  async function loginAs(userId: string): Promise<{ token: string; userId: string; headers: { authorization: string } }> {
+    const response = await dingops.app.inject({ method: 'POST', url: '/api/v1/auth/dingtalk', payload: { authCode: await authCodeFor(userId) } });
+    if (response.statusCode !== 200) throw new Error(`login as ${userId} failed: ${response.statusCode} ${response.body}`);
+    const session = response.json() as { token: string; user: { id: string } };
+    return { token: session.token, userId: session.user.id, headers: { authorization: `Bearer ${session.token}` } };
+  }
+
+  return { ...dingops, config, clock, sandboxUrl, authCodeFor, loginAs };
+}
+
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
+
+export function problemOf(response: LightMyRequestResponse) {
+  expectProblemContentType(response);
+  return response.json() as { status: number; code: string; detail: string; errors?: { path: string; message: string }[]; instance: string };
+}
+
+function expectProblemContentType(response: LightMyRequestResponse) {
+  const type = String(response.headers['content-type'] ?? '');
+  if (!type.startsWith('application/problem+json')) throw new Error(`expected problem+json, got ${type}: ${response.body}`);
+}
