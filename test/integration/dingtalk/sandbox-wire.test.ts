@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSandboxApp, createSandboxState, demoDepartmentIds, demoUserIds, type SandboxState } from '../../../server/src/dingtalk/sandbox';
+import type { OapiDepartmentDetail, OapiDepartmentSummary, OapiUserDetail, OapiUserListItem, OapiUserPage } from '../../../server/src/dingtalk/wire';
 import { createTestClock, testApp } from './sandbox-fixture';
 
 // The sandbox must answer with DingTalk's own paths and shapes (REFERENCE.md §0–2), so these tests
@@ -25,10 +26,10 @@ describe('DingTalk sandbox wire formats', () => {
     return response.json<{ accessToken: string }>().accessToken;
   }
 
-  async function topapi(path: string, body: Record<string, unknown>, accessToken?: string) {
+  async function topapi<TResult = unknown>(path: string, body: Record<string, unknown>, accessToken?: string) {
     const response = await app.inject({ method: 'POST', url: `${path}?access_token=${accessToken ?? (await token())}`, payload: body });
     expect(response.statusCode).toBe(200);
-    return response.json<Record<string, unknown> & { errcode: number; result?: any }>();
+    return response.json<{ errcode: number; errmsg: string; request_id?: string; result: TResult }>();
   }
 
   describe('tokens', () => {
@@ -98,7 +99,7 @@ describe('DingTalk sandbox wire formats', () => {
 
   describe('users', () => {
     it('user/get answers every field of DingTalk\'s result', async () => {
-      const body = await topapi('/topapi/v2/user/get', { userid: demoUserIds.wanglei, language: 'zh_CN' });
+      const body = await topapi<OapiUserDetail>('/topapi/v2/user/get', { userid: demoUserIds.wanglei, language: 'zh_CN' });
 
       expect(body).toMatchObject({ errcode: 0, errmsg: 'ok', request_id: expect.any(String) });
       expect(Object.keys(body.result)).toEqual(
@@ -131,16 +132,16 @@ describe('DingTalk sandbox wire formats', () => {
       const accessToken = await token();
       const sales = demoDepartmentIds.sales;
 
-      const ids = await topapi('/topapi/user/listid', { dept_id: sales }, accessToken);
-      const firstPage = await topapi('/topapi/user/listsimple', { dept_id: sales, cursor: 0, size: 3 }, accessToken);
-      const lastPage = await topapi('/topapi/user/listsimple', { dept_id: sales, cursor: 3, size: 3 }, accessToken);
-      const full = await topapi('/topapi/v2/user/list', { dept_id: sales, cursor: 0, size: 100 }, accessToken);
+      const ids = await topapi<{ userid_list: string[] }>('/topapi/user/listid', { dept_id: sales }, accessToken);
+      const firstPage = await topapi<OapiUserPage<{ userid: string; name: string }>>('/topapi/user/listsimple', { dept_id: sales, cursor: 0, size: 3 }, accessToken);
+      const lastPage = await topapi<OapiUserPage<{ userid: string; name: string }>>('/topapi/user/listsimple', { dept_id: sales, cursor: 3, size: 3 }, accessToken);
+      const full = await topapi<OapiUserPage<OapiUserListItem>>('/topapi/v2/user/list', { dept_id: sales, cursor: 0, size: 100 }, accessToken);
 
       expect(ids.result.userid_list).toEqual(['yq-liuyang', 'yq-zhangwei', 'yq-huangli', 'yq-wuqiang']);
       expect(firstPage.result).toEqual({ has_more: true, next_cursor: 3, list: [{ userid: 'yq-liuyang', name: '刘洋' }, { userid: 'yq-zhangwei', name: '张伟' }, { userid: 'yq-huangli', name: '黄丽' }] });
       expect(lastPage.result).toEqual({ has_more: false, list: [{ userid: 'yq-wuqiang', name: '吴强' }] });
       expect(full.result.has_more).toBe(false);
-      expect(full.result.list.map((user: { userid: string; leader: boolean }) => [user.userid, user.leader])).toEqual([
+      expect(full.result.list.map((user) => [user.userid, user.leader])).toEqual([
         ['yq-liuyang', true],
         ['yq-zhangwei', false],
         ['yq-huangli', false],
@@ -153,16 +154,16 @@ describe('DingTalk sandbox wire formats', () => {
     it('the root has the seven demo departments as direct children', async () => {
       const accessToken = await token();
 
-      const ids = await topapi('/topapi/v2/department/listsubid', { dept_id: 1 }, accessToken);
-      const subs = await topapi('/topapi/v2/department/listsub', { dept_id: 1 }, accessToken);
+      const ids = await topapi<{ dept_id_list: number[] }>('/topapi/v2/department/listsubid', { dept_id: 1 }, accessToken);
+      const subs = await topapi<OapiDepartmentSummary[]>('/topapi/v2/department/listsub', { dept_id: 1 }, accessToken);
 
       expect(ids.result.dept_id_list).toHaveLength(7);
-      expect(subs.result.map((d: { name: string }) => d.name)).toEqual(['总经办', '信息部', '审计部', '销售部', '财务部', '研发部', '人力资源部']);
+      expect(subs.result.map((d) => d.name)).toEqual(['总经办', '信息部', '审计部', '销售部', '财务部', '研发部', '人力资源部']);
       expect(subs.result[0]).toMatchObject({ dept_id: demoDepartmentIds.executive, parent_id: 1, create_dept_group: true, auto_add_user: true });
     });
 
     it('department/get names the leaders and the department group', async () => {
-      const body = await topapi('/topapi/v2/department/get', { dept_id: demoDepartmentIds.sales });
+      const body = await topapi<OapiDepartmentDetail>('/topapi/v2/department/get', { dept_id: demoDepartmentIds.sales });
 
       expect(body.result).toMatchObject({ dept_id: demoDepartmentIds.sales, name: '销售部', parent_id: 1, dept_manager_userid_list: ['yq-liuyang'], dept_group_chat_id: expect.stringMatching(/^cid.+==$/) });
     });

@@ -1,0 +1,35 @@
+import { createBrowserRouter } from 'react-router';
+import { paths } from '../config/paths';
+import { setUnauthorizedHandler } from '../lib/api-client';
+import { HomeRoute } from './routes/home';
+import { LoginRoute } from './routes/login';
+import { NotFoundRoute } from './routes/not-found';
+import { RequireSession } from './routes/require-session';
+import { RouteError } from './routes/route-error';
+import { RouteLoading } from './routes/route-loading';
+
+export const router = createBrowserRouter([
+  { path: paths.login.path, element: <LoginRoute />, errorElement: <RouteError /> },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    // Shown while a lazy page's code loads on the very first navigation.
+    hydrateFallbackElement: <RouteLoading />,
+    children: [
+      { index: true, element: <HomeRoute /> },
+      {
+        path: paths.adminUsers.path,
+        // Admin pages are for a few people: keep them out of everyone's first download.
+        lazy: async () => ({ Component: (await import('./routes/admin-users')).AdminUsersRoute }),
+      },
+    ],
+  },
+  { path: '*', element: <NotFoundRoute /> },
+]);
+
+// A 401 (or a token that expired on the way) sends the user to log in, then back here.
+setUnauthorizedHandler(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === paths.login.path) return;
+  void router.navigate(paths.login.getHref({ next: `${pathname}${search}` }), { replace: true });
+});

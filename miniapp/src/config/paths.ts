@@ -1,0 +1,30 @@
+/** The route table: every in-app URL is built here, never by string concatenation in pages. */
+export const paths = {
+  home: {
+    path: '/',
+    getHref: () => '/',
+  },
+  login: {
+    path: '/login',
+    /** `next` is where to return after login; `loginAs` is the sandbox console's chosen person. */
+    getHref: ({ next, loginAs }: { next?: string; loginAs?: string } = {}) => {
+      const query = new URLSearchParams();
+      if (next && next !== '/') query.set('next', next);
+      if (loginAs) query.set('loginAs', loginAs);
+      const search = query.toString();
+      return search ? `/login?${search}` : '/login';
+    },
+  },
+  adminUsers: {
+    path: '/admin/users',
+    getHref: () => '/admin/users',
+  },
+} as const;
+
+/** Only same-app paths are accepted as a post-login target (no open redirects). */
+export function safeNextPath(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith(paths.login.path)) {
+    return paths.home.path;
+  }
+  return next;
+}

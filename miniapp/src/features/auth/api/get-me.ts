@@ -1,0 +1,7 @@
+import { userSchema, type User } from '@dingops/shared/users';
+import { apiRequest } from '../../../lib/api-client';
+
+/** GET /me: the logged-in user with current roles. Quiet, because the stored copy still works. */
+export function getMe({ signal }: { signal?: AbortSignal } = {}): Promise<User> {
+  return apiRequest('/me', { schema: userSchema, silent: true, signal });
+}

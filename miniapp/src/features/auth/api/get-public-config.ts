@@ -1,0 +1,7 @@
+import { publicConfigSchema, type PublicConfig } from '@dingops/shared/auth';
+import { apiRequest } from '../../../lib/api-client';
+
+/** GET /config: which DingTalk (sandbox or live) and which app, before anyone is logged in. */
+export function getPublicConfig({ signal }: { signal?: AbortSignal } = {}): Promise<PublicConfig> {
+  return apiRequest('/config', { schema: publicConfigSchema, auth: false, silent: true, signal });
+}

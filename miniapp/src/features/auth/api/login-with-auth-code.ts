@@ -1,0 +1,7 @@
+import { sessionSchema, type Session } from '@dingops/shared/auth';
+import { apiRequest } from '../../../lib/api-client';
+
+/** POST /auth/dingtalk: trade a one-time DingTalk auth code for a DingOps session. */
+export function loginWithAuthCode({ authCode, silent = true }: { authCode: string; silent?: boolean }): Promise<Session> {
+  return apiRequest('/auth/dingtalk', { method: 'POST', body: { authCode }, schema: sessionSchema, auth: false, silent });
+}

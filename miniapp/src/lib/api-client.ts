@@ -1,0 +1,185 @@
+import { sessionSchema, type Session } from '@dingops/shared/auth';
+import { problemSchema, type Problem } from '@dingops/shared/problem';
+import type { User } from '@dingops/shared/users';
+import { Toast } from 'antd-mobile';
+import type { z } from 'zod';
+import { env } from '../config/env';
+import { hasMessage, t, type MessageKey } from './i18n';
+
+/** Every failed call, ours or the sandbox's, as one typed value. `status` 0 means no answer. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly problem: Problem | null,
+  ) {
+    super(problem?.detail ?? problem?.title ?? code);
+    this.name = 'ApiError';
+  }
+}
+
+// --- session: the token lives here and nowhere else -------------------------------------------
+
+const sessionKey = `${env.storagePrefix}.session`;
+/** Treat a token as expired a little early so a request never races its expiry. */
+const expirySkewMs = 30_000;
+const sessionListeners = new Set<() => void>();
+let session: Session | null = readStoredSession();
+let onUnauthorized: () => void = () => {};
+
+function isUnexpired(candidate: Session): boolean {
+  return Date.parse(candidate.expiresAt) - expirySkewMs > Date.now();
+}
+
+function readStoredSession(): Session | null {
+  try {
+    const parsed = sessionSchema.safeParse(JSON.parse(sessionStorage.getItem(sessionKey) ?? 'null'));
+    return parsed.success && isUnexpired(parsed.data) ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeSession(next: Session | null): void {
+  session = next;
+  try {
+    if (next) sessionStorage.setItem(sessionKey, JSON.stringify(next));
+    else sessionStorage.removeItem(sessionKey);
+  } catch {
+    // storage disabled: the session still lives in memory for this page
+  }
+  sessionListeners.forEach((listener) => listener());
+}
+
+/** The current session, or null when there is none or it has expired. */
+export function getSession(): Session | null {
+  return session && isUnexpired(session) ? session : null;
+}
+
+export const setSession = (next: Session): void => storeSession(next);
+export const clearSession = (): void => storeSession(null);
+
+/** Keep the stored user fresh (roles change) without touching the token. */
+export function updateSessionUser(user: User): void {
+  if (session) storeSession({ ...session, user });
+}
+
+export function subscribeSession(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+/** Called after a 401 or an expired token, once the session is cleared (the app routes to login). */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+// --- requests ---------------------------------------------------------------------------------
+
+type Query = Record<string, string | number | undefined | null>;
+
+export type RequestOptions<S extends z.ZodType> = {
+  schema: S;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Send the bearer token (default). Login calls turn this off. */
+  auth?: boolean;
+  /** Skip the toast; the caller shows the error in the page instead. */
+  silent?: boolean;
+};
+
+function statusMessageKey(status: number): MessageKey {
+  if (status === 0) return 'error.network';
+  if (status === 401) return 'error.unauthorized';
+  if (status === 403) return 'error.forbidden';
+  if (status === 404) return 'error.notFound';
+  if (status === 409) return 'error.conflict';
+  if (status === 429) return 'error.tooManyRequests';
+  if (status >= 400 && status < 500) return 'error.badRequest';
+  return 'error.server';
+}
+
+/** The toast text for an error: a known server code first, else a message for its status. */
+export function describeApiError(error: ApiError): string {
+  const codeKey = `problem.${error.code}`;
+  if (hasMessage(codeKey)) return t(codeKey);
+  if (error.code === 'client.invalid_response') return t('error.invalidResponse');
+  return t(statusMessageKey(error.status));
+}
+
+function withQuery(url: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${url}?${search}` : url;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function send<S extends z.ZodType>(url: string, options: RequestOptions<S>, token: string | null): Promise<z.output<S>> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(url, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError(0, 'client.network', null);
+  }
+  const body = await readBody(response);
+  if (!response.ok) {
+    const problem = problemSchema.safeParse(body);
+    throw new ApiError(response.status, problem.success ? problem.data.code : `http.${response.status}`, problem.success ? problem.data : null);
+  }
+  const parsed = options.schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(response.status, 'client.invalid_response', null);
+  return parsed.data;
+}
+
+function report(error: unknown, options: { silent?: boolean }): never {
+  if (error instanceof ApiError && !options.silent) Toast.show({ content: describeApiError(error) });
+  throw error;
+}
+
+/** Call the DingOps API (`path` under /api/v1), parse the answer with a shared schema. */
+export async function apiRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
+  const useAuth = options.auth ?? true;
+  const current = useAuth ? getSession() : null;
+  try {
+    if (useAuth && !current) throw new ApiError(401, 'client.session_expired', null);
+    return await send(`${env.apiBaseUrl}${path}`, options, current?.token ?? null);
+  } catch (error) {
+    if (useAuth && error instanceof ApiError && error.status === 401) {
+      clearSession();
+      onUnauthorized();
+    }
+    return report(error, options);
+  }
+}
+
+/** Call another origin (the DingTalk sandbox's own API). Never carries the DingOps token. */
+export async function externalRequest<S extends z.ZodType>(url: string, options: Omit<RequestOptions<S>, 'auth'>): Promise<z.output<S>> {
+  try {
+    return await send(url, options, null);
+  } catch (error) {
+    return report(error, options);
+  }
+}
