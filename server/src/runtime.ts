@@ -8,6 +8,7 @@ import { createDingTalkClient, type DingTalkClient } from './dingtalk/client';
 import { startSandbox } from './dingtalk/sandbox';
 import { createFieldCipher, parseKeyring } from './platform/crypto/field-cipher';
 import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
+import { reencryptColumn } from './platform/crypto/reencrypt';
 import { seedAccess } from './seed-access';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -44,17 +45,31 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
     { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
   );
   await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
+  const reencryption = reencryptInBackground(app, log);
 
   return {
     app,
     database,
     sandbox,
     async close() {
+      await reencryption;
       await app.close();
       await sandbox?.close();
       await database.close();
     },
   };
+}
+
+/** Rule S3 key rotation: values written under an older key or cipher are rewritten after start. */
+async function reencryptInBackground(app: RunningDingOps['app'], log: Logger | undefined) {
+  for (const column of app.identity.encryptedColumns()) {
+    try {
+      const rewritten = await reencryptColumn({ cipher: app.deps.cipher, column });
+      if (rewritten > 0) log?.info({ column: column.name, rewritten }, 'Re-encrypted values under the current key');
+    } catch (error) {
+      log?.error({ err: error, column: column.name }, 'Re-encryption failed; old values stay readable');
+    }
+  }
 }
 
 function resolveSecrets(config: Config) {

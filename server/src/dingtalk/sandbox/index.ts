@@ -40,12 +40,17 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const { clientId, clientSecret, corpId, agentId } = options;
   const state = createSandboxState({ app: { clientId, clientSecret, corpId, agentId }, now: options.now });
   const app = await buildSandboxApp({ state, log: options.log });
-  await app.listen({ host: options.host, port: options.port });
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const url = `http://${hostForUrl(options.host)}:${port}`;
-  options.log?.info({ url, corpId }, 'DingTalk sandbox listening');
+  options.log?.info({ url, corpId }, 'Started DingTalk sandbox');
 
   return { url, port, state, demoRoleHints, close: () => app.close() };
 }

@@ -1,5 +1,5 @@
 import type { AssignableRole } from '@dingops/shared/roles';
-import { and, asc, eq, getTableColumns, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNotNull, notLike, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { type NewUserRow, roleGrants, type UserRow, users } from './identity.table';
 
@@ -55,6 +55,21 @@ export function createIdentityRepository({ db }: { db: Db }) {
         .values(grants.map((grant) => ({ ...grant, grantedBy })))
         .onConflictDoNothing()
         .returning({ dingtalkUserId: roleGrants.dingtalkUserId, role: roleGrants.role });
+    },
+
+    /** Encrypted mobiles not written with the current key and algorithm (for re-encryption). */
+    async listStaleMobiles({ currentPrefix, afterId, limit }: { currentPrefix: string; afterId: string | null; limit: number }) {
+      const rows = await db
+        .select({ id: users.id, value: users.mobileEncrypted })
+        .from(users)
+        .where(and(isNotNull(users.mobileEncrypted), notLike(users.mobileEncrypted, `${currentPrefix}:%`), afterId ? gt(users.id, afterId) : undefined))
+        .orderBy(asc(users.id))
+        .limit(limit);
+      return rows.map((row) => ({ id: row.id, value: row.value ?? '' }));
+    },
+
+    async updateMobile(id: string, value: string): Promise<void> {
+      await db.update(users).set({ mobileEncrypted: value }).where(eq(users.id, id));
     },
 
     /** True before anyone has logged in or been granted a role. */

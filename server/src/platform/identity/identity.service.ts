@@ -3,6 +3,7 @@ import type { ListUsersQuery, User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../audit/audit.service';
 import type { FieldCipher } from '../crypto/field-cipher';
+import type { EncryptedColumn } from '../crypto/reencrypt';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import { cannotDropOwnAdmin, userNotFound } from './identity.errors';
 import type { IdentityRepository } from './identity.repository';
@@ -112,6 +113,11 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
     },
 
     isEmpty: () => repo.isEmpty(),
+
+    /** The encrypted columns this service owns, for background re-encryption after a key rotation. */
+    encryptedColumns: (): EncryptedColumn[] => [
+      { name: 'users.mobile_encrypted', listStale: (input) => repo.listStaleMobiles(input), rewrite: (id, value) => repo.updateMobile(id, value) },
+    ],
 
     readMobile: (row: UserRow) => (row.mobileEncrypted ? cipher.decrypt(row.mobileEncrypted) : null),
   };

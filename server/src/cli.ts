@@ -1,0 +1,59 @@
+// Operator commands: `pnpm --filter @dingops/server run cli <command>`.
+//   audit:verify   walk the audit hash chain and report the first broken link (exit 1 when broken)
+//   config:docs    print the configuration table (markdown) for the README
+//   config:env     print .env.example
+import { configKeys, ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { runMigrations } from './db/migrate';
+import { createAuditRepository } from './platform/audit/audit.repository';
+import { createAuditService } from './platform/audit/audit.service';
+
+const commands: Record<string, () => Promise<number>> = {
+  async 'audit:verify'() {
+    const config = loadConfig();
+    const database = await openDatabase(config.db);
+    try {
+      await runMigrations(database);
+      const audit = createAuditService({ repo: createAuditRepository({ db: database.db }), clock: () => new Date() });
+      const result = await audit.verify();
+      console.log(result.ok ? `Audit chain intact: ${result.checked} rows checked.` : `Audit chain BROKEN at row ${result.firstBrokenId}: ${result.reason} (${result.checked} rows before it are intact).`);
+      return result.ok ? 0 : 1;
+    } finally {
+      await database.close();
+    }
+  },
+  async 'config:docs'() {
+    console.log('| variable | default | meaning |\n| --- | --- | --- |');
+    for (const [key, { schema, doc }] of Object.entries(configKeys)) console.log(`| \`${key}\` | ${defaultOf(schema)} | ${doc} |`);
+    return 0;
+  },
+  async 'config:env'() {
+    console.log('# DingOps settings. Every one is optional on a fresh machine (PGlite + DingTalk sandbox).');
+    for (const [key, { schema, doc }] of Object.entries(configKeys)) {
+      const fallback = defaultOf(schema);
+      console.log(`\n# ${doc}\n# ${key}=${fallback === '—' ? '' : fallback.replace(/`/g, '')}`);
+    }
+    return 0;
+  },
+};
+
+function defaultOf(schema: { safeParse(input: unknown): { success: boolean; data?: unknown } }): string {
+  const parsed = schema.safeParse(undefined);
+  if (!parsed.success || parsed.data === undefined) return '—';
+  const value = Array.isArray(parsed.data) ? parsed.data.join(',') : String(parsed.data);
+  return value === '' ? '—' : `\`${value}\``;
+}
+
+const name = process.argv[2] ?? '';
+const command = commands[name];
+if (!command) {
+  console.error(`Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}`);
+  process.exit(2);
+}
+command().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);
