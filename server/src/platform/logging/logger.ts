@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /** Anything that could let a reader act as someone else never reaches the log. */
 const redactPaths = [
@@ -16,12 +16,13 @@ const redactPaths = [
   '*.encryptionKeys',
 ];
 
-export function createLogger({ level, pretty }: { level: string; pretty: boolean }): Logger {
-  return pino({
+export function createLogger({ level, pretty, destination }: { level: string; pretty: boolean; destination?: DestinationStream }): Logger {
+  const options = {
     level,
     redact: { paths: redactPaths, censor: '[redacted]' },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
-  });
+    ...(pretty && !destination ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** pino-pretty is a dev dependency: use it on a terminal when it is installed, JSON lines otherwise. */
