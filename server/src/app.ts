@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditLogModule } from './modules/audit-log';
+import { operationsModule } from './modules/operations';
 import { sessionModule } from './modules/session';
 import { usersModule } from './modules/users';
 import { auditPlugin } from './platform/audit';
@@ -13,6 +14,9 @@ import { miniappRoutes } from './platform/http/miniapp.routes';
 import { openApiPlugin } from './platform/http/openapi';
 import { securityHeadersPlugin } from './platform/http/security';
 import { identityPlugin } from './platform/identity';
+import { inboxPlugin } from './platform/inbox';
+import { outboxPlugin } from './platform/outbox';
+import { schedulerPlugin } from './platform/scheduler';
 import { rbacPlugin } from './platform/rbac';
 
 export interface BuildOptions {
@@ -45,11 +49,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
   await app.register(identityPlugin);
   await app.register(authPlugin, { jwtSecret: options.jwtSecret });
   await app.register(rbacPlugin);
+  await app.register(outboxPlugin);
+  await app.register(inboxPlugin);
+  await app.register(schedulerPlugin);
   await app.register(healthRoutes);
 
   await app.register(sessionModule, { prefix: '/api/v1' });
   await app.register(usersModule, { prefix: '/api/v1/users' });
   await app.register(auditLogModule, { prefix: '/api/v1/audit' });
+  await app.register(operationsModule, { prefix: '/api/v1/ops' });
 
   await app.register(miniappRoutes);
   return app;

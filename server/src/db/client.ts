@@ -18,6 +18,11 @@ export interface Database {
   schema: string;
   /** Runs `work` on one connection while holding a session advisory lock (migrations). */
   withExclusiveLock<T>(key: number, work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` only if no other session holds the lock (namespace, name); otherwise returns
+   * `{ ran: false }` at once. How scheduled jobs run once across N instances.
+   */
+  tryWithLock<T>(namespace: number, name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,20 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
         client.release();
       }
     },
+    async tryWithLock(namespace, name, work) {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, name]);
+        if (!rows[0]?.locked) return { ran: false };
+        try {
+          return { ran: true, value: await work() };
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, name]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -75,12 +94,23 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     await client.exec(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"; SET search_path TO "${options.schema}"`);
   }
   const db = drizzlePglite(client) as unknown as Db;
+  const heldInProcess = new Set<string>();
   return {
     db,
     driver: 'pglite',
     schema: options.schema,
     // PGlite has a single connection and a single process: there is nobody to lock against.
     withExclusiveLock: (_key, work) => work(db),
+    async tryWithLock(namespace, name, work) {
+      const key = `${namespace}:${name}`;
+      if (heldInProcess.has(key)) return { ran: false };
+      heldInProcess.add(key);
+      try {
+        return { ran: true, value: await work() };
+      } finally {
+        heldInProcess.delete(key);
+      }
+    },
     close: () => client.close(),
   };
 }

@@ -1,0 +1,64 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Executor } from '../../db/client';
+import { decideAfterFailure, type RetryPolicy } from '../outbox/outbox.rules';
+import { createPollLoop } from '../workers/poll-loop';
+import type { InboxRepository } from './inbox.repository';
+import type { InboxRow } from './inbox.table';
+
+/** A module's reaction to one event, run in a transaction with the event's own status update. */
+export type InboxHandler = (event: InboxRow, tx: Executor) => Promise<void>;
+
+export interface DispatcherSettings {
+  policy: RetryPolicy;
+  pollMs: number;
+  leaseMs: number;
+  batchSize: number;
+}
+
+/**
+ * Hands stored events to the handlers registered for their topic. A failing handler is retried
+ * with backoff, then the event is parked for an admin — never dropped. An event nobody handles is
+ * marked ignored (it stays recorded).
+ */
+export function createInboxDispatcher({ db, repo, clock, settings, log }: { db: Db; repo: InboxRepository; clock: () => Date; settings: DispatcherSettings; log: FastifyBaseLogger | undefined }) {
+  const handlers = new Map<string, InboxHandler[]>();
+  const counters = { processed: 0, ignored: 0, retried: 0, parked: 0 };
+
+  async function dispatch(event: InboxRow) {
+    const forTopic = handlers.get(event.topic) ?? [];
+    try {
+      await db.transaction(async (tx) => {
+        for (const handler of forTopic) await handler(event, tx);
+        await repo.markDone(event.id, forTopic.length > 0 ? 'processed' : 'ignored', clock(), tx);
+      });
+      counters[forTopic.length > 0 ? 'processed' : 'ignored'] += 1;
+    } catch (error) {
+      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      const decision = decideAfterFailure({ failure: { retryable: true, message }, attempts: event.attempts, policy: settings.policy, now: clock(), random: Math.random() });
+      counters[decision.action === 'retry' ? 'retried' : 'parked'] += 1;
+      log?.warn({ inboxId: String(event.id), topic: event.topic, attempts: event.attempts, err: error }, decision.action === 'retry' ? 'Event handler failed; will retry' : 'Event handler kept failing; parked');
+      await repo.markFailed(event.id, { retryAt: decision.action === 'retry' ? decision.at : null, error: message });
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    const batch = await repo.claimDue({ now: clock(), limit: settings.batchSize, leaseMs: settings.leaseMs });
+    for (const event of batch) await dispatch(event);
+    return batch.length;
+  }
+
+  const loop = createPollLoop({ name: 'inbox', runOnce, pollMs: settings.pollMs, log });
+
+  return {
+    counters,
+    runOnce,
+    on(topic: string, handler: InboxHandler) {
+      handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
+    },
+    start: loop.start,
+    stop: loop.stop,
+    wake: loop.wake,
+  };
+}
+
+export type InboxDispatcher = ReturnType<typeof createInboxDispatcher>;

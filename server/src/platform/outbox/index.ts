@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createOutboxRepository } from './outbox.repository';
+import { createOutboxService, type OutboxService } from './outbox.service';
+import { createOutboxWorker, type DeliveredHook, type OutboxWorker } from './outbox.worker';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    outbox: OutboxService;
+    outboxWorker: OutboxWorker;
+  }
+}
+
+/** The outbox: modules enqueue DingTalk effects in their transactions; the worker delivers them. */
+export const outboxPlugin = fp(
+  async (app: FastifyInstance) => {
+    const { database, dingtalk, cipher, clock, config } = app.deps;
+    const repo = createOutboxRepository({ db: database.db });
+    const hooks = new Map<string, DeliveredHook[]>();
+    const worker = createOutboxWorker({
+      repo,
+      client: dingtalk,
+      cipher,
+      clock,
+      settings: config.outbox,
+      log: app.log.child({ module: 'outbox' }),
+      hooks,
+      transaction: (work) => database.db.transaction(work),
+    });
+    app.decorate('outboxWorker', worker);
+    app.decorate('outbox', createOutboxService({ db: database.db, repo, audit: app.audit, clock, hooks, wake: worker.wake }));
+    if (config.outbox.worker) {
+      app.addHook('onReady', async () => worker.start());
+      app.addHook('preClose', async () => worker.stop());
+    }
+  },
+  { name: 'outbox', dependencies: ['deps', 'audit'] },
+);

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { CreateAndDeliverCardInput, UpdateCardInput } from '../../dingtalk/cards';
+import type { DingTalkClient } from '../../dingtalk/client';
+import type { GroupMessageInput, RobotDirectMessagesInput } from '../../dingtalk/robot-messages';
+import type { WebhookMessageInput } from '../../dingtalk/webhook-robot';
+import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
+import type { FieldCipher } from '../crypto/field-cipher';
+
+/**
+ * The outbound DingTalk effects the outbox knows how to deliver. Each payload is checked when it is
+ * enqueued, so a malformed effect fails in the request that made it, not later in the worker.
+ */
+const stringMap = z.record(z.string(), z.string());
+
+const webhookRobotSchema = z.object({ url: z.url(), secret: z.string().optional() });
+
+export const effectSchemas = {
+  'dingtalk.work_notification': z.object({ userIds: z.array(z.string()).min(1).max(5000), msg: z.record(z.string(), z.unknown()) }),
+  'dingtalk.group_message': z.object({ robotCode: z.string(), openConversationId: z.string(), msgKey: z.string(), msgParam: z.record(z.string(), z.unknown()) }),
+  'dingtalk.robot_direct': z.object({ robotCode: z.string(), userIds: z.array(z.string()).min(1).max(20), msgKey: z.string(), msgParam: z.record(z.string(), z.unknown()) }),
+  /** The custom robot's URL (its access token) and signing secret are stored encrypted (rule S3). */
+  'dingtalk.webhook_message': z.object({ robotEncrypted: z.string().startsWith('enc:'), body: z.record(z.string(), z.unknown()) }),
+  'dingtalk.card_create': z.object({
+    outTrackId: z.string(),
+    cardTemplateId: z.string(),
+    cardParamMap: stringMap,
+    openSpaceId: z.string(),
+    robotCode: z.string(),
+    atUserIds: stringMap.optional(),
+    callbackType: z.enum(['STREAM', 'HTTP']),
+  }),
+  'dingtalk.card_update': z.object({ outTrackId: z.string(), cardParamMap: stringMap }),
+  'dingtalk.approval_start': z.object({
+    processCode: z.string(),
+    originatorUserId: z.string(),
+    deptId: z.number().int(),
+    formComponentValues: z.array(z.object({ name: z.string(), value: z.string() })),
+    approvers: z.array(z.object({ actionType: z.enum(['AND', 'OR', 'NONE']), userIds: z.array(z.string()) })).optional(),
+  }),
+} as const;
+
+export type EffectKind = keyof typeof effectSchemas;
+
+/** Payload types come from the client's own input types; the zod schemas above are the enqueue-time check. */
+export interface EffectPayloads {
+  'dingtalk.work_notification': WorkNotificationInput;
+  'dingtalk.group_message': GroupMessageInput;
+  'dingtalk.robot_direct': RobotDirectMessagesInput;
+  'dingtalk.webhook_message': { robotEncrypted: string; body: WebhookMessageInput['body'] };
+  'dingtalk.card_create': CreateAndDeliverCardInput;
+  'dingtalk.card_update': Pick<UpdateCardInput, 'outTrackId' | 'cardParamMap'>;
+  'dingtalk.approval_start': z.infer<(typeof effectSchemas)['dingtalk.approval_start']>;
+}
+export type EffectPayload<K extends EffectKind> = EffectPayloads[K];
+
+/** Checks the stored payload's shape, then hands it on typed as the client expects. */
+function payloadOf<K extends EffectKind>(kind: K, payload: unknown): EffectPayload<K> {
+  return effectSchemas[kind].parse(payload) as unknown as EffectPayload<K>;
+}
+
+export function encryptWebhookRobot(cipher: FieldCipher, robot: z.infer<typeof webhookRobotSchema>): string {
+  return cipher.encrypt(JSON.stringify(webhookRobotSchema.parse(robot)));
+}
+
+type Deliverer = (input: { client: DingTalkClient; cipher: FieldCipher; payload: unknown }) => Promise<Record<string, unknown>>;
+
+/** How each effect reaches DingTalk; what it returns is kept on the outbox row as the result. */
+export const deliverers: Record<EffectKind, Deliverer> = {
+  'dingtalk.work_notification': async ({ client, payload }) => ({ ...(await client.sendWorkNotification(payloadOf('dingtalk.work_notification', payload))) }),
+  'dingtalk.group_message': async ({ client, payload }) => ({ ...(await client.sendGroupMessage(payloadOf('dingtalk.group_message', payload))) }),
+  'dingtalk.robot_direct': async ({ client, payload }) => ({ ...(await client.sendRobotDirectMessages(payloadOf('dingtalk.robot_direct', payload))) }),
+  'dingtalk.webhook_message': async ({ client, cipher, payload }) => {
+    const { robotEncrypted, body } = payloadOf('dingtalk.webhook_message', payload);
+    const robot = webhookRobotSchema.parse(JSON.parse(cipher.decrypt(robotEncrypted)));
+    await client.sendWebhookMessage({ webhookUrl: robot.url, ...(robot.secret ? { secret: robot.secret } : {}), body });
+    return {};
+  },
+  'dingtalk.card_create': async ({ client, payload }) => {
+    await client.createAndDeliverCard(payloadOf('dingtalk.card_create', payload));
+    return {};
+  },
+  'dingtalk.card_update': async ({ client, payload }) => {
+    await client.updateCard(payloadOf('dingtalk.card_update', payload));
+    return {};
+  },
+  'dingtalk.approval_start': async ({ client, payload }) => ({ ...(await client.startApproval(payloadOf('dingtalk.approval_start', payload))) }),
+};

@@ -1,0 +1,54 @@
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * Runs `runOnce` again and again: straight away while it finds work, after `pollMs` when it found
+ * none, and at once when woken. Shared by the outbox worker and the inbox dispatcher.
+ */
+export function createPollLoop({ name, runOnce, pollMs, log }: { name: string; runOnce: () => Promise<number>; pollMs: number; log: FastifyBaseLogger | undefined }) {
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wakeUp: (() => void) | null = null;
+
+  function sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wakeUp = null;
+        resolve();
+      }, ms);
+      wakeUp = () => {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      };
+    });
+  }
+
+  async function run() {
+    while (running) {
+      try {
+        if ((await runOnce()) === 0) await sleep(pollMs);
+      } catch (error) {
+        log?.error({ err: error, loop: name }, 'Worker loop failed; backing off');
+        await sleep(pollMs * 4);
+      }
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** Stops taking new work and waits for the round in hand. */
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+    },
+    wake() {
+      wakeUp?.();
+    },
+    isRunning: () => running,
+  };
+}
