@@ -44,6 +44,8 @@ export async function startBrowserApp(env: Record<string, string> = {}) {
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
 }
 
+export type BrowserApp = Awaited<ReturnType<typeof startBrowserApp>>;
+
 export type OpenedPage = {
   page: Page;
   context: BrowserContext;
@@ -53,11 +55,14 @@ export type OpenedPage = {
   errors: string[];
 };
 
-/** Writes `.test-results/screenshots/<name>.png` (git-ignored) and returns its path from the repo root. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Writes `.test-results/screenshots/<name>.png` (git-ignored) and returns its path from the repo
+ * root. By default only what fits the screen, as a person would see it.
+ */
+export async function saveScreenshot(page: Page, name: string, { fullPage = false } = {}): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = `${screenshotDir}${name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.png`;
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file.slice(repoRoot.length);
 }
 
@@ -80,17 +85,23 @@ export function useBrowser() {
     opened = [];
     if (task.result?.state === 'fail') {
       for (const [index, { page, errors }] of pages.entries()) {
-        const file = await saveScreenshot(page, `failed-${task.name}-${index}`).catch(() => null);
-        console.error(`[browser] ${task.name}: ${page.url()}${file ? `, screenshot ${file}` : ''}${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`);
+        const file = await saveScreenshot(page, `failed-${task.name}-${index}`, { fullPage: true }).catch(() => null);
+        const distinct = [...new Set(errors)].slice(0, 10);
+        console.error([`[browser] ${task.name}: ${page.url()}${file ? `, screenshot ${file}` : ''}`, ...distinct].join('\n  '));
       }
     }
     await Promise.all(pages.map(({ context }) => context.close()));
   });
 
-  /** A new page on the given device. Requests to anything but this machine are recorded and refused. */
-  async function openPage(device: Device = 'phone'): Promise<OpenedPage> {
+  /**
+   * A new page on the given device, pointed at the app (relative `page.goto`) and running on the
+   * app's test clock: tokens carry expiry times from that clock, which the micro-app checks against
+   * the browser's. Requests to anything but this machine are recorded and refused.
+   */
+  async function openPage(app: BrowserApp, device: Device = 'phone'): Promise<OpenedPage> {
     if (!browser) throw new Error('useBrowser() must be called at the top of the test file');
-    const context = await browser.newContext({ ...devices[device], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+    const context = await browser.newContext({ ...devices[device], baseURL: app.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+    await context.clock.install({ time: app.clock.now() });
     const requests: string[] = [];
     const errors: string[] = [];
     context.on('request', (request) => requests.push(request.url()));
