@@ -35,6 +35,13 @@ export const configKeys = {
   DINGTALK_API_ENDPOINT: { schema: z.string().default('api.dingtalk.com'), doc: 'Host of the v1.0 OpenAPI (live mode).' },
   DINGTALK_OAPI_URL: { schema: z.url().default('https://oapi.dingtalk.com'), doc: 'Base URL of the old oapi/topapi host (live mode).' },
   DINGTALK_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(10000), doc: 'Timeout of one DingTalk API call.' },
+  DINGTALK_EVENT_TRANSPORT: { schema: z.enum(['stream', 'http', 'off']).default('stream'), doc: 'How DingTalk events reach DingOps: Stream (a WebSocket DingOps opens) or HTTP callback (DingTalk posts to /dingtalk/callback).' },
+  DINGTALK_CALLBACK_TOKEN: { schema: z.string().min(1).optional(), doc: 'HTTP callback: the token set in the DingTalk developer console (sandbox: a built-in one).' },
+  DINGTALK_CALLBACK_AES_KEY: { schema: z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey').optional(), doc: 'HTTP callback: the EncodingAESKey set in the developer console (sandbox: a built-in one).' },
+  DINGTALK_CALLBACK_OWNER_KEY: { schema: z.string().min(1).optional(), doc: 'HTTP callback: the key the payload is encrypted for — the AppKey for console subscriptions (default), the corpId for the legacy register API.' },
+  DINGTALK_CALLBACK_MAX_SKEW_MS: { schema: z.coerce.number().int().min(1000).default(600000), doc: 'HTTP callback: requests whose timestamp is further from now are refused as stale.' },
+  DINGTALK_STREAM_OPEN_URL: { schema: z.url().default('https://api.dingtalk.com/v1.0/gateway/connections/open'), doc: 'Stream mode: the gateway registration URL (live mode).' },
+  DINGTALK_SANDBOX_URL: { schema: z.url().optional(), doc: 'Use an already running DingTalk sandbox at this URL instead of starting one (several instances, tests).' },
   SANDBOX_PORT: { schema: port.default(3001), doc: 'Port of the built-in DingTalk sandbox (sandbox mode).' },
   SANDBOX_HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Interface the sandbox listens on.' },
   SANDBOX_SEED_DEMO: { schema: boolFromEnv.default(true), doc: 'Seed the demo company’s DingOps roles into an empty database (sandbox mode).' },
@@ -90,6 +97,10 @@ function crossFieldIssues(env: Record<string, string | undefined>): string[] {
   const isLive = present.length === dingtalkKeys.length;
   if (isLive && !env.JWT_SECRET) issues.push('JWT_SECRET: required with live DingTalk');
   if (isLive && !env.ENCRYPTION_KEYS) issues.push('ENCRYPTION_KEYS: required with live DingTalk');
+  if (isLive && env.DINGTALK_EVENT_TRANSPORT === 'http' && !(env.DINGTALK_CALLBACK_TOKEN && env.DINGTALK_CALLBACK_AES_KEY)) {
+    issues.push('DINGTALK_CALLBACK_AES_KEY: HTTP callback needs DINGTALK_CALLBACK_TOKEN and DINGTALK_CALLBACK_AES_KEY');
+  }
+  if (isLive && env.DINGTALK_SANDBOX_URL) issues.push('DINGTALK_SANDBOX_URL: a sandbox URL cannot be combined with live DingTalk credentials');
   if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) issues.push('TLS_CERT_FILE: TLS_CERT_FILE and TLS_KEY_FILE go together');
   return issues;
 }
@@ -130,6 +141,15 @@ function toConfig(env: RawEnv) {
       apiEndpoint: env.DINGTALK_API_ENDPOINT,
       oapiUrl: env.DINGTALK_OAPI_URL,
       timeoutMs: env.DINGTALK_TIMEOUT_MS,
+      events: {
+        transport: env.DINGTALK_EVENT_TRANSPORT,
+        // The sandbox's values are fixed and public: they only ever protect a local trial.
+        callbackToken: env.DINGTALK_CALLBACK_TOKEN ?? 'dingops-sandbox-token',
+        callbackAesKey: env.DINGTALK_CALLBACK_AES_KEY ?? 'DingOpsSandboxCallbackAesKey0123456789abcde',
+        ownerKey: env.DINGTALK_CALLBACK_OWNER_KEY ?? env.DINGTALK_CLIENT_ID ?? 'dingsandboxappkey',
+        maxSkewMs: env.DINGTALK_CALLBACK_MAX_SKEW_MS,
+        streamOpenUrl: env.DINGTALK_STREAM_OPEN_URL,
+      },
     },
     scheduler: { enabled: env.SCHEDULER_ENABLED },
     inbox: { pollMs: env.INBOX_POLL_MS, maxAttempts: env.INBOX_MAX_ATTEMPTS },
@@ -143,7 +163,7 @@ function toConfig(env: RawEnv) {
       robotWindowMs: env.ROBOT_RATE_WINDOW_MS,
       throttlePenaltyMs: env.ROBOT_THROTTLE_PENALTY_MS,
     },
-    sandbox: { port: env.SANDBOX_PORT, host: env.SANDBOX_HOST, seedDemo: env.SANDBOX_SEED_DEMO },
+    sandbox: { port: env.SANDBOX_PORT, host: env.SANDBOX_HOST, seedDemo: env.SANDBOX_SEED_DEMO, externalUrl: env.DINGTALK_SANDBOX_URL ?? null },
   };
 }
 

@@ -35,13 +35,15 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
   const database = given ?? (await openDatabase(config.db));
   if (!given) await runMigrations(database);
 
-  const sandbox = config.dingtalk.mode === 'sandbox' ? await startSandbox({ ...config.sandbox, ...config.dingtalk, ...(log ? { log: log.child({ module: 'sandbox' }) } : {}) }) : null;
-  const dingtalk = createDingTalkClient(dingtalkOptions(config, sandbox, log));
+  const ownSandbox = config.dingtalk.mode === 'sandbox' && !config.sandbox.externalUrl;
+  const sandbox = ownSandbox ? await startSandbox({ ...config.sandbox, ...config.dingtalk, ...(log ? { log: log.child({ module: 'sandbox' }) } : {}) }) : null;
+  const sandboxUrl = sandbox?.url ?? config.sandbox.externalUrl;
+  const dingtalk = createDingTalkClient(dingtalkOptions(config, sandboxUrl, log));
   const cipher = createFieldCipher({ keyring: parseKeyring(secrets.encryptionKeys), algorithm: config.crypto.algorithm });
 
   const tls = config.server.tls;
   const app = await buildApp(
-    { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandbox ? `${sandbox.url}/sandbox/api` : null },
+    { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandboxUrl ? `${sandboxUrl}/sandbox/api` : null, streamOpenUrl: streamOpenUrlFor(config, sandboxUrl) },
     { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
   );
   await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
@@ -78,10 +80,15 @@ function resolveSecrets(config: Config) {
   return { jwtSecret: config.auth.jwtSecret ?? dev.jwtSecret, encryptionKeys: config.crypto.keys ?? dev.encryptionKeys };
 }
 
-function dingtalkOptions(config: Config, sandbox: Sandbox | null, log: Logger | undefined) {
+function streamOpenUrlFor(config: Config, sandboxUrl: string | null): string | null {
+  if (config.dingtalk.events.transport !== 'stream') return null;
+  return sandboxUrl ? `${sandboxUrl}/v1.0/gateway/connections/open` : config.dingtalk.events.streamOpenUrl;
+}
+
+function dingtalkOptions(config: Config, sandboxUrl: string | null, log: Logger | undefined) {
   const { clientId, clientSecret, corpId, agentId, timeoutMs } = config.dingtalk;
-  const target = sandbox
-    ? { apiEndpoint: `127.0.0.1:${sandbox.port}`, apiProtocol: 'http' as const, oapiBaseUrl: sandbox.url }
+  const target = sandboxUrl
+    ? { apiEndpoint: new URL(sandboxUrl).host, apiProtocol: 'http' as const, oapiBaseUrl: sandboxUrl }
     : { apiEndpoint: config.dingtalk.apiEndpoint, apiProtocol: 'https' as const, oapiBaseUrl: config.dingtalk.oapiUrl };
   return { clientId, clientSecret, corpId, agentId, timeoutMs, ...target, ...(log ? { log } : {}) };
 }

@@ -21,6 +21,8 @@ export const sessionSchema = z.object({
   token: z.string(),
   tokenType: z.literal('Bearer'),
   expiresAt: z.iso.datetime(),
+  /** Seconds the token is valid from now; clients count from their own clock, which may be off. */
+  expiresIn: z.number().int().positive(),
   user: userSchema,
 });
 export type Session = z.infer<typeof sessionSchema>;

@@ -27,18 +27,20 @@ afterEach(async () => {
  * The production graph (same startDingOps as main.ts) on a fresh database and a sandbox on a random
  * port. Closed after each test.
  */
-export async function buildTestApp(env: Record<string, string> = {}) {
+export async function buildTestApp(env: Record<string, string> = {}, options: { realClock?: boolean } = {}) {
   const database = await openTestDatabase();
   const config = overrideConfig({
     LOG_LEVEL: 'silent',
     SANDBOX_PORT: '0',
     JWT_SECRET: testJwtSecret,
     ENCRYPTION_KEYS: `v1:${randomBytes(32).toString('base64')}`,
+    // Tests drive the outbox worker and the inbox dispatcher themselves unless they ask otherwise.
+    OUTBOX_WORKER: 'false',
     DATA_DIR: '/nonexistent-test-data-dir',
     ...env,
   });
   const clock = createTestClock();
-  const dingops = await startDingOps({ config, logger: false, database, clock: () => clock.now() });
+  const dingops = await startDingOps({ config, logger: false, database, clock: options.realClock ? () => new Date() : () => clock.now() });
   running.push(dingops);
   const sandboxUrl = dingops.sandbox?.url ?? '';
 
@@ -60,7 +62,27 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     return { token: session.token, userId: session.user.id, headers: { authorization: `Bearer ${session.token}` } };
   }
 
-  return { ...dingops, config, clock, sandboxUrl, authCodeFor, loginAs };
+  /** Runs the outbox worker until nothing is due (by the app's clock); returns how many rows it handled. */
+  async function drainOutbox(maxRounds = 200): Promise<number> {
+    let handled = 0;
+    for (let round = 0; round < maxRounds; round += 1) {
+      const batch = await dingops.app.outboxWorker.runOnce();
+      if (batch === 0) return handled;
+      handled += batch;
+    }
+    throw new Error('the outbox did not drain');
+  }
+
+  async function sandboxApi<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    const response = await fetch(`${sandboxUrl}/sandbox/api${path}`, {
+      method: init.method ?? 'GET',
+      ...(init.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
+    });
+    if (!response.ok) throw new Error(`sandbox ${init.method ?? 'GET'} ${path} → ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  return { ...dingops, config, clock, sandboxUrl, authCodeFor, loginAs, drainOutbox, sandboxApi };
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import styles from './person-avatar.module.css';
 
 type PersonAvatarProps = { name: string; avatarUrl?: string | null; size?: number };
@@ -5,8 +6,9 @@ type PersonAvatarProps = { name: string; avatarUrl?: string | null; size?: numbe
 /** DingTalk's convention: the photo, or the last two characters of the name on brand blue. */
 export function PersonAvatar({ name, avatarUrl, size = 40 }: PersonAvatarProps) {
   const dimension = { width: size, height: size, fontSize: Math.round(size * 0.34) };
-  if (avatarUrl) {
-    return <img className={styles.avatar} style={dimension} src={avatarUrl} alt="" loading="lazy" />;
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  if (avatarUrl && failedUrl !== avatarUrl) {
+    return <img className={styles.avatar} style={dimension} src={avatarUrl} alt="" loading="lazy" onError={() => setFailedUrl(avatarUrl)} />;
   }
   const initials = Array.from(name.trim()).slice(-2).join('');
   return (

@@ -24,23 +24,27 @@ const sessionKey = `${env.storagePrefix}.session`;
 /** Treat a token as expired a little early so a request never races its expiry. */
 const expirySkewMs = 30_000;
 const sessionListeners = new Set<() => void>();
-let session: Session | null = readStoredSession();
+/** The session plus when it expires by this device's clock (from expiresIn, so a phone's wrong clock does not matter). */
+type StoredSession = Session & { localExpiresAt: number };
+let session: StoredSession | null = readStoredSession();
 let onUnauthorized: () => void = () => {};
 
-function isUnexpired(candidate: Session): boolean {
-  return Date.parse(candidate.expiresAt) - expirySkewMs > Date.now();
+const storedSessionSchema = sessionSchema.extend({ localExpiresAt: sessionSchema.shape.expiresIn });
+
+function isUnexpired(candidate: StoredSession): boolean {
+  return candidate.localExpiresAt - expirySkewMs > Date.now();
 }
 
-function readStoredSession(): Session | null {
+function readStoredSession(): StoredSession | null {
   try {
-    const parsed = sessionSchema.safeParse(JSON.parse(sessionStorage.getItem(sessionKey) ?? 'null'));
+    const parsed = storedSessionSchema.safeParse(JSON.parse(sessionStorage.getItem(sessionKey) ?? 'null'));
     return parsed.success && isUnexpired(parsed.data) ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-function storeSession(next: Session | null): void {
+function storeSession(next: StoredSession | null): void {
   session = next;
   try {
     if (next) sessionStorage.setItem(sessionKey, JSON.stringify(next));
@@ -56,7 +60,7 @@ export function getSession(): Session | null {
   return session && isUnexpired(session) ? session : null;
 }
 
-export const setSession = (next: Session): void => storeSession(next);
+export const setSession = (next: Session): void => storeSession({ ...next, localExpiresAt: Date.now() + next.expiresIn * 1000 });
 export const clearSession = (): void => storeSession(null);
 
 /** Keep the stored user fresh (roles change) without touching the token. */

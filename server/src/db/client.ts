@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 
-/** The drizzle handle every repository takes; the same type for Postgres and PGlite. */
-export type Db = PgDatabase<PgQueryResultHKT>;
-export type Tx = PgTransaction<PgQueryResultHKT>;
+/**
+ * The drizzle handle every repository takes; the same type for Postgres and PGlite. Typed with
+ * node-postgres' result shape: PGlite's results have the same `rows`.
+ */
+export type Db = PgDatabase<NodePgQueryResultHKT>;
+export type Tx = PgTransaction<NodePgQueryResultHKT>;
 /** A repository write runs on the shared handle or inside a caller's transaction. */
 export type Executor = Db | Tx;
 

@@ -1,10 +1,30 @@
 import type { Logger } from 'pino';
 import { createAccessTokenFetcher } from './access-token';
+import { createCards, type CreateAndDeliverCardInput, type UpdateCardInput } from './cards';
 import { isStaleTokenError } from './errors';
+import { createMessagingSdk } from './messaging-sdk';
 import { postOapi } from './oapi';
 import { toDepartment, toIdentity, toUserProfile } from './org-mapping';
+import {
+  createRobotMessages,
+  type GroupMessageInput,
+  type GroupMessageResult,
+  type RobotDirectMessagesInput,
+  type RobotDirectMessagesResult,
+} from './robot-messages';
 import { createTokenCache } from './token-cache';
 import type { DingTalkDepartment, DingTalkIdentity, DingTalkUserProfile } from './types';
+import { createWebhookRobot, type WebhookMessageInput } from './webhook-robot';
+import { createWorkNotifications, type WorkNotificationInput, type WorkNotificationResult } from './work-notifications';
+import { createWorkflow, type Approval, type StartApprovalInput, type StartApprovalResult, type TerminateApprovalInput } from './workflow';
+
+export type { CreateAndDeliverCardInput, UpdateCardInput } from './cards';
+export type { CardButton, CardField } from './cards-convention';
+export type { RobotMsgKey, WebhookMessage, WorkNotificationMsg } from './messaging-wire';
+export type { GroupMessageInput, GroupMessageResult, RobotDirectMessagesInput, RobotDirectMessagesResult } from './robot-messages';
+export type { WebhookMessageInput } from './webhook-robot';
+export type { WorkNotificationInput, WorkNotificationResult } from './work-notifications';
+export type { Approval, ApprovalStatus, ApprovalTask, StartApprovalInput, StartApprovalResult, TerminateApprovalInput } from './workflow';
 
 export interface DingTalkClientOptions {
   /** AppKey of the internal app. */
@@ -21,8 +41,13 @@ export interface DingTalkClientOptions {
   /** Timeout of one HTTP call. */
   timeoutMs: number;
   log?: Logger;
-  /** Clock for the token cache; tests may pass their own. */
+  /** Clock for the token cache and robot signatures; tests may pass their own. */
   now?: () => number;
+  /**
+   * The wait a custom robot's 130101 answer carries as `retryAfterMs`: DingTalk locks a robot for
+   * 10 minutes; a sandbox with a shrunk penalty may say less.
+   */
+  webhookThrottlePenaltyMs?: number;
 }
 
 export interface DingTalkClient {
@@ -32,6 +57,24 @@ export interface DingTalkClient {
   getIdentityByAuthCode(authCode: string): Promise<DingTalkIdentity>;
   getUserProfile(userId: string): Promise<DingTalkUserProfile>;
   getDepartment(departmentId: number): Promise<DingTalkDepartment>;
+  /** Enterprise robot message to a group chat (robot_1_0 orgGroupSend). */
+  sendGroupMessage(input: GroupMessageInput): Promise<GroupMessageResult>;
+  /** Enterprise robot 1:1 messages, 1–20 people per call (batchSendOTO); more is refused before calling. */
+  sendRobotDirectMessages(input: RobotDirectMessagesInput): Promise<RobotDirectMessagesResult>;
+  /** Work notification (工作通知) from the app's agent (asyncsend_v2). */
+  sendWorkNotification(input: WorkNotificationInput): Promise<WorkNotificationResult>;
+  /** Custom group robot message. 130101 (20 a minute) fails retryable with `retryAfterMs`. */
+  sendWebhookMessage(input: WebhookMessageInput): Promise<void>;
+  /** Create and deliver an interactive card; a duplicate outTrackId counts as already delivered. */
+  createAndDeliverCard(input: CreateAndDeliverCardInput): Promise<void>;
+  /** Change the given card variables (and per-person private data) of a delivered card. */
+  updateCard(input: UpdateCardInput): Promise<void>;
+  /** Start an OA approval (workflow_1_0 startProcessInstance); decisions arrive as bpms_* events. */
+  startApproval(input: StartApprovalInput): Promise<StartApprovalResult>;
+  /** One approval instance with its tasks and form values. */
+  getApproval(processInstanceId: string): Promise<Approval>;
+  /** Revoke a running approval (撤销). */
+  terminateApproval(input: TerminateApprovalInput): Promise<void>;
 }
 
 /** All calls throw DingTalkError. */
@@ -67,6 +110,13 @@ export function createDingTalkClient(options: DingTalkClientOptions): DingTalkCl
     return withToken((accessToken) => postOapi({ settings: options, path, body, accessToken }));
   }
 
+  const sdk = createMessagingSdk(options);
+  const robotMessages = createRobotMessages({ sdk, withToken });
+  const cards = createCards({ sdk, withToken });
+  const workNotifications = createWorkNotifications({ topapi, agentId: options.agentId });
+  const workflow = createWorkflow({ settings: options, withToken });
+  const webhookRobot = createWebhookRobot({ timeoutMs: options.timeoutMs, now: options.now, throttlePenaltyMs: options.webhookThrottlePenaltyMs });
+
   return {
     getAccessToken: () => tokens.get(),
 
@@ -84,5 +134,15 @@ export function createDingTalkClient(options: DingTalkClientOptions): DingTalkCl
       const path = '/topapi/v2/department/get';
       return toDepartment(await topapi(path, { dept_id: departmentId, language: 'zh_CN' }), `POST ${path}`);
     },
+
+    sendGroupMessage: robotMessages.sendGroupMessage,
+    sendRobotDirectMessages: robotMessages.sendRobotDirectMessages,
+    sendWorkNotification: workNotifications.sendWorkNotification,
+    sendWebhookMessage: webhookRobot.sendWebhookMessage,
+    createAndDeliverCard: cards.createAndDeliverCard,
+    updateCard: cards.updateCard,
+    startApproval: workflow.startApproval,
+    getApproval: workflow.getApproval,
+    terminateApproval: workflow.terminateApproval,
   };
 }

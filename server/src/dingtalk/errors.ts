@@ -28,6 +28,10 @@ export interface DingTalkErrorInit {
   requestId?: string | null;
   /** The API path that failed, for logs. */
   api?: string;
+  /** A finer cause within `reason`, e.g. 'too_long' for a message over DingTalk's size cap. */
+  detail?: string;
+  /** How long DingTalk asks us to wait before trying again, when it says (robot lockouts). */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -39,6 +43,8 @@ export class DingTalkError extends Error {
   readonly httpStatus: number | null;
   readonly requestId: string | null;
   readonly api: string | null;
+  readonly detail: string | null;
+  readonly retryAfterMs?: number;
 
   constructor(init: DingTalkErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -49,6 +55,8 @@ export class DingTalkError extends Error {
     this.httpStatus = init.httpStatus;
     this.requestId = init.requestId ?? null;
     this.api = init.api ?? null;
+    this.detail = init.detail ?? null;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

@@ -1,9 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { apiRoutes } from './api.routes';
+import { consoleRoutes } from './console/console.routes';
+import { approvalsPlugin } from './approvals/approvals.plugin';
 import { avatarRoutes } from './avatar.routes';
 import { installErrorHandlers } from './error-handlers';
+import { installFaultInjection } from './faults/fault-hook';
+import { faultsRoutes } from './faults/faults.routes';
+import { messagingRoutes, messagingSandboxApiRoutes } from './messaging/messaging.routes';
+import { eventsPlugin } from './events/events.plugin';
 import { oapiRoutes } from './oapi.routes';
+import { orgEventRoutes } from './org-events/org-events.routes';
 import { sendV1Failure } from './replies';
 import type { SandboxState } from './state';
 import { tokenRoutes } from './token.routes';
@@ -40,6 +47,9 @@ export async function buildSandboxApp({ state, log }: { state: SandboxState; log
     }
   });
 
+  // Before any route plugin, so every DingTalk-shaped route gets the injected faults.
+  installFaultInjection(app, state.faults);
+
   installErrorHandlers(app, log);
 
   app.options('/sandbox/*', async (request, reply) => {
@@ -56,5 +66,12 @@ export async function buildSandboxApp({ state, log }: { state: SandboxState; log
   await app.register(oapiRoutes, { state });
   await app.register(apiRoutes, { state, prefix: '/sandbox/api' });
   await app.register(avatarRoutes, { state });
+  await app.register(messagingRoutes, { state });
+  await app.register(messagingSandboxApiRoutes, { state, prefix: '/sandbox/api' });
+  await app.register(faultsRoutes, { state, prefix: '/sandbox/api' });
+  await app.register(consoleRoutes, { state });
+  await app.register(eventsPlugin, { state });
+  await app.register(approvalsPlugin, { state });
+  await app.register(orgEventRoutes, { state, prefix: '/sandbox/api' });
   return app;
 }

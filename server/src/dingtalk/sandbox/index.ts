@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { buildSandboxApp } from './app';
 import { demoRoleHints, type DemoRoleHint } from './demo-roles';
+import type { SandboxEventOptions } from './events/event-settings';
+import type { RateLimitSettings } from './messaging/rate-limiter';
 import { createSandboxState, type SandboxState } from './state';
 
 // The DingTalk sandbox: a local stand-in for the DingTalk open platform on its own port. This is
@@ -10,6 +12,12 @@ export { buildSandboxApp } from './app';
 export { createSandboxState, type SandboxApp, type SandboxState } from './state';
 export { demoRoleHints, demoOnCallUserId, type DemoGrantedRole, type DemoRoleHint } from './demo-roles';
 export { demoCorpName, demoDepartmentIds, demoGroupIds, demoUserIds, createDemoOrgSeed } from './org-seed';
+export type { EventBusSettings, EventDeliveryConfig, SandboxEventOptions } from './events/event-settings';
+export type { DeliveryAttempt, DeliveryStatus, EventRecord } from './events/event-records';
+export { accessProcessCode } from './approvals/process-definitions';
+export { sandboxCardTemplateIds, sandboxCardTemplates } from './messaging/card-templates';
+export { dingTalkRateLimit, type RateLimitSettings } from './messaging/rate-limiter';
+export { enterpriseRobotKey, type SandboxRobot } from './messaging/robots';
 
 export interface StartSandboxOptions {
   /** Interface to listen on, e.g. '127.0.0.1'. */
@@ -24,6 +32,12 @@ export interface StartSandboxOptions {
   log?: Logger;
   /** Clock for token and auth-code lifetimes; tests may pass their own. */
   now?: () => number;
+  /** How events and callbacks reach the app (Stream, HTTP or both) and their timeouts. */
+  eventDelivery?: SandboxEventOptions;
+  /** Custom robots' per-robot window and lockout; DingTalk's are 60 s and 600 s. Tests shrink both. */
+  rateLimit?: Partial<RateLimitSettings>;
+  /** The DingOps micro-app (e.g. http://localhost:3000) the console opens with `?loginAs=<userId>`. */
+  miniappUrl?: string | null;
 }
 
 export interface RunningSandbox {
@@ -38,7 +52,7 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   const { clientId, clientSecret, corpId, agentId } = options;
-  const state = createSandboxState({ app: { clientId, clientSecret, corpId, agentId }, now: options.now });
+  const state = createSandboxState({ app: { clientId, clientSecret, corpId, agentId }, now: options.now, eventDelivery: options.eventDelivery, log: options.log, rateLimit: options.rateLimit, miniappUrl: options.miniappUrl });
   const app = await buildSandboxApp({ state, log: options.log });
   try {
     await app.listen({ host: options.host, port: options.port });

@@ -1,6 +1,5 @@
 // The sandbox's org directory: departments, people and group chats, held in memory. Reads are
-// what the topapi routes and the sandbox JSON API need; later steps add org events (join, move,
-// leave) as mutations here.
+// what the topapi routes and the sandbox JSON API need; org events (join, move, leave) change it.
 
 export interface SandboxDepartment {
   id: number;
@@ -89,5 +88,38 @@ export function createOrgDirectory(seed: OrgSeed) {
     listGroups: () => [...groups.values()],
     getGroup: (openConversationId: string) => groups.get(openConversationId),
     findGroupByKey: (key: string) => [...groups.values()].find((group) => group.key === key),
+
+    /** Org events: someone joins. Department groups of their departments take them in, as DingTalk does. */
+    addUser(user: SandboxUser): void {
+      users.set(user.userId, user);
+      syncDepartmentGroups(user.userId, user.departments.map((entry) => entry.departmentId));
+    },
+
+    /** Org events: a change of title, department or manager. Unknown users are ignored. */
+    updateUser(userId: string, change: Partial<Pick<SandboxUser, 'title' | 'departments' | 'managerUserId' | 'name' | 'mobile' | 'email' | 'active'>>): SandboxUser | undefined {
+      const user = users.get(userId);
+      if (!user) return undefined;
+      Object.assign(user, change);
+      if (change.departments) syncDepartmentGroups(userId, change.departments.map((entry) => entry.departmentId));
+      return user;
+    },
+
+    /** Org events: someone leaves. They vanish from the directory and from every group chat. */
+    removeUser(userId: string): SandboxUser | undefined {
+      const user = users.get(userId);
+      users.delete(userId);
+      for (const group of groups.values()) group.memberUserIds = group.memberUserIds.filter((id) => id !== userId);
+      return user;
+    },
   };
+
+  function syncDepartmentGroups(userId: string, departmentIds: number[]) {
+    for (const group of groups.values()) {
+      if (group.departmentId === null) continue;
+      const belongs = departmentIds.includes(group.departmentId);
+      const isMember = group.memberUserIds.includes(userId);
+      if (belongs && !isMember) group.memberUserIds.push(userId);
+      if (!belongs && isMember) group.memberUserIds = group.memberUserIds.filter((id) => id !== userId);
+    }
+  }
 }

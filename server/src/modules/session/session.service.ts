@@ -68,7 +68,7 @@ export function createSessionService({ db, dingtalk, identity, audit, clock, iss
         throw accountSuspended();
       }
       const { token, expiresAt } = issueToken(user.id);
-      return { token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user };
+      return { token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), expiresIn: Math.round((expiresAt.getTime() - clock().getTime()) / 1000), user };
     },
   };
 }

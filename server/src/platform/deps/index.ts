@@ -14,6 +14,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Base URL of the sandbox's JSON API when running against the sandbox. */
   sandboxApiUrl: string | null;
+  /** Where the Stream transport registers (DingTalk's gateway or the sandbox's); null when events do not come by Stream. */
+  streamOpenUrl: string | null;
 }
 
 declare module 'fastify' {

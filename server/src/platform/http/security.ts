@@ -18,7 +18,7 @@ export const securityHeadersPlugin = fp(
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...extra],
           connectSrc: ["'self'", ...extra],
           frameAncestors: ["'self'", ...extra, 'https://*.dingtalk.com'],
           upgradeInsecureRequests: null,

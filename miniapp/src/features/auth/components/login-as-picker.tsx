@@ -6,7 +6,10 @@ import styles from './login-as-picker.module.css';
 
 type Group = { key: string; name: string; people: SandboxPerson[] };
 
-/** One section per department, in the sandbox's order; a person in two departments shows twice. */
+/**
+ * One section per department, in the sandbox's order; a person in two departments shows twice, but
+ * the company root (DingTalk department 1) only lists people who belong nowhere else.
+ */
 function groupByDepartment(people: readonly SandboxPerson[], otherName: string): Group[] {
   const groups = new Map<string, Group>();
   const add = (key: string, name: string, person: SandboxPerson) => {
@@ -16,7 +19,8 @@ function groupByDepartment(people: readonly SandboxPerson[], otherName: string):
   };
   for (const person of people) {
     if (person.departments.length === 0) add('-', otherName, person);
-    for (const department of person.departments) add(String(department.id), department.name, person);
+    const own = person.departments.filter((department) => department.id !== 1);
+    for (const department of own.length > 0 ? own : person.departments) add(String(department.id), department.name, person);
   }
   return [...groups.values()];
 }
