@@ -57,6 +57,7 @@ export const configKeys = {
   OUTBOX_LEASE_MS: { schema: z.coerce.number().int().min(100).default(60000), doc: 'A claimed effect not finished within this is claimed again (its worker died).' },
   ROBOT_RATE_LIMIT: { schema: z.coerce.number().int().min(1).default(20), doc: 'Messages one DingTalk robot may send per window (DingTalk: 20 a minute).' },
   ROBOT_RATE_WINDOW_MS: { schema: z.coerce.number().int().min(100).default(60000), doc: 'The robot rate-limit window.' },
+  ROBOT_RATE_MARGIN_MS: { schema: z.coerce.number().int().min(0).default(1000), doc: 'Added to the window on our side: DingTalk counts arrivals, and network jitter can bunch sends together.' },
   ROBOT_THROTTLE_PENALTY_MS: { schema: z.coerce.number().int().min(100).default(600000), doc: 'How long a robot DingTalk throttled is left alone (DingTalk: 10 minutes).' },
   MINIAPP_DIST: { schema: z.string().default('./miniapp/dist'), doc: 'Folder of the built micro-app.' },
 } as const;
@@ -160,7 +161,7 @@ function toConfig(env: RawEnv) {
       leaseMs: env.OUTBOX_LEASE_MS,
       policy: { maxAttempts: env.OUTBOX_MAX_ATTEMPTS, baseDelayMs: env.OUTBOX_RETRY_BASE_MS, maxDelayMs: env.OUTBOX_RETRY_MAX_MS },
       robotLimit: env.ROBOT_RATE_LIMIT,
-      robotWindowMs: env.ROBOT_RATE_WINDOW_MS,
+      robotWindowMs: env.ROBOT_RATE_WINDOW_MS + env.ROBOT_RATE_MARGIN_MS,
       throttlePenaltyMs: env.ROBOT_THROTTLE_PENALTY_MS,
     },
     sandbox: { port: env.SANDBOX_PORT, host: env.SANDBOX_HOST, seedDemo: env.SANDBOX_SEED_DEMO, externalUrl: env.DINGTALK_SANDBOX_URL ?? null },

@@ -36,7 +36,18 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
   if (!given) await runMigrations(database);
 
   const ownSandbox = config.dingtalk.mode === 'sandbox' && !config.sandbox.externalUrl;
-  const sandbox = ownSandbox ? await startSandbox({ ...config.sandbox, ...config.dingtalk, ...(log ? { log: log.child({ module: 'sandbox' }) } : {}) }) : null;
+  const sandbox = ownSandbox
+    ? await startSandbox({
+        host: config.sandbox.host,
+        port: config.sandbox.port,
+        clientId: config.dingtalk.clientId,
+        clientSecret: config.dingtalk.clientSecret,
+        corpId: config.dingtalk.corpId,
+        agentId: config.dingtalk.agentId,
+        miniappUrl: config.server.publicUrl,
+        ...(log ? { log: log.child({ module: 'sandbox' }) } : {}),
+      })
+    : null;
   const sandboxUrl = sandbox?.url ?? config.sandbox.externalUrl;
   const dingtalk = createDingTalkClient(dingtalkOptions(config, sandboxUrl, log));
   const cipher = createFieldCipher({ keyring: parseKeyring(secrets.encryptionKeys), algorithm: config.crypto.algorithm });
@@ -90,7 +101,7 @@ function dingtalkOptions(config: Config, sandboxUrl: string | null, log: Logger 
   const target = sandboxUrl
     ? { apiEndpoint: new URL(sandboxUrl).host, apiProtocol: 'http' as const, oapiBaseUrl: sandboxUrl }
     : { apiEndpoint: config.dingtalk.apiEndpoint, apiProtocol: 'https' as const, oapiBaseUrl: config.dingtalk.oapiUrl };
-  return { clientId, clientSecret, corpId, agentId, timeoutMs, ...target, ...(log ? { log } : {}) };
+  return { clientId, clientSecret, corpId, agentId, timeoutMs, webhookThrottlePenaltyMs: config.outbox.throttlePenaltyMs, ...target, ...(log ? { log } : {}) };
 }
 
 export type { DingTalkClient };

@@ -4,7 +4,7 @@ import { testApp } from './sandbox-fixture';
 
 /** Delivery timeouts shrunk so redelivery, pings and retries happen within a test. */
 export const fastEventSettings: NonNullable<SandboxEventOptions['settings']> = {
-  ackTimeoutMs: 400,
+  ackTimeoutMs: 800,
   laterRetryMs: 50,
   callbackTimeoutMs: 2000,
   maxStreamAttempts: 5,

@@ -91,6 +91,17 @@ describe('Sandbox fault injection', () => {
     expect(status).toBe(200);
   });
 
+  it('faults given as a sandbox option are in force from the start', async () => {
+    const throttled = await startMessagingSandbox({ faults: { throttle: true } });
+    try {
+      const error = await failureOf(() => clientFor(throttled).getAccessToken());
+
+      expect(error).toMatchObject({ reason: 'throttled', retryable: true });
+    } finally {
+      await throttled.close();
+    }
+  });
+
   it('an error rate above 1 is refused with a problem naming the field', async () => {
     const answer = await setFaults({ errorRate: 2 });
 

@@ -138,7 +138,7 @@ describe('outbox (DESIGN house rule 2)', () => {
   });
 
   it('a robot never gets more than its budget per window; the rest waits for the next window', async () => {
-    const t = await buildTestApp({ ROBOT_RATE_LIMIT: '5', ROBOT_RATE_WINDOW_MS: '60000' });
+    const t = await buildTestApp({ ROBOT_RATE_LIMIT: '5', ROBOT_RATE_WINDOW_MS: '60000', ROBOT_RATE_MARGIN_MS: '0' });
     const group = await itGroup(t);
     await t.database.db.transaction(async (tx) => {
       for (let i = 0; i < 12; i += 1) {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { buildSandboxApp } from './app';
 import { demoRoleHints, type DemoRoleHint } from './demo-roles';
 import type { SandboxEventOptions } from './events/event-settings';
+import type { FaultInput } from './faults/fault-settings';
 import type { RateLimitSettings } from './messaging/rate-limiter';
 import { createSandboxState, type SandboxState } from './state';
 
@@ -17,6 +18,7 @@ export type { DeliveryAttempt, DeliveryStatus, EventRecord } from './events/even
 export { accessProcessCode } from './approvals/process-definitions';
 export { sandboxCardTemplateIds, sandboxCardTemplates } from './messaging/card-templates';
 export { dingTalkRateLimit, type RateLimitSettings } from './messaging/rate-limiter';
+export type { FaultInput, FaultSettings } from './faults/fault-settings';
 export { enterpriseRobotKey, type SandboxRobot } from './messaging/robots';
 
 export interface StartSandboxOptions {
@@ -36,6 +38,8 @@ export interface StartSandboxOptions {
   eventDelivery?: SandboxEventOptions;
   /** Custom robots' per-robot window and lockout; DingTalk's are 60 s and 600 s. Tests shrink both. */
   rateLimit?: Partial<RateLimitSettings>;
+  /** Faults in force from the start: errors, latency, throttling, dropped connections. None by default. */
+  faults?: FaultInput;
   /** The DingOps micro-app (e.g. http://localhost:3000) the console opens with `?loginAs=<userId>`. */
   miniappUrl?: string | null;
 }
@@ -52,7 +56,7 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   const { clientId, clientSecret, corpId, agentId } = options;
-  const state = createSandboxState({ app: { clientId, clientSecret, corpId, agentId }, now: options.now, eventDelivery: options.eventDelivery, log: options.log, rateLimit: options.rateLimit, miniappUrl: options.miniappUrl });
+  const state = createSandboxState({ app: { clientId, clientSecret, corpId, agentId }, now: options.now, eventDelivery: options.eventDelivery, log: options.log, rateLimit: options.rateLimit, faults: options.faults, miniappUrl: options.miniappUrl });
   const app = await buildSandboxApp({ state, log: options.log });
   try {
     await app.listen({ host: options.host, port: options.port });

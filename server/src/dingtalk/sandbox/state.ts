@@ -3,7 +3,7 @@ import { createApprovalEngine, type ApprovalEngine } from './approvals/approval-
 import { createAuthCodeStore, type AuthCodeStore } from './auth-codes';
 import { createEventBus, type EventBus } from './events/event-bus';
 import type { SandboxEventOptions } from './events/event-settings';
-import { createFaultStore, type FaultStore } from './faults/fault-settings';
+import { createFaultStore, type FaultInput, type FaultStore } from './faults/fault-settings';
 import { createMessagingState, type MessagingState } from './messaging/messaging-state';
 import type { RateLimitSettings } from './messaging/rate-limiter';
 import { createRobotSessions, type RobotSessions } from './events/robot-sessions';
@@ -54,6 +54,7 @@ export function createSandboxState({
   eventDelivery: eventOptions = {},
   log,
   rateLimit,
+  faults,
   miniappUrl = null,
 }: {
   app: SandboxApp;
@@ -63,6 +64,8 @@ export function createSandboxState({
   log?: Logger;
   /** Custom robots' window and penalty; DingTalk's are 60 s and 600 s. */
   rateLimit?: Partial<RateLimitSettings>;
+  /** Faults in force from the start (none by default). */
+  faults?: FaultInput;
   miniappUrl?: string | null;
 }): SandboxState {
   const sandboxApp = { ...app };
@@ -78,7 +81,7 @@ export function createSandboxState({
     authCodes: createAuthCodeStore({ now }),
     requests: createRequestLog({ now }),
     messaging: createMessagingState({ app: sandboxApp, org, now, rateLimit }),
-    faults: createFaultStore({ now }),
+    faults: createFaultStore({ now, initial: faults }),
     miniappUrl,
     now,
   };

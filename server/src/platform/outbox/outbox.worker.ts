@@ -69,7 +69,8 @@ export function createOutboxWorker(deps: WorkerDeps) {
   async function recordFailure(row: OutboxRow, failure: DeliveryFailure) {
     const now = clock();
     if (failure.throttled && row.rateKey) {
-      await repo.throttleRobot({ rateKey: row.rateKey, until: new Date(now.getTime() + (failure.retryAfterMs ?? settings.throttlePenaltyMs)), reason: failure.message });
+      // Our own setting wins over DingTalk's hint, so the penalty can be shortened where DingTalk's is.
+      await repo.throttleRobot({ rateKey: row.rateKey, until: new Date(now.getTime() + settings.throttlePenaltyMs), reason: failure.message });
     }
     const decision = decideAfterFailure({ failure, attempts: row.attempts, policy: settings.policy, now, random: Math.random() });
     if (decision.action === 'retry') {

@@ -43,7 +43,8 @@ export const botMessageRoutes: FastifyPluginAsync<{ state: SandboxState }> = asy
       ? messaging.recordUserMessage({ conversationId: chatId, userId, text })
       : messaging.timeline.addMessage({ conversationId: chatId, sender: { kind: 'user', userId, name: sender.name }, via: 'user', content: { msgtype: 'text', title: null, text, buttons: [], links: [], url: null, picUrl: null, form: [] } });
 
-    const session = state.robotSessions.open({ conversationId: chatId, conversationType: group ? '2' : '1', userId, robotCode: state.app.clientId });
+    const createAt = state.now();
+    const session = state.robotSessions.open({ conversationId: chatId, conversationType: group ? '2' : '1', userId, robotCode: state.app.clientId, createdAt: createAt });
     const message = buildRobotMessage({
       app: state.app,
       sender,
@@ -51,7 +52,7 @@ export const botMessageRoutes: FastifyPluginAsync<{ state: SandboxState }> = asy
       members: group ? group.memberUserIds.flatMap((id) => org.getUser(id) ?? []) : [],
       text,
       robotName: robotName(),
-      createAt: state.now(),
+      createAt,
       sessionWebhook: `${baseUrlOf(request)}/robot/sendBySession?session=${session.session}`,
       sessionWebhookExpiredTime: session.expiresAt,
     });

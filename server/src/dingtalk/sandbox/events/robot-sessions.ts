@@ -25,10 +25,10 @@ export function createRobotSessions({ now, lifetimeMs = defaultSessionLifetimeMs
   return {
     lifetimeMs,
 
-    open(input: Omit<RobotSession, 'session' | 'expiresAt'>): RobotSession {
-      const at = now();
-      for (const [key, entry] of sessions) if (entry.expiresAt <= at) sessions.delete(key);
-      const session: RobotSession = { ...input, session: randomBytes(16).toString('hex'), expiresAt: at + lifetimeMs };
+    /** A session for a message created at `createdAt` (the message's `createAt`). */
+    open({ createdAt, ...input }: Omit<RobotSession, 'session' | 'expiresAt'> & { createdAt: number }): RobotSession {
+      for (const [key, entry] of sessions) if (entry.expiresAt <= now()) sessions.delete(key);
+      const session: RobotSession = { ...input, session: randomBytes(16).toString('hex'), expiresAt: createdAt + lifetimeMs };
       sessions.set(session.session, session);
       return session;
     },

@@ -25,11 +25,18 @@ const none: FaultSettings = { errorRate: 0, latencyMs: 0, throttle: false, dropC
 
 export type FaultStore = ReturnType<typeof createFaultStore>;
 
-export function createFaultStore({ now, random = Math.random }: { now: () => number; random?: () => number }) {
+export function createFaultStore({ now, random = Math.random, initial }: { now: () => number; random?: () => number; initial?: FaultInput }) {
   let settings: FaultSettings = { ...none };
   let throttleUntil: number | null = null;
 
   const isThrottling = () => settings.throttle && (throttleUntil === null || now() < throttleUntil);
+
+  function set(input: FaultInput): void {
+    const { throttleForMs, ...rest } = input;
+    settings = { ...none, ...rest };
+    throttleUntil = settings.throttle && throttleForMs !== undefined ? now() + throttleForMs : null;
+  }
+  if (initial) set(initial);
 
   return {
     /** The faults in force now (a timed throttle that ran out reads as off). */
@@ -39,11 +46,7 @@ export function createFaultStore({ now, random = Math.random }: { now: () => num
     },
 
     /** Replace the faults: anything not given is off. */
-    set(input: FaultInput): void {
-      const { throttleForMs, ...rest } = input;
-      settings = { ...none, ...rest };
-      throttleUntil = settings.throttle && throttleForMs !== undefined ? now() + throttleForMs : null;
-    },
+    set,
 
     reset(): void {
       settings = { ...none };

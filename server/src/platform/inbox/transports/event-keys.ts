@@ -15,4 +15,5 @@ export function robotMessageKey(payload: Record<string, unknown>, fallback: stri
 }
 
 export const streamCardCallbackKey = (messageId: string) => `card:${messageId}`;
-export const httpCardCallbackKey = (body: string) => `card-http:${sha256(body)}`;
+/** A click over HTTP has no id: the signed timestamp tells two presses of the same button apart. */
+export const httpCardCallbackKey = (body: string, timestamp: string) => `card-http:${timestamp}:${sha256(body)}`;

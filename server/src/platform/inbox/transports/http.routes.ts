@@ -87,7 +87,7 @@ export async function httpTransportRoutes(app: FastifyInstance) {
     schema: { hide: true, body: jsonObject },
     handler: async (request) => {
       verifyAppSignature(request.headers, config.dingtalk.clientSecret, clock());
-      await inbox.receive({ eventKey: httpCardCallbackKey(JSON.stringify(request.body)), transport: 'http', kind: 'callback', topic: cardCallbackTopic, payload: request.body });
+      await inbox.receive({ eventKey: httpCardCallbackKey(JSON.stringify(request.body), headerOf(request.headers, 'timestamp') ?? ''), transport: 'http', kind: 'callback', topic: cardCallbackTopic, payload: request.body });
       // The card is updated through the outbox once the click is handled; nothing to change in the reply.
       return {};
     },
