@@ -46,6 +46,7 @@ export const configKeys = {
   SANDBOX_HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Interface the sandbox listens on.' },
   SANDBOX_SEED_DEMO: { schema: boolFromEnv.default(true), doc: 'Seed the demo company’s DingOps roles into an empty database (sandbox mode).' },
   SCHEDULER_ENABLED: { schema: boolFromEnv.default(true), doc: 'Run scheduled jobs in this instance (each run takes an advisory lock, so N instances run it once).' },
+  AUDIT_VERIFY_CRON: { schema: z.string().default('0 3 * * *'), doc: 'When the audit hash chain is verified automatically (cron, UTC; rule S5).' },
   INBOX_POLL_MS: { schema: z.coerce.number().int().min(10).default(500), doc: 'How often an idle inbox dispatcher looks for stored events.' },
   INBOX_MAX_ATTEMPTS: { schema: z.coerce.number().int().min(1).default(8), doc: 'Handler attempts before an event is parked for an admin.' },
   OUTBOX_WORKER: { schema: boolFromEnv.default(true), doc: 'Run the outbox delivery worker in this instance (any number of instances may).' },
@@ -152,7 +153,7 @@ function toConfig(env: RawEnv) {
         streamOpenUrl: env.DINGTALK_STREAM_OPEN_URL,
       },
     },
-    scheduler: { enabled: env.SCHEDULER_ENABLED },
+    scheduler: { enabled: env.SCHEDULER_ENABLED, auditVerifyCron: env.AUDIT_VERIFY_CRON },
     inbox: { pollMs: env.INBOX_POLL_MS, maxAttempts: env.INBOX_MAX_ATTEMPTS },
     outbox: {
       worker: env.OUTBOX_WORKER,

@@ -91,3 +91,14 @@ describe('/api/v1/audit', () => {
     expect(trail.items.map((item: { action: string }) => item.action)).toContain('audit.verified');
   });
 });
+
+describe('nightly audit verification (rule S5)', () => {
+  it('S5: the scheduled job verifies the chain and records the result as a job run', async () => {
+    const t = await buildTestApp();
+    const admin = await t.loginAs(demo.itLead);
+    const run = await t.app.inject({ method: 'POST', url: '/api/v1/ops/jobs/audit.verify_chain/run', headers: admin.headers });
+    expect(run.json()).toMatchObject({ ran: true, status: 'succeeded' });
+    const runs = (await t.app.inject({ method: 'GET', url: '/api/v1/ops/job-runs?job=audit.verify_chain', headers: admin.headers })).json();
+    expect(runs.items[0].result).toMatch(/^\d+ rows intact$/);
+  });
+});
