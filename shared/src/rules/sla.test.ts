@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingMinutes, defaultCalendar, slaState } from './sla';
+
+// Times in UTC; Beijing is UTC+8. 2026-11-27 is a Friday.
+const at = (iso: string) => new Date(iso);
+const calendar = { ...defaultCalendar, holidays: ['2026-11-30'] };
+
+describe('SLA clocks across business hours (rule P3)', () => {
+  it('level 1 counts round the clock', () => {
+    expect(addWorkingMinutes({ start: at('2026-11-27T14:00:00Z'), minutes: 15, calendar, businessHoursOnly: false })).toEqual(at('2026-11-27T14:15:00Z'));
+  });
+
+  it('within one working day the clock simply runs', () => {
+    // Friday 10:00 Beijing + 30 min
+    expect(addWorkingMinutes({ start: at('2026-11-27T02:00:00Z'), minutes: 30, calendar, businessHoursOnly: true })).toEqual(at('2026-11-27T02:30:00Z'));
+  });
+
+  it('a report after hours starts counting at the next opening', () => {
+    // Thursday 20:00 Beijing → Friday 09:30 Beijing
+    expect(addWorkingMinutes({ start: at('2026-11-26T12:00:00Z'), minutes: 30, calendar, businessHoursOnly: true })).toEqual(at('2026-11-27T01:30:00Z'));
+  });
+
+  it('the weekend and a holiday are skipped', () => {
+    // Friday 17:30 Beijing + 60 min: 30 min on Friday, Saturday, Sunday and Monday (holiday) skipped, 30 min on Tuesday → 09:30
+    expect(addWorkingMinutes({ start: at('2026-11-27T09:30:00Z'), minutes: 60, calendar, businessHoursOnly: true })).toEqual(at('2026-12-01T01:30:00Z'));
+  });
+
+  it('a weekend make-up workday (调休) is worked', () => {
+    const withMakeUp = { ...calendar, extraWorkdays: ['2026-11-28'] };
+    expect(addWorkingMinutes({ start: at('2026-11-27T09:30:00Z'), minutes: 60, calendar: withMakeUp, businessHoursOnly: true })).toEqual(at('2026-11-28T01:30:00Z'));
+  });
+
+  it('the state is ok, then due soon in the last fifth, then breached; a done clock is met or breached', () => {
+    const startedAt = at('2026-11-27T02:00:00Z');
+    const dueAt = at('2026-11-27T03:00:00Z');
+    expect(slaState({ startedAt, dueAt, doneAt: null, now: at('2026-11-27T02:30:00Z') })).toBe('ok');
+    expect(slaState({ startedAt, dueAt, doneAt: null, now: at('2026-11-27T02:50:00Z') })).toBe('due_soon');
+    expect(slaState({ startedAt, dueAt, doneAt: null, now: at('2026-11-27T03:00:01Z') })).toBe('breached');
+    expect(slaState({ startedAt, dueAt, doneAt: at('2026-11-27T02:59:00Z'), now: at('2026-11-28T00:00:00Z') })).toBe('met');
+    expect(slaState({ startedAt, dueAt, doneAt: at('2026-11-27T03:30:00Z'), now: at('2026-11-28T00:00:00Z') })).toBe('breached');
+  });
+});
