@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { auditLogModule } from './modules/audit-log';
 import { operationsModule } from './modules/operations';
 import { sessionModule } from './modules/session';
+import { ticketsModule } from './modules/tickets';
 import { usersModule } from './modules/users';
 import { auditPlugin } from './platform/audit';
 import { authPlugin } from './platform/auth';
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
   await app.register(usersModule, { prefix: '/api/v1/users' });
   await app.register(auditLogModule, { prefix: '/api/v1/audit' });
   await app.register(operationsModule, { prefix: '/api/v1/ops' });
+  await app.register(ticketsModule, { prefix: '/api/v1/tickets' });
 
   await app.register(miniappRoutes);
   return app;

@@ -5,7 +5,9 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { createDingTalkClient, type DingTalkClient } from './dingtalk/client';
-import { startSandbox } from './dingtalk/sandbox';
+import { demoGroupIds, startSandbox } from './dingtalk/sandbox';
+import { sandboxCardTemplateIds } from './dingtalk/sandbox/messaging/card-templates';
+import type { DingTalkDirectory } from './platform/deps';
 import { createFieldCipher, parseKeyring } from './platform/crypto/field-cipher';
 import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
 import { reencryptColumn } from './platform/crypto/reencrypt';
@@ -54,7 +56,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
 
   const tls = config.server.tls;
   const app = await buildApp(
-    { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandboxUrl ? `${sandboxUrl}/sandbox/api` : null, streamOpenUrl: streamOpenUrlFor(config, sandboxUrl) },
+    { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandboxUrl ? `${sandboxUrl}/sandbox/api` : null, streamOpenUrl: streamOpenUrlFor(config, sandboxUrl), directory: directoryOf(config, sandboxUrl !== null) },
     { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
   );
   await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
@@ -89,6 +91,20 @@ function resolveSecrets(config: Config) {
   if (config.auth.jwtSecret && config.crypto.keys) return { jwtSecret: config.auth.jwtSecret, encryptionKeys: config.crypto.keys };
   const dev = loadOrCreateDevSecrets(config.db.dataDir);
   return { jwtSecret: config.auth.jwtSecret ?? dev.jwtSecret, encryptionKeys: config.crypto.keys ?? dev.encryptionKeys };
+}
+
+/** Configured groups and templates win; against the sandbox its demo groups and built-in templates fill the gaps. */
+function directoryOf(config: Config, isSandbox: boolean): DingTalkDirectory {
+  const { groups, cardTemplates } = config.dingtalk;
+  return {
+    itOpsGroupId: groups.itOps ?? (isSandbox ? demoGroupIds['it-oncall'] : null),
+    securityGroupId: groups.security ?? (isSandbox ? demoGroupIds.security : null),
+    leadershipGroupId: groups.leadership ?? (isSandbox ? demoGroupIds.leadership : null),
+    cardTemplates: {
+      general: cardTemplates.general ?? (isSandbox ? sandboxCardTemplateIds.general : null),
+      alert: cardTemplates.alert ?? (isSandbox ? sandboxCardTemplateIds.alert : null),
+    },
+  };
 }
 
 function streamOpenUrlFor(config: Config, sandboxUrl: string | null): string | null {

@@ -36,6 +36,7 @@ export async function buildTestApp(env: Record<string, string> = {}, options: { 
     ENCRYPTION_KEYS: `v1:${randomBytes(32).toString('base64')}`,
     // Tests drive the outbox worker and the inbox dispatcher themselves unless they ask otherwise.
     OUTBOX_WORKER: 'false',
+    INBOX_DISPATCHER: 'false',
     DATA_DIR: '/nonexistent-test-data-dir',
     ...env,
   });

@@ -19,6 +19,26 @@ export const paths = {
     path: '/admin/users',
     getHref: () => '/admin/users',
   },
+  reportFault: {
+    path: '/tickets/new',
+    getHref: () => '/tickets/new',
+  },
+  myTickets: {
+    path: '/tickets',
+    getHref: () => '/tickets?view=mine',
+  },
+  ticketQueue: {
+    path: '/tickets/queue',
+    /** The tab (`view`), filters and, on wide screens, the `ticket` open beside the list. */
+    getHref: (query: Record<string, string> = {}) => {
+      const search = new URLSearchParams(query).toString();
+      return search ? `/tickets/queue?${search}` : '/tickets/queue';
+    },
+  },
+  ticket: {
+    path: '/tickets/:ticketId',
+    getHref: (ticketId: string) => `/tickets/${encodeURIComponent(ticketId)}`,
+  },
 } as const;
 
 /** Only same-app paths are accepted as a post-login target (no open redirects). */

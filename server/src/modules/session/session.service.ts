@@ -4,6 +4,7 @@ import type { DingTalkClient } from '../../dingtalk/client';
 import { DingTalkError } from '../../dingtalk/errors';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
 import { dingtalkUnavailable } from '../../platform/errors/platform.errors';
+import { fetchDingTalkPerson } from '../../platform/identity/directory';
 import type { DingTalkPerson, IdentityService } from '../../platform/identity/identity.service';
 import { accountSuspended, invalidAuthCode } from './session.errors';
 
@@ -20,11 +21,7 @@ interface SessionDeps {
 export function createSessionService({ db, dingtalk, identity, audit, clock, issueToken, publicConfig }: SessionDeps) {
   async function fetchPerson(authCode: string): Promise<DingTalkPerson> {
     const { userId } = await dingtalk.getIdentityByAuthCode(authCode);
-    const profile = await dingtalk.getUserProfile(userId);
-    const departments = await Promise.all(
-      profile.departmentIds.map(async (id) => ({ id, name: (await dingtalk.getDepartment(id)).name, isLeader: profile.leaderInDepartmentIds.includes(id) })),
-    );
-    return { ...profile, unionId: profile.unionId || null, departments, managerUserId: profile.managerUserId };
+    return fetchDingTalkPerson(dingtalk, userId);
   }
 
   async function recordFailure(context: AuditContext, reason: string, dingtalkUserId?: string) {

@@ -14,8 +14,18 @@ export interface AppDeps {
   clock: () => Date;
   /** Base URL of the sandbox's JSON API when running against the sandbox. */
   sandboxApiUrl: string | null;
+  /** Where things live in this DingTalk org: groups and card templates (from config, or the sandbox's). */
+  directory: DingTalkDirectory;
   /** Where the Stream transport registers (DingTalk's gateway or the sandbox's); null when events do not come by Stream. */
   streamOpenUrl: string | null;
+}
+
+export interface DingTalkDirectory {
+  itOpsGroupId: string | null;
+  securityGroupId: string | null;
+  leadershipGroupId: string | null;
+  /** Null in live mode until the templates are built in the card platform: no cards are sent then. */
+  cardTemplates: { general: string | null; alert: string | null };
 }
 
 declare module 'fastify' {

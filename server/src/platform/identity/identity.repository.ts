@@ -17,6 +17,11 @@ export function createIdentityRepository({ db }: { db: Db }) {
       return { row, created };
     },
 
+    async findByDingtalkId(dingtalkUserId: string, tx: Executor = db): Promise<UserRow | null> {
+      const [row] = await tx.select().from(users).where(eq(users.dingtalkUserId, dingtalkUserId)).limit(1);
+      return row ?? null;
+    },
+
     async findById(id: string, tx: Executor = db): Promise<UserRow | null> {
       const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
       return row ?? null;

@@ -67,6 +67,14 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
 
     getUser: (id: string) => requireUser(id),
 
+    /** The DingOps user for a DingTalk user id, or null if they never logged in nor were synced. */
+    async findByDingtalkId(dingtalkUserId: string, tx?: Executor): Promise<User | null> {
+      const row = await repo.findByDingtalkId(dingtalkUserId, tx);
+      if (!row) return null;
+      const [user] = await toUsers([row], tx);
+      return user ?? null;
+    },
+
     /** The actor for a session token; null when the person no longer exists or is suspended. */
     async findActiveActor(id: string): Promise<Actor | null> {
       const row = await repo.findById(id);

@@ -30,8 +30,10 @@ export const inboxPlugin = fp(
     });
     let streamReady: Promise<void> = Promise.resolve();
     app.decorate('inbox', { ...createInboxService({ repo, dispatcher, clock }), runOnce: dispatcher.runOnce, whenConnected: () => streamReady });
-    app.addHook('onReady', async () => dispatcher.start());
-    app.addHook('preClose', async () => dispatcher.stop());
+    if (config.inbox.dispatcher) {
+      app.addHook('onReady', async () => dispatcher.start());
+      app.addHook('preClose', async () => dispatcher.stop());
+    }
 
     await app.register(httpTransportRoutes);
     const { streamOpenUrl } = app.deps;

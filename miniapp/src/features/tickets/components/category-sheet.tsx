@@ -1,0 +1,34 @@
+import { ticketCategorySchema, type TicketCategory } from '@dingops/shared/tickets';
+import { Popup } from 'antd-mobile';
+import { useI18n } from '../../../lib/i18n';
+import { ChoiceChips } from './choice-chips';
+import styles from './sheet.module.css';
+
+type CategorySheetProps = { visible: boolean; value: TicketCategory | null; onPick: (category: TicketCategory) => void; onClose: () => void };
+
+/** Bottom sheet with every category as a chip: one tap picks and closes. */
+export function CategorySheet({ visible, value, onPick, onClose }: CategorySheetProps) {
+  const { t } = useI18n();
+  const pick = (category: TicketCategory) => {
+    onPick(category);
+    onClose();
+  };
+  return (
+    <Popup visible={visible} onMaskClick={onClose} onClose={onClose} bodyClassName={styles.sheet}>
+      <div className={styles.body} data-testid="report-category-sheet">
+        <h2 id="report-category-sheet-title" className={styles.title}>
+          {t('report.categorySheetTitle')}
+        </h2>
+        <ChoiceChips
+          options={ticketCategorySchema.options}
+          value={value}
+          onChange={pick}
+          labelOf={(category) => t(`ticket.category.${category}`)}
+          testIdPrefix="report-category"
+          labelledBy="report-category-sheet-title"
+          columns={3}
+        />
+      </div>
+    </Popup>
+  );
+}

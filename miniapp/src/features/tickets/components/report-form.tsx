@@ -1,0 +1,55 @@
+import type { Ticket } from '@dingops/shared/tickets';
+import { Button, NoticeBar } from 'antd-mobile';
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../../lib/i18n';
+import { useReportForm } from '../hooks/use-report-form';
+import { ReportFaultSection } from './report-fault-section';
+import styles from './report-form.module.css';
+import { ReportImpactSection } from './report-impact-section';
+import { ReportMoreSection } from './report-more-section';
+
+/** Report a fault (rules F3, R5): the essentials first, optional detail folded away. */
+export function ReportForm({ userId, onCreated }: { userId: string; onCreated: (ticket: Ticket) => void }) {
+  const { t } = useI18n();
+  const { clear, submit, submitting, restored, ...section } = useReportForm({ userId, onCreated });
+  const [showRestored, setShowRestored] = useState(restored);
+  // Bumped when the draft is cleared, so folded sections fold again.
+  const [generation, setGeneration] = useState(0);
+
+  const clearAll = () => {
+    clear();
+    setShowRestored(false);
+    setGeneration((count) => count + 1);
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  return (
+    <form className={styles.form} noValidate onSubmit={onSubmit} data-testid="report-form">
+      <div className={styles.fields} key={generation}>
+        {showRestored ? (
+          <NoticeBar
+            color="info"
+            content={t('report.draftRestored')}
+            extra={
+              <button type="button" className={styles.clear} onClick={clearAll} data-testid="report-clear-draft">
+                {t('report.clearDraft')}
+              </button>
+            }
+          />
+        ) : null}
+        <ReportFaultSection {...section} />
+        <ReportImpactSection {...section} />
+        <ReportMoreSection {...section} />
+        {/* TODO(tickets: screenshots): attach screenshots with the in-page uploader (file input → our API, UI.md §2). */}
+      </div>
+      <div className={styles.submitBar}>
+        <Button className={styles.submit} block color="primary" type="submit" loading={submitting} data-testid="report-submit">
+          {t('report.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

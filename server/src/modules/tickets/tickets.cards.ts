@@ -1,0 +1,69 @@
+import type { TicketCategory } from '@dingops/shared/tickets';
+import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
+import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
+import { categoryLabels, impactLabels, levelLabels, statusLabels, ticketNumber } from './tickets.labels';
+import type { TicketRow } from './tickets.table';
+
+/** Card and message builders for tickets: pure, so what DingTalk shows is unit-tested. */
+
+export const ticketCardId = (id: bigint) => `ticket-${id}`;
+export const ticketIdFromCard = (outTrackId: string): bigint | null => (/^ticket-(\d+)$/.test(outTrackId) ? BigInt(outTrackId.slice(7)) : null);
+
+export const ticketUrl = (publicUrl: string, id: bigint) => `${publicUrl.replace(/\/$/, '')}/tickets/${id}`;
+
+const statusColors: Record<TicketRow['status'], string> = {
+  reported: 'orange',
+  accepted: 'blue',
+  diagnosing: 'blue',
+  resolved: 'green',
+  closed: 'gray',
+  reopened: 'orange',
+  cancelled: 'gray',
+};
+
+/** The card IT sees in the on-call group for a level-1/2 ticket; its 受理 button accepts the ticket. */
+export function ticketCardParams(ticket: TicketRow): Record<string, string> {
+  const buttons: CardButton[] = ticket.status === 'reported' || ticket.status === 'reopened' ? [{ id: 'accept', text: '受理', style: 'primary' }] : [];
+  return {
+    title: `[${levelLabels[ticket.level as 1 | 2 | 3]}] ${ticket.title}`,
+    markdown: ticket.description.length > 300 ? `${ticket.description.slice(0, 300)}…` : ticket.description,
+    status: statusLabels[ticket.status],
+    statusColor: statusColors[ticket.status],
+    level: String(ticket.level),
+    fields: encodeCardFields([
+      { label: '工单编号', value: ticketNumber(ticket.id) },
+      { label: '报告人', value: ticket.reporterDepartment ? `${ticket.reporterName}（${ticket.reporterDepartment}）` : ticket.reporterName },
+      { label: '类别', value: categoryLabels[ticket.category as TicketCategory] ?? ticket.category },
+      { label: '影响范围', value: impactLabels[ticket.impact] },
+      { label: '处理人', value: ticket.assigneeName ?? '待认领' },
+    ]),
+    buttons: encodeCardButtons(buttons),
+    footer: '由 DingOps 发送',
+  };
+}
+
+/** Rule F4: the reporter hears about every step of their ticket. */
+export function statusNotification(ticket: TicketRow, publicUrl: string, note: string | null): WorkNotificationInput['msg'] {
+  const lines = [
+    `### ${ticketNumber(ticket.id)} ${statusLabels[ticket.status]}`,
+    `**${ticket.title}**`,
+    ticket.assigneeName ? `处理人：${ticket.assigneeName}` : '',
+    ticket.status === 'resolved' && ticket.resolution ? `处理结果：${ticket.resolution}` : '',
+    note ? `备注：${note}` : '',
+    ticket.status === 'resolved' ? '问题已解决，请在工单中确认或重新打开。' : '',
+  ].filter(Boolean);
+  return {
+    msgtype: 'action_card',
+    action_card: { title: `工单${statusLabels[ticket.status]}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) },
+  };
+}
+
+/** The robot's answer in the chat a fault was reported in (sampleActionCard). */
+export function chatReply(ticket: TicketRow, publicUrl: string): Record<string, string> {
+  return {
+    title: `已创建工单 ${ticketNumber(ticket.id)}`,
+    text: `### 已创建工单 ${ticketNumber(ticket.id)}\n\n**${ticket.title}**\n\n状态：${statusLabels[ticket.status]} · 级别：${levelLabels[ticket.level as 1 | 2 | 3]}\n\nIT 运维会尽快处理，进展会通过工作通知告诉你。`,
+    singleTitle: '查看工单',
+    singleURL: ticketUrl(publicUrl, ticket.id),
+  };
+}

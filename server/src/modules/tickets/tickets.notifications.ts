@@ -1,0 +1,93 @@
+import type { User } from '@dingops/shared/users';
+import type { Executor } from '../../db/client';
+import type { OutboxService } from '../../platform/outbox/outbox.service';
+import { chatReply, statusNotification, ticketCardId, ticketCardParams } from './tickets.cards';
+import type { TicketRow } from './tickets.table';
+
+export interface NotifierSettings {
+  publicUrl: string;
+  /** The enterprise robot (an internal app's robotCode is its AppKey). */
+  robotCode: string;
+  /** The IT on-call group that gets a card for each new level-1/2 ticket; null to send none. */
+  itGroupId: string | null;
+  /** Null when no card template is configured: then no cards, only messages. */
+  cardTemplateId: string | null;
+}
+
+/** Everything tickets tell DingTalk goes through the outbox, in the transaction of the change. */
+export function createTicketNotifier({ outbox, settings }: { outbox: OutboxService; settings: NotifierSettings }) {
+  const hasCard = (ticket: TicketRow) => ticket.level <= 2 && settings.itGroupId !== null && settings.cardTemplateId !== null;
+
+  async function notifyPerson(tx: Executor, { userId, ticket, key, note }: { userId: string; ticket: TicketRow; key: string; note: string | null }) {
+    await outbox.enqueue(tx, {
+      kind: 'dingtalk.work_notification',
+      payload: { userIds: [userId], msg: statusNotification(ticket, settings.publicUrl, note) },
+      idempotencyKey: key,
+      priority: ticket.level === 1 ? 2 : 5,
+      source: `tickets:${ticket.id}`,
+    });
+  }
+
+  return {
+    async created(ticket: TicketRow, tx: Executor) {
+      await notifyPerson(tx, { userId: ticket.reporterDingtalkId, ticket, key: `ticket:${ticket.id}:created:reporter`, note: null });
+      if (hasCard(ticket)) {
+        await outbox.enqueue(tx, {
+          kind: 'dingtalk.card_create',
+          payload: {
+            outTrackId: ticketCardId(ticket.id),
+            cardTemplateId: settings.cardTemplateId!,
+            cardParamMap: ticketCardParams(ticket),
+            openSpaceId: `dtv1.card//IM_GROUP.${settings.itGroupId}`,
+            robotCode: settings.robotCode,
+            callbackType: 'STREAM',
+          },
+          idempotencyKey: `ticket:${ticket.id}:card`,
+          orderingKey: ticketCardId(ticket.id),
+          priority: ticket.level === 1 ? 1 : 3,
+          source: `tickets:${ticket.id}`,
+        });
+      }
+    },
+
+    /** The reporter hears of IT's steps; the assignee hears of the reporter's (confirm, reopen, withdraw). */
+    async changed({ before, after, actor, note }: { before: TicketRow; after: TicketRow; actor: User; note: string | null }, tx: Executor) {
+      const stamp = `${after.id}:${before.status}->${after.status}:${after.updatedAt.getTime()}`;
+      const recipient = actor.id === after.reporterId ? after.assigneeDingtalkId : after.reporterDingtalkId;
+      if (recipient) await notifyPerson(tx, { userId: recipient, ticket: after, key: `ticket:${stamp}:notify`, note });
+      if (hasCard(after)) {
+        await outbox.enqueue(tx, {
+          kind: 'dingtalk.card_update',
+          payload: { outTrackId: ticketCardId(after.id), cardParamMap: ticketCardParams(after) },
+          idempotencyKey: `ticket:${stamp}:card`,
+          orderingKey: ticketCardId(after.id),
+          priority: after.level === 1 ? 1 : 3,
+          source: `tickets:${after.id}`,
+        });
+      }
+    },
+
+    /** The robot answers in the chat the fault was reported in. */
+    async repliedInChat({ ticket, conversationType, senderDingtalkId }: { ticket: TicketRow; conversationType: 'group' | 'single'; senderDingtalkId: string }, tx: Executor) {
+      const msgParam = chatReply(ticket, settings.publicUrl);
+      if (conversationType === 'group' && ticket.conversationId) {
+        await outbox.enqueue(tx, {
+          kind: 'dingtalk.group_message',
+          payload: { robotCode: settings.robotCode, openConversationId: ticket.conversationId, msgKey: 'sampleActionCard', msgParam },
+          idempotencyKey: `ticket:${ticket.id}:chat-reply`,
+          rateKey: `robot:${settings.robotCode}`,
+          priority: 3,
+          source: `tickets:${ticket.id}`,
+        });
+      } else {
+        await outbox.enqueue(tx, {
+          kind: 'dingtalk.robot_direct',
+          payload: { robotCode: settings.robotCode, userIds: [senderDingtalkId], msgKey: 'sampleActionCard', msgParam },
+          idempotencyKey: `ticket:${ticket.id}:chat-reply`,
+          priority: 3,
+          source: `tickets:${ticket.id}`,
+        });
+      }
+    },
+  };
+}

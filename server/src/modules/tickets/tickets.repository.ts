@@ -1,0 +1,79 @@
+import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client';
+import { type NewTicketRow, type TicketRow, ticketEvents, tickets } from './tickets.table';
+
+export interface TicketFilter {
+  reporterId?: string;
+  assigneeId?: string;
+  unassigned?: boolean;
+  /** An employee's view: their own tickets plus shared ones from their departments. */
+  visibleTo?: { userId: string; departmentIds: number[] };
+  statuses?: TicketRow['status'][];
+  level?: number;
+  category?: string;
+  /** Open tickets past their resolution due time at `now`. */
+  overdueAt?: Date;
+}
+
+const openStatuses: TicketRow['status'][] = ['reported', 'accepted', 'diagnosing', 'resolved', 'reopened'];
+
+export function createTicketsRepository({ db }: { db: Db }) {
+  function whereOf(filter: TicketFilter): SQL[] {
+    const conditions: SQL[] = [];
+    if (filter.reporterId) conditions.push(eq(tickets.reporterId, filter.reporterId));
+    if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
+    if (filter.unassigned) conditions.push(isNull(tickets.assigneeId));
+    if (filter.visibleTo) {
+      const { userId, departmentIds } = filter.visibleTo;
+      const shared = departmentIds.length > 0 ? and(ne(tickets.impact, 'self'), arrayOverlaps(tickets.reporterDepartmentIds, departmentIds)) : undefined;
+      conditions.push(or(eq(tickets.reporterId, userId), shared) as SQL);
+    }
+    if (filter.statuses?.length) conditions.push(inArray(tickets.status, filter.statuses));
+    if (filter.level) conditions.push(eq(tickets.level, filter.level));
+    if (filter.category) conditions.push(eq(tickets.category, filter.category));
+    if (filter.overdueAt) conditions.push(and(inArray(tickets.status, openStatuses), lt(tickets.resolutionDueAt, filter.overdueAt)) as SQL);
+    return conditions;
+  }
+
+  return {
+    async insert(values: NewTicketRow, tx: Executor): Promise<TicketRow> {
+      const [row] = await tx.insert(tickets).values(values).returning();
+      if (!row) throw new Error('Ticket insert returned no row');
+      return row;
+    },
+
+    async findById(id: bigint, tx: Executor = db): Promise<TicketRow | null> {
+      const [row] = await tx.select().from(tickets).where(eq(tickets.id, id));
+      return row ?? null;
+    },
+
+    /** Locks the row for a transition, so two people acting at once are serialised. */
+    async findForUpdate(id: bigint, tx: Executor): Promise<TicketRow | null> {
+      const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+      return row ?? null;
+    },
+
+    async update(id: bigint, values: Partial<NewTicketRow>, tx: Executor): Promise<TicketRow> {
+      const [row] = await tx.update(tickets).set(values).where(eq(tickets.id, id)).returning();
+      if (!row) throw new Error('Ticket update returned no row');
+      return row;
+    },
+
+    /** Newest first, keyset on id. */
+    list({ filter, beforeId, limit }: { filter: TicketFilter; beforeId: bigint | null; limit: number }): Promise<TicketRow[]> {
+      const conditions = whereOf(filter);
+      if (beforeId !== null) conditions.push(lt(tickets.id, beforeId));
+      return db.select().from(tickets).where(and(...conditions)).orderBy(desc(tickets.id)).limit(limit);
+    },
+
+    async addEvent(values: typeof ticketEvents.$inferInsert, tx: Executor) {
+      await tx.insert(ticketEvents).values(values);
+    },
+
+    timeline(ticketId: bigint) {
+      return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id));
+    },
+  };
+}
+
+export type TicketsRepository = ReturnType<typeof createTicketsRepository>;

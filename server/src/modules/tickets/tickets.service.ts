@@ -1,0 +1,228 @@
+import { addWorkingMinutes, defaultCalendar, defaultSlaTargets, slaState } from '@dingops/shared/rules/sla';
+import { allowedActions, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
+import type { CreateTicketBody, Level, ListTicketsQuery, Ticket, TicketDetail, TransitionBody } from '@dingops/shared/tickets';
+import type { User } from '@dingops/shared/users';
+import type { Db, Executor } from '../../db/client';
+import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import type { IdentityService } from '../../platform/identity/identity.service';
+import type { OutboxService } from '../../platform/outbox/outbox.service';
+import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
+import { invalidTransition, queueForbidden, ticketNotFound } from './tickets.errors';
+import { createTicketNotifier, type NotifierSettings } from './tickets.notifications';
+import type { TicketFilter, TicketsRepository } from './tickets.repository';
+import type { NewTicketRow, TicketEventRow, TicketRow } from './tickets.table';
+
+interface TicketsDeps {
+  db: Db;
+  repo: TicketsRepository;
+  identity: IdentityService;
+  audit: AuditService;
+  outbox: OutboxService;
+  clock: () => Date;
+  settings: NotifierSettings;
+}
+
+/** The person acting, with what tickets need to know about them. */
+export interface TicketActor {
+  user: User;
+  isIt: boolean;
+}
+
+interface CreateInput {
+  body: CreateTicketBody;
+  actor: TicketActor;
+  context: AuditContext;
+  source?: 'miniapp' | 'chat';
+  conversationId?: string | null;
+}
+
+interface TransitionInput {
+  id: bigint;
+  body: TransitionBody;
+  actor: TicketActor;
+  context: AuditContext;
+}
+
+export const ticketActorOf = (user: User): TicketActor => ({ user, isIt: user.roles.includes('it_staff') || user.roles.includes('it_admin') });
+
+export function createTicketsService({ db, repo, identity, audit, outbox, clock, settings }: TicketsDeps) {
+  const notifier = createTicketNotifier({ outbox, settings });
+
+  function toTicket(row: TicketRow, actor: TicketActor): Ticket {
+    const now = clock();
+    return {
+      id: String(row.id),
+      number: `GZ-${String(row.id).padStart(6, '0')}`,
+      title: row.title,
+      category: row.category as Ticket['category'],
+      description: row.description,
+      steps: row.steps,
+      impact: row.impact,
+      urgency: row.urgency,
+      level: row.level as Level,
+      status: row.status,
+      source: row.source,
+      reporter: { id: row.reporterId, name: row.reporterName, department: row.reporterDepartment },
+      assignee: row.assigneeId && row.assigneeName ? { id: row.assigneeId, name: row.assigneeName } : null,
+      contact: row.contact,
+      startedAt: row.startedAt.toISOString(),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      responseDueAt: row.responseDueAt.toISOString(),
+      resolutionDueAt: row.resolutionDueAt.toISOString(),
+      responseSla: slaState({ startedAt: row.createdAt, dueAt: row.responseDueAt, doneAt: row.respondedAt, now }),
+      resolutionSla: slaState({ startedAt: row.createdAt, dueAt: row.resolutionDueAt, doneAt: row.resolvedAt, now }),
+      cause: row.cause,
+      resolution: row.resolution,
+      allowedActions: allowedActions({ status: row.status, isIt: actor.isIt, isReporter: row.reporterId === actor.user.id }),
+    };
+  }
+
+  function canSee(row: TicketRow, actor: TicketActor): boolean {
+    if (actor.isIt || row.reporterId === actor.user.id) return true;
+    const mine = new Set(actor.user.departments.map((department) => department.id));
+    return row.impact !== 'self' && row.reporterDepartmentIds.some((id) => mine.has(id));
+  }
+
+  async function requireVisible(id: bigint, actor: TicketActor, tx?: Executor): Promise<TicketRow> {
+    const row = tx ? await repo.findForUpdate(id, tx) : await repo.findById(id);
+    if (!row || !canSee(row, actor)) throw ticketNotFound(String(id));
+    return row;
+  }
+
+  async function detailOf(row: TicketRow, actor: TicketActor): Promise<TicketDetail> {
+    const events = await repo.timeline(row.id);
+    return { ...toTicket(row, actor), timeline: events.map(toEvent) };
+  }
+
+  return {
+    toTicket,
+
+    /** Rule F3/R5: a report with time, symptom and scope; IT is told at once (F4). */
+    create(input: CreateInput): Promise<TicketRow> {
+      return db.transaction((tx) => this.createInTransaction(input, tx));
+    },
+
+    async createInTransaction({ body, actor, context, source = 'miniapp', conversationId = null }: CreateInput, tx: Executor): Promise<TicketRow> {
+      const now = clock();
+      const level = suggestLevel(body);
+      const target = defaultSlaTargets[level];
+      const main = actor.user.departments.find((department) => department.id !== 1) ?? actor.user.departments[0];
+      const values: NewTicketRow = {
+        title: body.title,
+        category: body.category,
+        description: body.description,
+        steps: body.steps ?? null,
+        impact: body.impact,
+        urgency: body.urgency,
+        level,
+        status: 'reported',
+        source,
+        reporterId: actor.user.id,
+        reporterName: actor.user.name,
+        reporterDingtalkId: actor.user.dingtalkUserId,
+        reporterDepartment: main?.name ?? null,
+        reporterDepartmentIds: actor.user.departments.map((department) => department.id),
+        contact: body.contact ?? null,
+        conversationId,
+        startedAt: body.startedAt ? new Date(body.startedAt) : now,
+        createdAt: now,
+        updatedAt: now,
+        responseDueAt: addWorkingMinutes({ start: now, minutes: target.responseMinutes, calendar: defaultCalendar, businessHoursOnly: target.businessHoursOnly }),
+        resolutionDueAt: addWorkingMinutes({ start: now, minutes: target.resolutionMinutes, calendar: defaultCalendar, businessHoursOnly: target.businessHoursOnly }),
+      };
+      const row = await repo.insert(values, tx);
+      await repo.addEvent({ ticketId: row.id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'created', toStatus: 'reported', note: null }, tx);
+      await audit.record(context, { action: 'tickets.created', target: { type: 'ticket', id: String(row.id) }, summary: { level, category: body.category, impact: body.impact, source } }, tx);
+      await notifier.created(row, tx);
+      return row;
+    },
+
+    async list({ query, actor }: { query: ListTicketsQuery; actor: TicketActor }): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+      if (query.view !== 'mine' && !actor.isIt) throw queueForbidden(query.view);
+      const filter: TicketFilter = {
+        ...(query.view === 'mine' ? { reporterId: actor.user.id } : {}),
+        ...(query.view === 'assigned' ? { assigneeId: actor.user.id } : {}),
+        ...(query.view === 'unassigned' ? { unassigned: true } : {}),
+        ...(query.status ? { statuses: query.status } : {}),
+        ...(query.level ? { level: query.level } : {}),
+        ...(query.category ? { category: query.category } : {}),
+        ...(query.overdue ? { overdueAt: clock() } : {}),
+      };
+      const beforeId = query.cursor ? BigInt(decodeCursor(query.cursor, 1)[0]?.replace(/\D/g, '') || '0') : null;
+      const rows = await repo.list({ filter, beforeId, limit: query.limit + 1 });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return { items: page.map((row) => toTicket(row, actor)), nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.id)]) : null };
+    },
+
+    async get({ id, actor, context }: { id: bigint; actor: TicketActor; context: AuditContext }): Promise<TicketDetail> {
+      const row = await requireVisible(id, actor);
+      // Rule S4: reading someone else's report is an access to their data.
+      if (row.reporterId !== actor.user.id) await audit.record(context, { action: 'tickets.read', target: { type: 'ticket', id: String(id) } });
+      return detailOf(row, actor);
+    },
+
+    /** Rules F4–F6: every step records who, when and a note; the reporter and the IT group hear of it. */
+    transition(input: TransitionInput): Promise<TicketRow> {
+      return db.transaction((tx) => this.transitionInTransaction(input, tx));
+    },
+
+    async transitionInTransaction({ id, body, actor, context }: TransitionInput, tx: Executor): Promise<TicketRow> {
+      {
+        const before = await requireVisible(id, actor, tx);
+        const to = nextStatus(before.status, body.action);
+        const permitted = allowedActions({ status: before.status, isIt: actor.isIt, isReporter: before.reporterId === actor.user.id });
+        if (!to || !permitted.includes(body.action)) throw invalidTransition({ from: before.status, action: body.action });
+        const now = clock();
+        const takesIt = body.action === 'accept' || (actor.isIt && !before.assigneeId && body.action !== 'cancel');
+        const after = await repo.update(
+          id,
+          {
+            status: to,
+            updatedAt: now,
+            ...(takesIt ? { assigneeId: actor.user.id, assigneeName: actor.user.name, assigneeDingtalkId: actor.user.dingtalkUserId } : {}),
+            ...(body.action === 'accept' && !before.respondedAt ? { respondedAt: now } : {}),
+            ...(body.action === 'resolve' ? { resolvedAt: now, cause: body.cause ?? before.cause, resolution: body.resolution ?? null } : {}),
+            ...(body.action === 'reopen' ? { resolvedAt: null } : {}),
+            ...(to === 'closed' || to === 'cancelled' ? { closedAt: now } : {}),
+          },
+          tx,
+        );
+        await repo.addEvent({ ticketId: id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'transition', action: body.action, fromStatus: before.status, toStatus: to, note: body.note ?? body.resolution ?? null }, tx);
+        await audit.record(context, { action: `tickets.${body.action}`, target: { type: 'ticket', id: String(id) }, summary: { from: before.status, to } }, tx);
+        await notifier.changed({ before, after, actor: actor.user, note: body.note ?? null }, tx);
+        return after;
+      }
+    },
+
+    async comment({ id, note, actor, context }: { id: bigint; note: string; actor: TicketActor; context: AuditContext }): Promise<TicketDetail> {
+      const row = await db.transaction(async (tx) => {
+        const ticket = await requireVisible(id, actor, tx);
+        await repo.addEvent({ ticketId: id, at: clock(), actorId: actor.user.id, actorName: actor.user.name, kind: 'comment', note }, tx);
+        await audit.record(context, { action: 'tickets.commented', target: { type: 'ticket', id: String(id) } }, tx);
+        return ticket;
+      });
+      return detailOf(row, actor);
+    },
+
+    detailOf,
+    identity,
+    notifier,
+  };
+}
+
+export type TicketsService = ReturnType<typeof createTicketsService>;
+
+function toEvent(row: TicketEventRow) {
+  return {
+    id: String(row.id),
+    at: row.at.toISOString(),
+    actor: { id: row.actorId, name: row.actorName },
+    kind: row.kind,
+    action: row.action,
+    fromStatus: row.fromStatus as TicketDetail['status'] | null,
+    toStatus: row.toStatus as TicketDetail['status'] | null,
+    note: row.note,
+  };
+}
