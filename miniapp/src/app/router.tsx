@@ -22,6 +22,11 @@ export const router = createBrowserRouter([
         // Admin pages are for a few people: keep them out of everyone's first download.
         lazy: async () => ({ Component: (await import('./routes/admin-users')).AdminUsersRoute }),
       },
+      // Ticket pages load on first use, so opening the app costs no more than home.
+      { path: paths.reportFault.path, lazy: async () => ({ Component: (await import('./routes/report-fault')).ReportFaultRoute }) },
+      { path: paths.myTickets.path, lazy: async () => ({ Component: (await import('./routes/tickets-mine')).MyTicketsRoute }) },
+      { path: paths.ticketQueue.path, lazy: async () => ({ Component: (await import('./routes/tickets-queue')).TicketQueueRoute }) },
+      { path: paths.ticket.path, lazy: async () => ({ Component: (await import('./routes/tickets-detail')).TicketDetailRoute }) },
     ],
   },
   { path: '*', element: <NotFoundRoute /> },

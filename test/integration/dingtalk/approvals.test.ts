@@ -44,7 +44,7 @@ describe('Approvals through the real client and the sandbox approval app', () =>
   }
 
   const bpms = (processInstanceId: string) =>
-    events.filter((event) => (event.data as { processInstanceId?: string }).processInstanceId === processInstanceId).map((event) => ({ eventType: event.eventType, ...(event.data as Record<string, unknown>) }));
+    events.filter((event) => (event.data as { processInstanceId?: string }).processInstanceId === processInstanceId).map((event): { eventType: string; type?: string; staffId?: string; result?: string } => ({ eventType: event.eventType, ...(event.data as Record<string, unknown>) }));
 
   const inboxOf = async (userId: string) => (await sandboxApi<{ tasks: InboxTask[] }>(sandbox!, 'GET', `/approvals?approverId=${userId}`)).body.tasks;
 

@@ -18,9 +18,9 @@ export type FeatureTile = {
 const itTeam: readonly Role[] = ['it_staff', 'it_admin'];
 
 export const featureTiles: readonly FeatureTile[] = [
-  { key: 'report', label: 'tile.report', color: 'var(--adm-color-warning)' },
-  { key: 'my-tickets', label: 'tile.myTickets', color: 'var(--adm-color-primary)' },
-  { key: 'queue', label: 'tile.queue', color: 'var(--dop-cyan)', roles: itTeam },
+  { key: 'report', label: 'tile.report', color: 'var(--adm-color-warning)', href: paths.reportFault.getHref() },
+  { key: 'my-tickets', label: 'tile.myTickets', color: 'var(--adm-color-primary)', href: paths.myTickets.getHref() },
+  { key: 'queue', label: 'tile.queue', color: 'var(--dop-cyan)', roles: itTeam, href: paths.ticketQueue.getHref() },
   { key: 'alerts', label: 'tile.alerts', color: 'var(--adm-color-danger)', roles: itTeam },
   { key: 'access', label: 'tile.access', color: 'var(--dop-purple)' },
   { key: 'training', label: 'tile.training', color: 'var(--adm-color-success)' },

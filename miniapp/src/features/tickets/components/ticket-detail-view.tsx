@@ -1,0 +1,63 @@
+import type { Ticket } from '@dingops/shared/tickets';
+import { Button, ErrorBlock } from 'antd-mobile';
+import { CenteredStatus } from '../../../components/centered-status';
+import { describeApiError } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { useTicketDetail } from '../hooks/use-ticket-detail';
+import { CommentBox } from './comment-box';
+import { TicketActions } from './ticket-actions';
+import styles from './ticket-detail-view.module.css';
+import { TicketFacts } from './ticket-facts';
+import { TicketHeader } from './ticket-header';
+import { TicketTimeline } from './ticket-timeline';
+
+type TicketDetailViewProps = {
+  ticketId: string;
+  /** Told after every action, with the ticket as it now stands (the queue updates its row). */
+  onChanged?: (ticket: Ticket) => void;
+};
+
+/** A whole ticket: header and clocks, the record, the timeline, a comment box and the allowed actions. */
+export function TicketDetailView({ ticketId, onChanged }: TicketDetailViewProps) {
+  const { t } = useI18n();
+  const { state, refresh, show, reload } = useTicketDetail(ticketId);
+
+  if (state.status === 'loading') return <CenteredStatus text={t('common.loading')} />;
+  if (state.status === 'failed') {
+    const missing = state.error?.status === 404;
+    return (
+      <ErrorBlock
+        className={styles.block}
+        status={missing ? 'empty' : 'disconnected'}
+        title={missing ? t('error.notFound') : t('error.pageTitle')}
+        description={state.error && !missing ? describeApiError(state.error) : null}
+        data-testid="ticket-error"
+      >
+        {missing ? null : (
+          <Button color="primary" className={styles.retry} onClick={reload}>
+            {t('common.retry')}
+          </Button>
+        )}
+      </ErrorBlock>
+    );
+  }
+
+  const { ticket } = state;
+  const changed = (updated: Ticket) => {
+    onChanged?.(updated);
+    // The answer to an action has no timeline: read the whole ticket again.
+    refresh().catch(() => undefined);
+  };
+
+  return (
+    <div className={styles.detail} data-testid="ticket-detail" data-ticket-id={ticket.id}>
+      <div className={styles.content}>
+        <TicketHeader ticket={ticket} />
+        <TicketFacts ticket={ticket} />
+        <TicketTimeline events={ticket.timeline} />
+        <CommentBox ticketId={ticket.id} onPosted={show} />
+      </div>
+      <TicketActions ticket={ticket} onChanged={changed} />
+    </div>
+  );
+}
