@@ -20,7 +20,7 @@ if (!process.env.TEST_DATABASE_URL) console.log('Postgres run skipped: set TEST_
 if (!existsSync(chromium)) console.log(`Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium fonts-wqy-microhei).`);
 
 if (runs.some((run) => run.projects.includes('browser'))) {
-  const build = spawnSync('pnpm', ['run', 'build'], { stdio: 'inherit' });
+  const build = spawnSync(join('node_modules', '.bin', 'vite'), ['build'], { cwd: 'miniapp', stdio: 'inherit' });
   if (build.status !== 0) {
     console.log('0 passed, 1 failed');
     process.exit(1);
@@ -32,8 +32,8 @@ let failed = 0;
 for (const [index, run] of runs.entries()) {
   console.log(`\n=== ${run.name} ===`);
   const output = join(resultsDir, `run-${index}.json`);
-  const args = ['vitest', 'run', ...run.projects.flatMap((project) => ['--project', project]), '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
-  const result = spawnSync('pnpm', ['exec', ...args], { stdio: 'inherit', env: { ...process.env, ...run.env } });
+  const args = ['run', ...run.projects.flatMap((project) => ['--project', project]), '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
+  const result = spawnSync(join('node_modules', '.bin', 'vitest'), args, { stdio: 'inherit', env: { ...process.env, ...run.env } });
   if (!existsSync(output)) {
     console.log(`${run.name}: vitest wrote no results (exit ${result.status})`);
     failed += 1;

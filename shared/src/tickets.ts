@@ -81,7 +81,27 @@ export const ticketEventSchema = z.object({
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
-export const ticketDetailSchema = ticketSchema.extend({ timeline: z.array(ticketEventSchema) });
+/** Screenshots of a fault (rule R5: a detailed description). Up to 9 per ticket, images only. */
+export const attachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  createdAt: z.iso.datetime(),
+  url: z.string(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const attachmentParamsSchema = z.object({
+  ticketId: z.string().regex(/^\d{1,18}$/, 'must be a ticket id'),
+  attachmentId: z.string().regex(/^\d{1,18}$/, 'must be an attachment id'),
+});
+
+export const maxAttachmentsPerTicket = 9;
+export const maxAttachmentBytes = 5 * 1024 * 1024;
+export const attachmentContentTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+
+export const ticketDetailSchema = ticketSchema.extend({ timeline: z.array(ticketEventSchema), attachments: z.array(attachmentSchema) });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
 export const ticketIdParamsSchema = z.object({ ticketId: z.string().regex(/^\d{1,18}$/, 'must be a ticket id') });
@@ -112,3 +132,4 @@ export const transitionBodySchema = z
 export type TransitionBody = z.infer<typeof transitionBodySchema>;
 
 export const commentBodySchema = z.object({ note: z.string().trim().min(1).max(4000) });
+

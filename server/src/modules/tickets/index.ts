@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { cardCallbackTopic, robotMessageTopic } from '../../dingtalk/stream';
+import { setupAttachmentRoutes } from './attachments.routes';
 import { createChatIntake } from './tickets.chat';
 import { createTicketsRepository } from './tickets.repository';
 import { setupCommentRoute, setupCreateTicketRoute, setupGetTicketRoute, setupListTicketsRoute, setupTransitionRoute } from './tickets.routes';
@@ -23,6 +24,7 @@ export async function ticketsModule(app: FastifyInstance) {
   setupGetTicketRoute(app, service);
   setupTransitionRoute(app, service);
   setupCommentRoute(app, service);
+  await setupAttachmentRoutes(app, service);
 
   const chat = createChatIntake({ service, dingtalk, notifier: service.notifier, log: app.log.child({ module: 'tickets' }) });
   app.inbox.on(robotMessageTopic, chat.onRobotMessage);

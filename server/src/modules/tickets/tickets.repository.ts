@@ -1,5 +1,6 @@
-import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { ticketAttachments } from './attachments.table';
 import { type NewTicketRow, type TicketRow, ticketEvents, tickets } from './tickets.table';
 
 export interface TicketFilter {
@@ -68,6 +69,31 @@ export function createTicketsRepository({ db }: { db: Db }) {
 
     async addEvent(values: typeof ticketEvents.$inferInsert, tx: Executor) {
       await tx.insert(ticketEvents).values(values);
+    },
+
+    async insertAttachment(values: typeof ticketAttachments.$inferInsert, tx: Executor) {
+      const [row] = await tx.insert(ticketAttachments).values(values).returning({ id: ticketAttachments.id, fileName: ticketAttachments.fileName, contentType: ticketAttachments.contentType, size: ticketAttachments.size, createdAt: ticketAttachments.createdAt });
+      if (!row) throw new Error('Attachment insert returned no row');
+      return row;
+    },
+
+    async countAttachments(ticketId: bigint, tx: Executor): Promise<number> {
+      const [row] = await tx.select({ n: count() }).from(ticketAttachments).where(eq(ticketAttachments.ticketId, ticketId));
+      return Number(row?.n ?? 0);
+    },
+
+    /** Metadata only: the bytes are read one file at a time, when asked for. */
+    listAttachments(ticketId: bigint) {
+      return db
+        .select({ id: ticketAttachments.id, fileName: ticketAttachments.fileName, contentType: ticketAttachments.contentType, size: ticketAttachments.size, createdAt: ticketAttachments.createdAt })
+        .from(ticketAttachments)
+        .where(eq(ticketAttachments.ticketId, ticketId))
+        .orderBy(asc(ticketAttachments.id));
+    },
+
+    async findAttachment(ticketId: bigint, attachmentId: bigint) {
+      const [row] = await db.select().from(ticketAttachments).where(and(eq(ticketAttachments.ticketId, ticketId), eq(ticketAttachments.id, attachmentId)));
+      return row ?? null;
     },
 
     timeline(ticketId: bigint) {

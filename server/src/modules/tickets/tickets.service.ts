@@ -7,6 +7,10 @@ import type { AuditContext, AuditService } from '../../platform/audit/audit.serv
 import type { IdentityService } from '../../platform/identity/identity.service';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
+import { createHash } from 'node:crypto';
+import { maxAttachmentsPerTicket } from '@dingops/shared/tickets';
+import { attachmentNotFound, invalidAttachment, tooManyAttachments } from './attachments.errors';
+import { cleanFileName, sniffImageType } from './attachments.rules';
 import { invalidTransition, queueForbidden, ticketNotFound } from './tickets.errors';
 import { createTicketNotifier, type NotifierSettings } from './tickets.notifications';
 import type { TicketFilter, TicketsRepository } from './tickets.repository';
@@ -91,8 +95,12 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
   }
 
   async function detailOf(row: TicketRow, actor: TicketActor): Promise<TicketDetail> {
-    const events = await repo.timeline(row.id);
-    return { ...toTicket(row, actor), timeline: events.map(toEvent) };
+    const [events, attachments] = await Promise.all([repo.timeline(row.id), repo.listAttachments(row.id)]);
+    return {
+      ...toTicket(row, actor),
+      timeline: events.map(toEvent),
+      attachments: attachments.map((file) => ({ ...file, id: String(file.id), createdAt: file.createdAt.toISOString(), url: `/api/v1/tickets/${row.id}/attachments/${file.id}` })),
+    };
   }
 
   return {
@@ -209,6 +217,29 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
     detailOf,
     identity,
     notifier,
+
+    /** Rule R5: screenshots of the fault; the reporter or IT may add them, up to nine. */
+    async addAttachment({ id, fileName, bytes, actor, context }: { id: bigint; fileName: string; bytes: Buffer; actor: TicketActor; context: AuditContext }) {
+      const contentType = sniffImageType(bytes);
+      if (!contentType) throw invalidAttachment('only PNG, JPEG, WebP or GIF images can be attached');
+      return db.transaction(async (tx) => {
+        const ticket = await requireVisible(id, actor, tx);
+        if (ticket.reporterId !== actor.user.id && !actor.isIt) throw ticketNotFound(String(id));
+        if ((await repo.countAttachments(id, tx)) >= maxAttachmentsPerTicket) throw tooManyAttachments();
+        const now = clock();
+        const file = await repo.insertAttachment({ ticketId: id, fileName: cleanFileName(fileName), contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), data: bytes, uploadedBy: actor.user.id, createdAt: now }, tx);
+        await audit.record(context, { action: 'tickets.attachment_added', target: { type: 'ticket', id: String(id) }, summary: { attachmentId: String(file.id), size: bytes.length, contentType } }, tx);
+        return { ...file, id: String(file.id), createdAt: file.createdAt.toISOString(), url: `/api/v1/tickets/${id}/attachments/${file.id}` };
+      });
+    },
+
+    async readAttachment({ id, attachmentId, actor, context }: { id: bigint; attachmentId: bigint; actor: TicketActor; context: AuditContext }) {
+      const ticket = await requireVisible(id, actor);
+      const file = await repo.findAttachment(id, attachmentId);
+      if (!file) throw attachmentNotFound(String(attachmentId));
+      if (ticket.reporterId !== actor.user.id) await audit.record(context, { action: 'tickets.attachment_read', target: { type: 'ticket', id: String(id) }, summary: { attachmentId: String(attachmentId) } });
+      return file;
+    },
   };
 }
 

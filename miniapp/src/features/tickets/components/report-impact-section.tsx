@@ -26,6 +26,7 @@ export function ReportImpactSection({ draft, errors, change }: Omit<ReportSectio
             onChange={(value) => change('impact', value)}
             labelOf={(value) => t(`ticket.impact.${value}`)}
             testIdPrefix="report-impact"
+            fit="wrap"
             labelledBy="report-impact-label"
             describedBy={errors.impact ? 'report-impact-error' : undefined}
             invalid={Boolean(errors.impact)}

@@ -1,0 +1,11 @@
+import { maxAttachmentBytes, maxAttachmentsPerTicket } from '@dingops/shared/tickets';
+import { DomainError, defineError } from '../../platform/errors/domain-error';
+
+/** No attachment with this id on this ticket. */
+export const attachmentNotFound = defineError('tickets.attachment_not_found', 'not_found', (id: string) => `No attachment ${id}`);
+/** The ticket already has the most screenshots allowed. */
+export const tooManyAttachments = defineError('tickets.too_many_attachments', 'conflict', () => `A ticket takes at most ${maxAttachmentsPerTicket} screenshots`);
+
+/** The upload is not a PNG, JPEG, WebP or GIF image, or is too large; names the form field. */
+export const invalidAttachment = (message: string) => new DomainError('tickets.invalid_attachment', 'invalid', message, [{ path: 'body.file', message }]);
+export const attachmentTooLarge = () => invalidAttachment(`a screenshot may be at most ${maxAttachmentBytes / 1024 / 1024} MB`);
