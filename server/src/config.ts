@@ -52,6 +52,9 @@ export const configKeys = {
   SANDBOX_SEED_DEMO: { schema: boolFromEnv.default(true), doc: 'Seed the demo company’s DingOps roles into an empty database (sandbox mode).' },
   SCHEDULER_ENABLED: { schema: boolFromEnv.default(true), doc: 'Run scheduled jobs in this instance (each run takes an advisory lock, so N instances run it once).' },
   AUDIT_VERIFY_CRON: { schema: z.string().default('0 3 * * *'), doc: 'When the audit hash chain is verified automatically (cron, UTC; rule S5).' },
+  TICKETS_AUTO_CLOSE_DAYS: { schema: z.coerce.number().int().min(1).max(90).default(3), doc: 'Resolved tickets the reporter did not confirm close after this many days.' },
+  TICKETS_AUTO_CLOSE_CRON: { schema: z.string().default('17 * * * *'), doc: 'When unconfirmed resolved tickets are closed (cron, UTC).' },
+  TICKETS_SLA_SWEEP_CRON: { schema: z.string().default('*/5 * * * *'), doc: 'How often ticket SLA clocks are checked for reminders and escalation (cron).' },
   INBOX_DISPATCHER: { schema: boolFromEnv.default(true), doc: 'Run the inbox dispatcher (hands stored events to modules) in this instance.' },
   INBOX_POLL_MS: { schema: z.coerce.number().int().min(10).default(500), doc: 'How often an idle inbox dispatcher looks for stored events.' },
   INBOX_MAX_ATTEMPTS: { schema: z.coerce.number().int().min(1).default(8), doc: 'Handler attempts before an event is parked for an admin.' },
@@ -165,6 +168,7 @@ function toConfig(env: RawEnv) {
         streamOpenUrl: env.DINGTALK_STREAM_OPEN_URL,
       },
     },
+    tickets: { autoCloseDays: env.TICKETS_AUTO_CLOSE_DAYS, autoCloseCron: env.TICKETS_AUTO_CLOSE_CRON, slaSweepCron: env.TICKETS_SLA_SWEEP_CRON },
     scheduler: { enabled: env.SCHEDULER_ENABLED, auditVerifyCron: env.AUDIT_VERIFY_CRON },
     inbox: { dispatcher: env.INBOX_DISPATCHER, pollMs: env.INBOX_POLL_MS, maxAttempts: env.INBOX_MAX_ATTEMPTS },
     outbox: {

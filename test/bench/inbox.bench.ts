@@ -13,7 +13,7 @@ import { printTable } from './report';
 /** Events pushed over Stream in one burst. */
 const streamEventCount = 2000;
 /** Encrypted HTTP callbacks, first one at a time (as DingTalk's pushes arrive), then several in flight. */
-const httpEventCount = 1000;
+const httpEventCount = 500;
 const httpInFlight = 8;
 const timeoutMs = 120_000;
 

@@ -1,4 +1,8 @@
 // `pnpm bench`: every benchmark, numbers printed. Loopback only.
+import { benchEventIntake } from './inbox.bench';
+import { benchOutboxThroughput } from './outbox.bench';
 import { benchStartupAndLogin } from './startup-and-login.bench';
 
 await benchStartupAndLogin();
+await benchOutboxThroughput();
+await benchEventIntake();

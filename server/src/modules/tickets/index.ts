@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { cardCallbackTopic, robotMessageTopic } from '../../dingtalk/stream';
 import { setupAttachmentRoutes } from './attachments.routes';
 import { createChatIntake } from './tickets.chat';
+import { autoCloseJob, slaSweepJob } from './tickets.jobs';
 import { createTicketsRepository } from './tickets.repository';
 import { setupCommentRoute, setupCreateTicketRoute, setupGetTicketRoute, setupListTicketsRoute, setupTransitionRoute } from './tickets.routes';
 import { createTicketsService } from './tickets.service';
@@ -29,4 +30,8 @@ export async function ticketsModule(app: FastifyInstance) {
   const chat = createChatIntake({ service, dingtalk, notifier: service.notifier, log: app.log.child({ module: 'tickets' }) });
   app.inbox.on(robotMessageTopic, chat.onRobotMessage);
   app.inbox.on(cardCallbackTopic, chat.onCardClick);
+
+  const { autoCloseCron, autoCloseDays, slaSweepCron } = config.tickets;
+  app.scheduler.register(autoCloseJob({ service, cron: autoCloseCron, days: autoCloseDays }));
+  app.scheduler.register(slaSweepJob({ service, cron: slaSweepCron }));
 }

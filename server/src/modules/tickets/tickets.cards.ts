@@ -7,7 +7,46 @@ import type { TicketRow } from './tickets.table';
 /** Card and message builders for tickets: pure, so what DingTalk shows is unit-tested. */
 
 export const ticketCardId = (id: bigint) => `ticket-${id}`;
-export const ticketIdFromCard = (outTrackId: string): bigint | null => (/^ticket-(\d+)$/.test(outTrackId) ? BigInt(outTrackId.slice(7)) : null);
+export const ratingCardId = (id: bigint) => `ticket-${id}-rating`;
+
+/** Which ticket a card belongs to, and whether it is the IT group card or the reporter's rating card. */
+export function ticketCardOf(outTrackId: string): { ticketId: bigint; kind: 'group' | 'rating' } | null {
+  const match = /^ticket-(\d+)(-rating)?$/.exec(outTrackId);
+  return match?.[1] ? { ticketId: BigInt(match[1]), kind: match[2] ? 'rating' : 'group' } : null;
+}
+
+export const ticketIdFromCard = (outTrackId: string): bigint | null => {
+  const card = ticketCardOf(outTrackId);
+  return card?.kind === 'group' ? card.ticketId : null;
+};
+
+/** The one-tap satisfaction card the reporter gets on close: five buttons, one per score. */
+export function ratingCardParams(ticket: TicketRow): Record<string, string> {
+  const rated = ticket.satisfaction;
+  const buttons: CardButton[] = rated ? [] : [1, 2, 3, 4, 5].map((score) => ({ id: `rate-${score}`, text: '★'.repeat(score), style: score === 5 ? 'primary' : 'default', params: { score: String(score) } }));
+  return {
+    title: rated ? '感谢你的评价' : '请为本次服务评分',
+    markdown: `工单 ${ticketNumber(ticket.id)}「${ticket.title}」已关闭。${rated ? `你的评分：${'★'.repeat(rated)}` : '处理得怎么样？点一下星星告诉我们。'}`,
+    status: rated ? `${rated} 星` : '待评价',
+    statusColor: rated ? 'green' : 'blue',
+    buttons: encodeCardButtons(buttons),
+    footer: '由 DingOps 发送',
+  };
+}
+
+/** Rule P3 reminders: a ticket's resolution clock is running out, or ran out. */
+export function slaReminder(ticket: TicketRow, publicUrl: string, stage: 1 | 2): WorkNotificationInput['msg'] {
+  const what = stage === 2 ? '已超时' : '即将超时';
+  return {
+    msgtype: 'action_card',
+    action_card: {
+      title: `工单${what}：${ticket.title}`,
+      markdown: `### ${ticketNumber(ticket.id)} 处理${what}\n\n**${ticket.title}**\n\n级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 处理人：${ticket.assigneeName ?? '无人认领'}\n\n解决时限：${ticket.resolutionDueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      single_title: '查看工单',
+      single_url: ticketUrl(publicUrl, ticket.id),
+    },
+  };
+}
 
 export const ticketUrl = (publicUrl: string, id: bigint) => `${publicUrl.replace(/\/$/, '')}/tickets/${id}`;
 

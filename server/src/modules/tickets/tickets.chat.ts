@@ -4,7 +4,7 @@ import { systemContext } from '../../platform/audit/audit.service';
 import type { InboxRow } from '../../platform/inbox/inbox.table';
 import { fetchDingTalkPerson } from '../../platform/identity/directory';
 import type { Executor } from '../../db/client';
-import { ticketIdFromCard } from './tickets.cards';
+import { ticketCardOf } from './tickets.cards';
 import type { createTicketNotifier } from './tickets.notifications';
 import { ticketActorOf, type TicketsService } from './tickets.service';
 
@@ -43,12 +43,17 @@ export function createChatIntake({ service, dingtalk, notifier, log }: { service
       await notifier.repliedInChat({ ticket, conversationType: isGroup ? 'group' : 'single', senderDingtalkId: payload.senderStaffId }, tx);
     },
 
-    /** 受理 pressed on a ticket card in the IT group: the presser accepts the ticket, if IT may. */
+    /** 受理 pressed on a ticket card in the IT group (the presser accepts, if IT), or a star on a rating card. */
     async onCardClick(event: InboxRow, tx: Executor) {
       const payload = event.payload as { outTrackId?: string; userId?: string; content?: string };
-      const ticketId = payload.outTrackId ? ticketIdFromCard(payload.outTrackId) : null;
-      if (ticketId === null || !payload.userId) return;
-      const action = actionOf(payload.content);
+      const card = payload.outTrackId ? ticketCardOf(payload.outTrackId) : null;
+      if (!card || !payload.userId) return;
+      const { action, score } = actionOf(payload.content);
+      if (card.kind === 'rating') {
+        if (score) await service.rateFromCard({ id: card.ticketId, reporterDingtalkId: payload.userId, score }, tx);
+        return;
+      }
+      const ticketId = card.ticketId;
       if (action !== 'accept') return;
       const presser = await service.identity.findByDingtalkId(payload.userId, tx);
       if (!presser) return;
@@ -65,11 +70,12 @@ export function createChatIntake({ service, dingtalk, notifier, log }: { service
   };
 }
 
-function actionOf(content: string | undefined): string | null {
+function actionOf(content: string | undefined): { action: string | null; score: number | null } {
   try {
-    const parsed = JSON.parse(content ?? '{}') as { cardPrivateData?: { params?: { action?: string }; actionIds?: string[] } };
-    return parsed.cardPrivateData?.params?.action ?? parsed.cardPrivateData?.actionIds?.[0] ?? null;
+    const parsed = JSON.parse(content ?? '{}') as { cardPrivateData?: { params?: { action?: string; score?: string }; actionIds?: string[] } };
+    const params = parsed.cardPrivateData?.params;
+    return { action: params?.action ?? parsed.cardPrivateData?.actionIds?.[0] ?? null, score: params?.score ? Number(params.score) : null };
   } catch {
-    return null;
+    return { action: null, score: null };
   }
 }

@@ -1,7 +1,7 @@
 import type { User } from '@dingops/shared/users';
 import type { Executor } from '../../db/client';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
-import { chatReply, statusNotification, ticketCardId, ticketCardParams } from './tickets.cards';
+import { chatReply, ratingCardId, ratingCardParams, slaReminder, statusNotification, ticketCardId, ticketCardParams } from './tickets.cards';
 import type { TicketRow } from './tickets.table';
 
 export interface NotifierSettings {
@@ -51,9 +51,9 @@ export function createTicketNotifier({ outbox, settings }: { outbox: OutboxServi
     },
 
     /** The reporter hears of IT's steps; the assignee hears of the reporter's (confirm, reopen, withdraw). */
-    async changed({ before, after, actor, note }: { before: TicketRow; after: TicketRow; actor: User; note: string | null }, tx: Executor) {
+    async changed({ before, after, actor, note }: { before: TicketRow; after: TicketRow; actor: User | null; note: string | null }, tx: Executor) {
       const stamp = `${after.id}:${before.status}->${after.status}:${after.updatedAt.getTime()}`;
-      const recipient = actor.id === after.reporterId ? after.assigneeDingtalkId : after.reporterDingtalkId;
+      const recipient = actor?.id === after.reporterId ? after.assigneeDingtalkId : after.reporterDingtalkId;
       if (recipient) await notifyPerson(tx, { userId: recipient, ticket: after, key: `ticket:${stamp}:notify`, note });
       if (hasCard(after)) {
         await outbox.enqueue(tx, {
@@ -65,6 +65,53 @@ export function createTicketNotifier({ outbox, settings }: { outbox: OutboxServi
           source: `tickets:${after.id}`,
         });
       }
+    },
+
+    /** On close the reporter gets a one-tap rating card in their chat with the robot. */
+    async closed(ticket: TicketRow, tx: Executor) {
+      if (settings.cardTemplateId === null) return;
+      await outbox.enqueue(tx, {
+        kind: 'dingtalk.card_create',
+        payload: {
+          outTrackId: ratingCardId(ticket.id),
+          cardTemplateId: settings.cardTemplateId,
+          cardParamMap: ratingCardParams(ticket),
+          openSpaceId: `dtv1.card//IM_ROBOT.${ticket.reporterDingtalkId}`,
+          robotCode: settings.robotCode,
+          callbackType: 'STREAM',
+        },
+        idempotencyKey: `ticket:${ticket.id}:rating-card`,
+        orderingKey: ratingCardId(ticket.id),
+        priority: 7,
+        source: `tickets:${ticket.id}`,
+      });
+    },
+
+    async rated(ticket: TicketRow, tx: Executor) {
+      if (settings.cardTemplateId === null) return;
+      await outbox.enqueue(tx, {
+        kind: 'dingtalk.card_update',
+        payload: { outTrackId: ratingCardId(ticket.id), cardParamMap: ratingCardParams(ticket) },
+        idempotencyKey: `ticket:${ticket.id}:rated`,
+        orderingKey: ratingCardId(ticket.id),
+        priority: 7,
+        source: `tickets:${ticket.id}`,
+      });
+    },
+
+    /** SLA reminders: stage 1 to the assignee (or IT admins when nobody has it), stage 2 to both. */
+    async slaReminder({ ticket, stage, itAdminIds }: { ticket: TicketRow; stage: 1 | 2; itAdminIds: string[] }, tx: Executor) {
+      const people = new Set<string>();
+      if (ticket.assigneeDingtalkId) people.add(ticket.assigneeDingtalkId);
+      if (stage === 2 || !ticket.assigneeDingtalkId) itAdminIds.forEach((id) => people.add(id));
+      if (people.size === 0) return;
+      await outbox.enqueue(tx, {
+        kind: 'dingtalk.work_notification',
+        payload: { userIds: [...people], msg: slaReminder(ticket, settings.publicUrl, stage) },
+        idempotencyKey: `ticket:${ticket.id}:sla:${stage}`,
+        priority: ticket.level === 1 ? 1 : 3,
+        source: `tickets:${ticket.id}`,
+      });
     },
 
     /** The robot answers in the chat the fault was reported in. */

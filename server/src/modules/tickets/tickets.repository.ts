@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { ticketAttachments } from './attachments.table';
 import { type NewTicketRow, type TicketRow, ticketEvents, tickets } from './tickets.table';
@@ -65,6 +65,22 @@ export function createTicketsRepository({ db }: { db: Db }) {
       const conditions = whereOf(filter);
       if (beforeId !== null) conditions.push(lt(tickets.id, beforeId));
       return db.select().from(tickets).where(and(...conditions)).orderBy(desc(tickets.id)).limit(limit);
+    },
+
+    /** Resolved tickets nobody confirmed since `before`, oldest first. */
+    listResolvedBefore(before: Date, limit: number) {
+      return db.select().from(tickets).where(and(eq(tickets.status, 'resolved'), lte(tickets.resolvedAt, before))).orderBy(asc(tickets.id)).limit(limit);
+    },
+
+    /** Open tickets whose resolution clock is in its last fifth or past, and not yet reminded at that stage. */
+    listSlaCandidates(now: Date, limit: number) {
+      const dueSoonFrom = sql`${tickets.resolutionDueAt} - (${tickets.resolutionDueAt} - ${tickets.createdAt}) * 0.2`;
+      return db
+        .select()
+        .from(tickets)
+        .where(and(inArray(tickets.status, ['reported', 'accepted', 'diagnosing', 'reopened']), lt(tickets.slaAlertStage, 2), sql`${dueSoonFrom} <= ${now}`))
+        .orderBy(asc(tickets.resolutionDueAt))
+        .limit(limit);
     },
 
     async addEvent(values: typeof ticketEvents.$inferInsert, tx: Executor) {

@@ -3,7 +3,7 @@ import { allowedActions, nextStatus, suggestLevel } from '@dingops/shared/rules/
 import type { CreateTicketBody, Level, ListTicketsQuery, Ticket, TicketDetail, TransitionBody } from '@dingops/shared/tickets';
 import type { User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import { type AuditContext, type AuditService, systemContext } from '../../platform/audit/audit.service';
 import type { IdentityService } from '../../platform/identity/identity.service';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
@@ -200,6 +200,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
         await repo.addEvent({ ticketId: id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'transition', action: body.action, fromStatus: before.status, toStatus: to, note: body.note ?? body.resolution ?? null }, tx);
         await audit.record(context, { action: `tickets.${body.action}`, target: { type: 'ticket', id: String(id) }, summary: { from: before.status, to } }, tx);
         await notifier.changed({ before, after, actor: actor.user, note: body.note ?? null }, tx);
+        if (to === 'closed') await notifier.closed(after, tx);
         return after;
       }
     },
@@ -217,6 +218,56 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
     detailOf,
     identity,
     notifier,
+
+    /** Resolved tickets the reporter did not confirm within the configured days close themselves. */
+    async autoCloseResolved({ olderThanDays }: { olderThanDays: number }): Promise<number> {
+      const now = clock();
+      const stale = await repo.listResolvedBefore(new Date(now.getTime() - olderThanDays * 86_400_000), 200);
+      for (const ticket of stale) {
+        await db.transaction(async (tx) => {
+          const before = await repo.findForUpdate(ticket.id, tx);
+          if (!before || before.status !== 'resolved') return;
+          const after = await repo.update(ticket.id, { status: 'closed', closedAt: now, updatedAt: now }, tx);
+          const note = `${olderThanDays} 天内未确认，自动关闭`;
+          await repo.addEvent({ ticketId: ticket.id, at: now, actorId: null, actorName: 'DingOps', kind: 'transition', action: 'close', fromStatus: 'resolved', toStatus: 'closed', note }, tx);
+          await audit.record(systemContext, { action: 'tickets.auto_closed', target: { type: 'ticket', id: String(ticket.id) }, summary: { olderThanDays } }, tx);
+          await notifier.changed({ before, after, actor: null, note }, tx);
+          await notifier.closed(after, tx);
+        });
+      }
+      return stale.length;
+    },
+
+    /** Rule P3: tickets whose resolution clock runs out are brought to the assignee, then the IT lead. */
+    async sweepSla(): Promise<number> {
+      const now = clock();
+      const candidates = await repo.listSlaCandidates(now, 200);
+      if (candidates.length === 0) return 0;
+      const itAdminIds = (await identity.listUsers({ role: 'it_admin', limit: 50 })).items.map((user) => user.dingtalkUserId);
+      let reminded = 0;
+      for (const ticket of candidates) {
+        const state = slaState({ startedAt: ticket.createdAt, dueAt: ticket.resolutionDueAt, doneAt: null, now });
+        const stage = state === 'breached' ? 2 : state === 'due_soon' ? 1 : 0;
+        if (stage <= ticket.slaAlertStage) continue;
+        await db.transaction(async (tx) => {
+          await repo.update(ticket.id, { slaAlertStage: stage }, tx);
+          await notifier.slaReminder({ ticket, stage: stage as 1 | 2, itAdminIds }, tx);
+        });
+        reminded += 1;
+      }
+      return reminded;
+    },
+
+    /** The reporter's tap on the rating card; the first rating counts. */
+    async rateFromCard({ id, reporterDingtalkId, score }: { id: bigint; reporterDingtalkId: string; score: number }, tx: Executor): Promise<boolean> {
+      const ticket = await repo.findForUpdate(id, tx);
+      if (!ticket || ticket.reporterDingtalkId !== reporterDingtalkId || ticket.satisfaction !== null || !(score >= 1 && score <= 5)) return false;
+      const after = await repo.update(id, { satisfaction: score }, tx);
+      await repo.addEvent({ ticketId: id, at: clock(), actorId: ticket.reporterId, actorName: ticket.reporterName, kind: 'comment', note: `评分 ${score} 星` }, tx);
+      await audit.record({ ...systemContext, actorId: ticket.reporterId, actorName: ticket.reporterName }, { action: 'tickets.rated', target: { type: 'ticket', id: String(id) }, summary: { score } }, tx);
+      await notifier.rated(after, tx);
+      return true;
+    },
 
     /** Rule R5: screenshots of the fault; the reporter or IT may add them, up to nine. */
     async addAttachment({ id, fileName, bytes, actor, context }: { id: bigint; fileName: string; bytes: Buffer; actor: TicketActor; context: AuditContext }) {

@@ -1,12 +1,13 @@
 import { DatePicker, List } from 'antd-mobile';
 import { useState } from 'react';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { formatDateTime } from '../utils/format-time';
 import { FieldError } from './field-error';
-import type { MessageKey } from '../../../lib/i18n';
 import styles from './report-fields.module.css';
 
 const lookBackMs = 30 * 24 * 60 * 60 * 1000;
+/** Chinese wheels read 2026年 11月 28日 17时 05分; English ones stay numeric. */
+const zhUnits: Record<string, string> = { year: '年', month: '月', day: '日', hour: '时', minute: '分' };
 
 type StartedAtRowProps = { value: string | null; error: MessageKey | undefined; onChange: (value: string) => void };
 
@@ -31,6 +32,7 @@ export function StartedAtRow({ value, error, onChange }: StartedAtRowProps) {
         visible={open}
         title={t('report.startedAtTitle')}
         precision="minute"
+        renderLabel={(type, data) => (locale === 'en' ? String(data).padStart(type === 'year' ? 4 : 2, '0') : `${data}${zhUnits[type] ?? ''}`)}
         value={value ? new Date(value) : now}
         min={new Date(now.getTime() - lookBackMs)}
         max={now}

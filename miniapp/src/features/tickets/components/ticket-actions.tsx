@@ -8,6 +8,8 @@ import styles from './ticket-actions.module.css';
 
 /** Left to right as in DingTalk's approval bar: the step back or out first, the step forward last. */
 const displayOrder: readonly TicketAction[] = ['cancel', 'close', 'reopen', 'diagnose', 'accept', 'resolve', 'confirm'];
+/** Steps that move the work forward; the last one shown is the primary button. Close and reopen never are. */
+const forward: readonly TicketAction[] = ['accept', 'diagnose', 'resolve', 'confirm'];
 /** Actions that cannot be taken back without another round, so they ask first. */
 const confirmed: Partial<Record<TicketAction, 'ticket.confirm.cancel' | 'ticket.confirm.close' | 'ticket.confirm.reopen'>> = {
   cancel: 'ticket.confirm.cancel',
@@ -24,7 +26,7 @@ export function TicketActions({ ticket, onChanged }: TicketActionsProps) {
   const [resolving, setResolving] = useState(false);
   const actions = displayOrder.filter((action) => ticket.allowedActions.includes(action));
   if (actions.length === 0) return null;
-  const primary = actions.at(-1) === 'cancel' ? null : actions.at(-1);
+  const primary = actions.filter((action) => forward.includes(action)).at(-1) ?? null;
 
   const done = (updated: Ticket, action: TicketAction) => {
     Toast.show({ icon: 'success', content: t(`ticket.actionDone.${action}`) });

@@ -54,6 +54,7 @@ export function TicketDetailView({ ticketId, onChanged }: TicketDetailViewProps)
       <div className={styles.content}>
         <TicketHeader ticket={ticket} />
         <TicketFacts ticket={ticket} />
+        {/* TODO(tickets: screenshots): show `ticket.attachments` as thumbnails with previewImage. */}
         <TicketTimeline events={ticket.timeline} />
         <CommentBox ticketId={ticket.id} onPosted={show} />
       </div>

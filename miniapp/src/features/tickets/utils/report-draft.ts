@@ -31,9 +31,9 @@ export const emptyDraft: ReportDraft = {
   contact: '',
 };
 
-export const reportFields = Object.keys(emptyDraft) as ReportField[];
+const reportFields = Object.keys(emptyDraft) as ReportField[];
 
-export function isReportField(name: string): name is ReportField {
+function isReportField(name: string): name is ReportField {
   return (reportFields as string[]).includes(name);
 }
 
@@ -51,7 +51,7 @@ const requiredMessages: Partial<Record<ReportField, MessageKey>> = {
 };
 
 /** Our own words for a field's problem; the schema's messages are for API clients, in English. */
-export function fieldMessage(field: ReportField, code: string): MessageKey {
+function fieldMessage(field: ReportField, code: string): MessageKey {
   if (code === 'too_big') return 'report.invalid.tooLong';
   return requiredMessages[field] ?? 'report.invalid.tooLong';
 }
