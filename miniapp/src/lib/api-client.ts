@@ -26,10 +26,8 @@ const expirySkewMs = 30_000;
 const sessionListeners = new Set<() => void>();
 /** The session plus when it expires by this device's clock (from expiresIn, so a phone's wrong clock does not matter). */
 type StoredSession = Session & { localExpiresAt: number };
-let session: StoredSession | null = readStoredSession();
-let onUnauthorized: () => void = () => {};
-
 const storedSessionSchema = sessionSchema.extend({ localExpiresAt: sessionSchema.shape.expiresIn });
+let onUnauthorized: () => void = () => {};
 
 function isUnexpired(candidate: StoredSession): boolean {
   return candidate.localExpiresAt - expirySkewMs > Date.now();
@@ -43,6 +41,8 @@ function readStoredSession(): StoredSession | null {
     return null;
   }
 }
+
+let session: StoredSession | null = readStoredSession();
 
 function storeSession(next: StoredSession | null): void {
   session = next;
