@@ -2,7 +2,9 @@
 import { benchEventIntake } from './inbox.bench';
 import { benchOutboxThroughput } from './outbox.bench';
 import { benchStartupAndLogin } from './startup-and-login.bench';
+import { benchTicketQueries } from './tickets.bench';
 
 await benchStartupAndLogin();
 await benchOutboxThroughput();
 await benchEventIntake();
+await benchTicketQueries();

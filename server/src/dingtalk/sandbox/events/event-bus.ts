@@ -205,6 +205,31 @@ export function createEventBus({
     }
   }
 
+  /** Like publishCallback, but also says whether any client took the callback (an ACK may carry no data). */
+  async function deliverCallback({ topic, data }: { topic: string; data: unknown }): Promise<{ delivered: boolean; response: unknown }> {
+    const record: EventRecord = {
+      id: `cb_${randomBytes(10).toString('hex')}`,
+      kind: 'callback',
+      eventId: null,
+      eventType: null,
+      topic,
+      corpId: app.corpId,
+      bornAt: now(),
+      data,
+      httpBody: data,
+      transports: transportsOf(delivery.mode),
+      delivery: {},
+      status: 'pending',
+      attempts: [],
+      response: null,
+    };
+    records.add(record);
+    const results = await Promise.all(record.transports.map((transport) => (transport === 'stream' ? deliverStreamCallback(record) : deliverHttpCallback(record))));
+    const answered = results.find((result) => result.delivered);
+    record.response = answered?.response ?? null;
+    return { delivered: answered !== undefined, response: record.response };
+  }
+
   return {
     /** The Stream gateway's connections. */
     stream: hub,
@@ -246,29 +271,11 @@ export function createEventBus({
      * over Stream (preferred when both transports are on), the HTTP response body over HTTP, or
      * null when nothing answered.
      */
-    async publishCallback({ topic, data }: { topic: string; data: unknown }): Promise<unknown> {
-      const record: EventRecord = {
-        id: `cb_${randomBytes(10).toString('hex')}`,
-        kind: 'callback',
-        eventId: null,
-        eventType: null,
-        topic,
-        corpId: app.corpId,
-        bornAt: now(),
-        data,
-        httpBody: data,
-        transports: transportsOf(delivery.mode),
-        delivery: {},
-        status: 'pending',
-        attempts: [],
-        response: null,
-      };
-      records.add(record);
-      const results = await Promise.all(record.transports.map((transport) => (transport === 'stream' ? deliverStreamCallback(record) : deliverHttpCallback(record))));
-      const answered = results.find((result) => result.delivered);
-      record.response = answered?.response ?? null;
-      return record.response;
+    async publishCallback(input: { topic: string; data: unknown }): Promise<unknown> {
+      return (await deliverCallback(input)).response;
     },
+
+    deliverCallback,
 
     /** Send an event again (same eventId, new messageId), whatever its status. */
     redeliver(id: string): boolean {

@@ -64,11 +64,12 @@ export const cardClickRoutes: FastifyPluginAsync<{ state: SandboxState }> = asyn
     const content = JSON.stringify({ cardPrivateData: { actionIds: [action], params: { action, ...button.params } } });
     const callback: CardActionCallback = { type: 'actionCallback', outTrackId: card.outTrackId, corpId: state.app.corpId, userId, userIdType: 1, spaceType: space.spaceType, spaceId: space.spaceId, extension: '{}', content, value: content };
     messaging.cards.recordClick(card, { userId, action });
-    const answer = await state.events.publishCallback({ topic: cardCallbackTopic, data: callback });
+    const { delivered, response: answer } = await state.events.deliverCallback({ topic: cardCallbackTopic, data: callback });
     const update = cardUpdateOf(answer);
     if (update) {
       messaging.cards.update(card, { cardParamMap: update.cardParamMap, privateData: update.privateData ? { [userId]: update.privateData } : {}, byKey: true, privateByKey: true, source: 'callback' });
     }
-    return { callback, answered: answer !== null && answer !== undefined, cardUpdated: update !== null, card: viewOfCard(card, org, userId) };
+    // An app that ACKs without data (DingOps updates cards through its outbox) has still answered.
+    return { callback, answered: delivered, cardUpdated: update !== null, card: viewOfCard(card, org, userId) };
   });
 };
