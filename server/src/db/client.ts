@@ -27,6 +27,8 @@ export interface Database {
    * `{ ran: false }` at once. How scheduled jobs run once across N instances.
    */
   tryWithLock<T>(namespace: number, name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /** Calls `onNotify` for every NOTIFY on `channel` (delivered at commit); resolves to an unlisten function. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,19 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
         client.release();
       }
     },
+    async listen(channel, onNotify) {
+      // LISTEN needs its own long-lived connection, outside the pool.
+      const client = new pg.Client({ connectionString: url });
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      client.on('error', () => undefined);
+      await client.connect();
+      await client.query(`LISTEN "${channel}"`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
     close: () => pool.end(),
   };
 }
@@ -114,6 +129,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       } finally {
         heldInProcess.delete(key);
       }
+    },
+    async listen(channel, onNotify) {
+      const unlisten = await client.listen(channel, () => onNotify());
+      return async () => unlisten();
     },
     close: () => client.close(),
   };

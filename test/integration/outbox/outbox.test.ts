@@ -40,6 +40,17 @@ describe('outbox (DESIGN house rule 2)', () => {
     expect(row).toMatchObject({ status: 'delivered', attempts: 1, result: { taskId: expect.anything() } });
   });
 
+  it('a running worker is woken by the commit (NOTIFY), not by its poll timer', async () => {
+    const t = await buildTestApp({ OUTBOX_WORKER: 'true', OUTBOX_POLL_MS: '600000' });
+    await t.app.ready();
+    await t.database.db.transaction((tx) => t.app.outbox.enqueue(tx, { kind: 'dingtalk.work_notification', payload: { userIds: [demo.employee], msg: notification('立即送达') }, idempotencyKey: 'prompt' }));
+    const started = Date.now();
+    while ((await notificationsOf(t, demo.employee)).length === 0) {
+      if (Date.now() - started > 5000) throw new Error('the worker was not woken by the commit');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+
   it('an effect whose transaction rolled back never goes out', async () => {
     const t = await buildTestApp();
     await t.database.db

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createOutboxRepository } from './outbox.repository';
+import { createOutboxRepository, outboxChannel } from './outbox.repository';
 import { createOutboxService, type OutboxService } from './outbox.service';
 import { createOutboxWorker, type DeliveredHook, type OutboxWorker } from './outbox.worker';
 
@@ -30,8 +30,15 @@ export const outboxPlugin = fp(
     app.decorate('outboxWorker', worker);
     app.decorate('outbox', createOutboxService({ db: database.db, repo, audit: app.audit, clock, hooks, wake: worker.wake }));
     if (config.outbox.worker) {
-      app.addHook('onReady', async () => worker.start());
-      app.addHook('preClose', async () => worker.stop());
+      let unlisten: (() => Promise<void>) | null = null;
+      app.addHook('onReady', async () => {
+        unlisten = await database.listen(outboxChannel, worker.wake);
+        worker.start();
+      });
+      app.addHook('preClose', async () => {
+        await unlisten?.();
+        await worker.stop();
+      });
     }
   },
   { name: 'outbox', dependencies: ['deps', 'audit'] },

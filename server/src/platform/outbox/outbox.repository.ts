@@ -13,6 +13,9 @@ export interface NewEffect {
   source: string | null;
 }
 
+/** Workers LISTEN here; each enqueue NOTIFYs, so a new effect goes out at once after its commit. */
+export const outboxChannel = 'dingops_outbox';
+
 /** Namespace for per-robot advisory locks (two-key form, so it cannot collide with single-key locks). */
 const robotLockNamespace = 7241;
 
@@ -20,6 +23,8 @@ export function createOutboxRepository({ db }: { db: Db }) {
   return {
     /** Returns the row id, or null when an effect with this idempotency key already exists. */
     async insert(effect: NewEffect, now: Date, tx: Executor = db): Promise<bigint | null> {
+      // Delivered to listening workers (any instance) when the transaction commits, not before.
+      await tx.execute(sql`SELECT pg_notify(${outboxChannel}, '')`);
       const [row] = await tx
         .insert(outbox)
         .values({ ...effect, nextAttemptAt: now, createdAt: now })
@@ -80,10 +85,13 @@ export function createOutboxRepository({ db }: { db: Db }) {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${robotLockNamespace}, hashtext(${rateKey}))`);
         const [throttle] = await tx.select().from(robotThrottles).where(and(eq(robotThrottles.rateKey, rateKey), gt(robotThrottles.until, now)));
         if (throttle) return { ok: false as const, at: throttle.until };
+        // Only the newest `limit` sends can decide: the budget is free unless all of them are in the window.
         const recent = await tx
           .select({ sentAt: robotSends.sentAt })
           .from(robotSends)
-          .where(and(eq(robotSends.rateKey, rateKey), gt(robotSends.sentAt, new Date(now.getTime() - windowMs))));
+          .where(and(eq(robotSends.rateKey, rateKey), gt(robotSends.sentAt, new Date(now.getTime() - windowMs))))
+          .orderBy(desc(robotSends.sentAt))
+          .limit(limit);
         const slot = nextSlot({ sentAt: recent.map((row) => row.sentAt), limit, windowMs, now });
         if (slot.ok) await tx.insert(robotSends).values({ rateKey, sentAt: now, outboxId });
         return slot;

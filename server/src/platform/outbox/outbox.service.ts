@@ -40,7 +40,6 @@ export function createOutboxService({ db, repo, audit, clock, hooks, wake }: { d
         clock(),
         tx,
       );
-      queueMicrotask(wake);
       return { id };
     },
 

@@ -42,10 +42,14 @@ export async function httpTransportRoutes(app: FastifyInstance) {
     if (Math.abs(clock().getTime() - Number(timestamp)) > events.maxSkewMs) throw callbackStale();
   }
 
-  /** True when the nonce is new; old nonces are forgotten once outside the skew window. */
+  let lastPrune = 0;
+  /** True when the nonce is new; old nonces are forgotten (at most once a minute) once outside the skew window. */
   async function rememberNonce(nonce: string, timestamp: string): Promise<boolean> {
     const now = clock();
-    await database.db.delete(callbackNonces).where(lt(callbackNonces.seenAt, new Date(now.getTime() - 2 * events.maxSkewMs)));
+    if (now.getTime() - lastPrune > 60_000) {
+      lastPrune = now.getTime();
+      await database.db.delete(callbackNonces).where(lt(callbackNonces.seenAt, new Date(now.getTime() - 2 * events.maxSkewMs)));
+    }
     const inserted = await database.db.insert(callbackNonces).values({ nonce: `${timestamp}:${nonce}`, seenAt: now }).onConflictDoNothing().returning({ nonce: callbackNonces.nonce });
     return inserted.length > 0;
   }

@@ -1,0 +1,1 @@
+CREATE INDEX "callback_nonces_seen_idx" ON "callback_nonces" USING btree ("seen_at");
