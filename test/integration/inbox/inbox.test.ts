@@ -1,21 +1,12 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCallbackCrypto } from '../../../server/src/dingtalk/callback-crypto';
 import { robotRequestHeaders } from '../../../server/src/dingtalk/robot-signature';
 import { inboxEvents } from '../../../server/src/platform/inbox/inbox.table';
 import { demo } from '../../support/demo-people';
+import { waitFor } from '../../support/wait';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const value = await probe();
-    if (value) return value;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const eventsOf = (t: TestApp, topic: string) => t.database.db.select().from(inboxEvents).where(eq(inboxEvents.topic, topic));
 

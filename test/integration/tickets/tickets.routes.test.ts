@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { demo } from '../../support/demo-people';
+import { waitFor } from '../../support/wait';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
 
 const projector = {
@@ -25,14 +25,6 @@ async function notificationsOf(t: TestApp, userId: string): Promise<string[]> {
   return notifications.map((note) => JSON.stringify(note.msg));
 }
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i += 1) {
-    const value = await probe();
-    if (value) return value;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('/api/v1/tickets', () => {
   it('R5/F3: an employee reports a fault; it gets a number, a suggested level and SLA clocks, the reporter is told and IT gets a card', async () => {

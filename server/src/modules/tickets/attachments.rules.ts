@@ -14,6 +14,6 @@ export function sniffImageType(bytes: Buffer): ImageType | null {
 /** A file name safe to echo in headers and pages: no paths, no control characters, bounded. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'image';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const cleaned = [...base].filter((char) => char !== '"' && char.charCodeAt(0) > 0x1f && char.charCodeAt(0) !== 0x7f).join('').trim();
   return (cleaned || 'image').slice(0, 120);
 }

@@ -6,7 +6,7 @@ import type { Db, Executor } from '../../db/client';
 import { type AuditContext, type AuditService, systemContext } from '../../platform/audit/audit.service';
 import type { IdentityService } from '../../platform/identity/identity.service';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
-import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
+import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
 import { createHash } from 'node:crypto';
 import { maxAttachmentsPerTicket } from '@dingops/shared/tickets';
 import { attachmentNotFound, invalidAttachment, tooManyAttachments } from './attachments.errors';
@@ -157,11 +157,9 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
         ...(query.category ? { category: query.category } : {}),
         ...(query.overdue ? { overdueAt: clock() } : {}),
       };
-      const beforeId = query.cursor ? BigInt(decodeCursor(query.cursor, 1)[0]?.replace(/\D/g, '') || '0') : null;
-      const rows = await repo.list({ filter, beforeId, limit: query.limit + 1 });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return { items: page.map((row) => toTicket(row, actor)), nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.id)]) : null };
+      const rows = await repo.list({ filter, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
+      const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
+      return { items: page.items.map((row) => toTicket(row, actor)), nextCursor: page.nextCursor };
     },
 
     async get({ id, actor, context }: { id: bigint; actor: TicketActor; context: AuditContext }): Promise<TicketDetail> {

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { checkLink, genesisHash } from './audit.chain';
 import type { AuditRepository } from './audit.repository';
 import type { AuditRow } from './audit.table';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { beforeIdOf, keysetPage } from '../pagination/cursor';
 
 /** Who did it and from where; built once per request, passed to services. */
 export interface AuditContext {
@@ -49,12 +49,11 @@ export function createAuditService({ repo, clock }: { repo: AuditRepository; clo
           ...(query.from ? { from: new Date(query.from) } : {}),
           ...(query.to ? { to: new Date(query.to) } : {}),
         },
-        afterId: query.cursor ? parseAuditCursor(query.cursor) : null,
+        afterId: beforeIdOf(query.cursor),
         limit: query.limit + 1,
       });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return { items: page.map(toEntry), nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.id)]) : null };
+      const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
+      return { items: page.items.map(toEntry), nextCursor: page.nextCursor };
     },
 
     /** Walks the whole chain oldest first and stops at the first broken link. */
@@ -79,12 +78,6 @@ export function createAuditService({ repo, clock }: { repo: AuditRepository; clo
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
-
-function parseAuditCursor(cursor: string): bigint {
-  const [id] = decodeCursor(cursor, 1);
-  if (!id || !/^\d+$/.test(id)) return decodeCursor('', 1) as never;
-  return BigInt(id);
-}
 
 function toEntry(row: AuditRow): AuditEntry {
   return {

@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../audit/audit.service';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { EncryptedColumn } from '../crypto/reencrypt';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { decodeCursor, invalidCursor, keysetPage } from '../pagination/cursor';
 import { cannotDropOwnAdmin, userNotFound } from './identity.errors';
 import type { IdentityRepository } from './identity.repository';
 import type { DepartmentRef, UserRow } from './identity.table';
@@ -85,17 +85,17 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
 
     async listUsers(query: ListUsersQuery): Promise<{ items: User[]; nextCursor: string | null }> {
       const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+      if (after && !/^[0-9a-f-]{36}$/.test(after[1] ?? '')) throw invalidCursor();
       const rows = await repo.list({
         ...(query.q ? { q: query.q } : {}),
         ...(query.role && query.role !== 'employee' && query.role !== 'manager' ? { withRole: query.role } : {}),
         ...(after ? { afterName: after[0], afterId: after[1] } : {}),
         limit: query.limit + 1,
       });
-      const pageRows = rows.slice(0, query.limit);
-      let items = await toUsers(pageRows);
+      const page = keysetPage(rows, query.limit, (row) => [row.name, row.id]);
+      let items = await toUsers(page.items);
       if (query.role === 'manager') items = items.filter((user) => user.isManager);
-      const last = pageRows.at(-1);
-      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null };
+      return { items, nextCursor: page.nextCursor };
     },
 
     async setRoles({ userId, roles, context, actor }: { userId: string; roles: AssignableRole[]; context: AuditContext; actor: Actor }): Promise<User> {

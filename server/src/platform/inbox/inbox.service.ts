@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { beforeIdOf, keysetPage } from '../pagination/cursor';
 import type { InboxDispatcher } from './inbox.dispatcher';
 import type { IncomingEvent, InboxRepository } from './inbox.repository';
 import type { InboxRow } from './inbox.table';
@@ -18,11 +18,8 @@ export function createInboxService({ repo, dispatcher, clock }: { repo: InboxRep
     requeueParked: (id: bigint) => repo.requeueParked(id, clock()),
     stats: () => repo.stats(),
     async list({ status, cursor, limit }: { status: InboxRow['status']; cursor?: string | undefined; limit: number }) {
-      const beforeId = cursor ? BigInt(decodeCursor(cursor, 1)[0] ?? '0') : null;
-      const rows = await repo.listByStatus({ status, beforeId, limit: limit + 1 });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([String(last.id)]) : null };
+      const rows = await repo.listByStatus({ status, beforeId: beforeIdOf(cursor), limit: limit + 1 });
+      return keysetPage(rows, limit, (row) => [String(row.id)]);
     },
     findByKey: (eventKey: string) => repo.findByKey(eventKey),
   };

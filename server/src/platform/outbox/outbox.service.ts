@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { beforeIdOf, keysetPage } from '../pagination/cursor';
 import { effectSchemas, type EffectKind, type EffectPayload } from './outbox.effects';
 import { deadLetterNotFound } from './outbox.errors';
 import type { OutboxRepository } from './outbox.repository';
@@ -49,11 +49,8 @@ export function createOutboxService({ db, repo, audit, clock, hooks, wake }: { d
     },
 
     async list({ status, cursor, limit }: { status: OutboxRow['status']; cursor?: string | undefined; limit: number }) {
-      const beforeId = cursor ? BigInt(decodeCursor(cursor, 1)[0] ?? '0') : null;
-      const rows = await repo.listByStatus({ status, beforeId, limit: limit + 1 });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([String(last.id)]) : null };
+      const rows = await repo.listByStatus({ status, beforeId: beforeIdOf(cursor), limit: limit + 1 });
+      return keysetPage(rows, limit, (row) => [String(row.id)]);
     },
 
     /** An admin sends a dead letter again or drops it; either way it is audited. */

@@ -3,7 +3,7 @@ import { and, desc, eq, lt, max } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Database } from '../../db/client';
-import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { beforeIdOf, keysetPage } from '../pagination/cursor';
 import { isRunMissed, isValidCron } from './scheduler.rules';
 import { jobRuns, scheduledJobs } from './scheduler.table';
 
@@ -93,16 +93,14 @@ export function createScheduler({ database, clock, log }: { database: Database; 
     jobs: () => [...jobs.values()].map(({ name, cron: expression }) => ({ name, cron: expression })),
 
     async listRuns({ job, cursor, limit }: { job?: string | undefined; cursor?: string | undefined; limit: number }) {
-      const beforeId = cursor ? BigInt(decodeCursor(cursor, 1)[0] ?? '0') : null;
+      const beforeId = beforeIdOf(cursor);
       const rows = await db
         .select()
         .from(jobRuns)
         .where(and(job ? eq(jobRuns.job, job) : undefined, beforeId === null ? undefined : lt(jobRuns.id, beforeId)))
         .orderBy(desc(jobRuns.id))
         .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([String(last.id)]) : null };
+      return keysetPage(rows, limit, (row) => [String(row.id)]);
     },
   };
 }
