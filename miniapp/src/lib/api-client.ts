@@ -132,28 +132,44 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function send<S extends z.ZodType>(url: string, options: RequestOptions<S>, token: string | null): Promise<z.output<S>> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+/** What goes over the wire: JSON, or a multipart form (the browser writes its Content-Type with the boundary). */
+type Payload = { json: unknown } | { form: FormData } | null;
+
+function payloadOf(options: RequestOptions<z.ZodType>): Payload {
+  return options.body === undefined ? null : { json: options.body };
+}
+
+type RawOptions = { method?: string; payload: Payload; accept: string; signal?: AbortSignal };
+
+/** One fetch with our headers; a non-2xx answer becomes an ApiError carrying its problem+json. */
+async function fetchChecked(url: string, { method, payload, accept, signal }: RawOptions, token: string | null): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  if (payload && 'json' in payload) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(withQuery(url, options.query), {
-      method: options.method ?? 'GET',
+    response = await fetch(url, {
+      method: method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      body: payload === null ? undefined : 'json' in payload ? JSON.stringify(payload.json) : payload.form,
+      signal,
     });
   } catch (cause) {
-    if (options.signal?.aborted) throw cause;
+    if (signal?.aborted) throw cause;
     throw new ApiError(0, 'client.network', null);
   }
-  const body = await readBody(response);
   if (!response.ok) {
-    const problem = problemSchema.safeParse(body);
+    const problem = problemSchema.safeParse(await readBody(response));
     throw new ApiError(response.status, problem.success ? problem.data.code : `http.${response.status}`, problem.success ? problem.data : null);
   }
-  const parsed = options.schema.safeParse(body);
+  return response;
+}
+
+const jsonAccept = 'application/json, application/problem+json';
+
+async function send<S extends z.ZodType>(url: string, options: RequestOptions<S>, token: string | null, payload: Payload = payloadOf(options)): Promise<z.output<S>> {
+  const response = await fetchChecked(withQuery(url, options.query), { method: options.method, payload, accept: jsonAccept, signal: options.signal }, token);
+  const parsed = options.schema.safeParse(await readBody(response));
   if (!parsed.success) throw new ApiError(response.status, 'client.invalid_response', null);
   return parsed.data;
 }
@@ -163,13 +179,12 @@ function report(error: unknown, options: { silent?: boolean }): never {
   throw error;
 }
 
-/** Call the DingOps API (`path` under /api/v1), parse the answer with a shared schema. */
-export async function apiRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
-  const useAuth = options.auth ?? true;
+/** Runs a call with the session's token; a 401 (or no session) clears the session and routes to login. */
+async function withToken<T>(useAuth: boolean, options: { silent?: boolean }, call: (token: string | null) => Promise<T>): Promise<T> {
   const current = useAuth ? getSession() : null;
   try {
     if (useAuth && !current) throw new ApiError(401, 'client.session_expired', null);
-    return await send(`${env.apiBaseUrl}${path}`, options, current?.token ?? null);
+    return await call(current?.token ?? null);
   } catch (error) {
     if (useAuth && error instanceof ApiError && error.status === 401) {
       clearSession();
@@ -177,6 +192,48 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Req
     }
     return report(error, options);
   }
+}
+
+/** Call the DingOps API (`path` under /api/v1), parse the answer with a shared schema. */
+export function apiRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
+  return withToken(options.auth ?? true, options, (token) => send(`${env.apiBaseUrl}${path}`, options, token));
+}
+
+export type UploadOptions<S extends z.ZodType> = Pick<RequestOptions<S>, 'schema' | 'signal' | 'silent'> & {
+  file: File;
+  /** The multipart field the endpoint reads. */
+  field?: string;
+};
+
+/** POST one file as multipart/form-data to the DingOps API (`path` under /api/v1); the answer is JSON like any other. */
+export function apiUpload<S extends z.ZodType>(path: string, { file, field = 'file', ...options }: UploadOptions<S>): Promise<z.output<S>> {
+  const form = new FormData();
+  form.append(field, file, file.name);
+  return withToken(true, options, (token) => send(`${env.apiBaseUrl}${path}`, { ...options, method: 'POST' }, token, { form }));
+}
+
+/** The API's origin: files the API links to (`/api/v1/...`) are resolved against it. */
+function apiOrigin(): string {
+  return new URL(env.apiBaseUrl, window.location.href).origin;
+}
+
+/**
+ * GET a file the API linked to (an attachment's `url`) as a Blob, with the token, so the page can
+ * show it through an object URL; a bare <img src> would carry no token. Only the API's own origin
+ * gets the token.
+ */
+export function apiDownload(url: string, options: { signal?: AbortSignal; silent?: boolean } = {}): Promise<Blob> {
+  return withToken(true, options, async (token) => {
+    const target = new URL(url, apiOrigin());
+    if (target.origin !== apiOrigin()) throw new ApiError(0, 'client.foreign_url', null);
+    const response = await fetchChecked(target.href, { payload: null, accept: '*/*', signal: options.signal }, token);
+    try {
+      return await response.blob();
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause;
+      throw new ApiError(0, 'client.network', null);
+    }
+  });
 }
 
 /** Call another origin (the DingTalk sandbox's own API). Never carries the DingOps token. */

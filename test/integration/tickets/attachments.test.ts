@@ -55,6 +55,16 @@ describe('ticket screenshots (rule R5)', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/tickets/${id}`, headers: zhang.headers })).json().attachments).toEqual([]);
   });
 
+  it('a closed ticket is a record: screenshots can no longer be added', async () => {
+    const t = await buildTestApp();
+    const zhang = await t.loginAs(demo.employee);
+    const id = await newTicket(t, zhang.headers);
+    await t.app.inject({ method: 'POST', url: `/api/v1/tickets/${id}/transitions`, headers: zhang.headers, payload: { action: 'cancel' } });
+    const response = await upload(t, zhang.headers, id, multipart('late.png', png));
+    expect(response.statusCode).toBe(409);
+    expect(problemOf(response).code).toBe('tickets.ticket_finished');
+  });
+
   it('at most nine screenshots per ticket', async () => {
     const t = await buildTestApp();
     const zhang = await t.loginAs(demo.employee);

@@ -6,6 +6,9 @@ export const attachmentNotFound = defineError('tickets.attachment_not_found', 'n
 /** The ticket already has the most screenshots allowed. */
 export const tooManyAttachments = defineError('tickets.too_many_attachments', 'conflict', () => `A ticket takes at most ${maxAttachmentsPerTicket} screenshots`);
 
+/** Closed and cancelled tickets are a record: nothing is added to them. */
+export const ticketFinished = defineError('tickets.ticket_finished', 'conflict', (status: string) => `The ticket is ${status}; screenshots can no longer be added`);
+
 /** The upload is not a PNG, JPEG, WebP or GIF image, or is too large; names the form field. */
 export const invalidAttachment = (message: string) => new DomainError('tickets.invalid_attachment', 'invalid', message, [{ path: 'body.file', message }]);
 export const attachmentTooLarge = () => invalidAttachment(`a screenshot may be at most ${maxAttachmentBytes / 1024 / 1024} MB`);

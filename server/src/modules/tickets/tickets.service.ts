@@ -1,5 +1,5 @@
 import { addWorkingMinutes, defaultCalendar, defaultSlaTargets, slaState } from '@dingops/shared/rules/sla';
-import { allowedActions, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
+import { allowedActions, isOpen, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
 import type { CreateTicketBody, Level, ListTicketsQuery, Ticket, TicketDetail, TransitionBody } from '@dingops/shared/tickets';
 import type { User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
@@ -9,7 +9,7 @@ import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
 import { createHash } from 'node:crypto';
 import { maxAttachmentsPerTicket } from '@dingops/shared/tickets';
-import { attachmentNotFound, invalidAttachment, tooManyAttachments } from './attachments.errors';
+import { attachmentNotFound, invalidAttachment, ticketFinished, tooManyAttachments } from './attachments.errors';
 import { cleanFileName, sniffImageType } from './attachments.rules';
 import { invalidTransition, queueForbidden, ticketNotFound } from './tickets.errors';
 import { createTicketNotifier, type NotifierSettings } from './tickets.notifications';
@@ -274,6 +274,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       return db.transaction(async (tx) => {
         const ticket = await requireVisible(id, actor, tx);
         if (ticket.reporterId !== actor.user.id && !actor.isIt) throw ticketNotFound(String(id));
+        if (!isOpen(ticket.status)) throw ticketFinished(ticket.status);
         if ((await repo.countAttachments(id, tx)) >= maxAttachmentsPerTicket) throw tooManyAttachments();
         const now = clock();
         const file = await repo.insertAttachment({ ticketId: id, fileName: cleanFileName(fileName), contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), data: bytes, uploadedBy: actor.user.id, createdAt: now }, tx);

@@ -5,13 +5,14 @@ import { useI18n } from '../../../lib/i18n';
 import { useReportForm } from '../hooks/use-report-form';
 import { ReportFaultSection } from './report-fault-section';
 import styles from './report-form.module.css';
+import { ReportImagesSection } from './report-images-section';
 import { ReportImpactSection } from './report-impact-section';
 import { ReportMoreSection } from './report-more-section';
 
-/** Report a fault (rules F3, R5): the essentials first, optional detail folded away. */
+/** Report a fault (rules F3, R5): the essentials first, then screenshots, optional detail folded away. */
 export function ReportForm({ userId, onCreated }: { userId: string; onCreated: (ticket: Ticket) => void }) {
   const { t } = useI18n();
-  const { clear, submit, submitting, restored, ...section } = useReportForm({ userId, onCreated });
+  const { clear, submit, submitting, uploadProgress, restored, imagePicker, ...section } = useReportForm({ userId, onCreated });
   const [showRestored, setShowRestored] = useState(restored);
   // Bumped when the draft is cleared, so folded sections fold again.
   const [generation, setGeneration] = useState(0);
@@ -21,6 +22,8 @@ export function ReportForm({ userId, onCreated }: { userId: string; onCreated: (
     setShowRestored(false);
     setGeneration((count) => count + 1);
   };
+  // While the screenshots go up one by one, the button says how far along they are.
+  const uploadingText = uploadProgress ? t('report.uploadingImages', { done: Math.min(uploadProgress.done + 1, uploadProgress.total), total: uploadProgress.total }) : undefined;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit();
@@ -42,11 +45,11 @@ export function ReportForm({ userId, onCreated }: { userId: string; onCreated: (
         ) : null}
         <ReportFaultSection {...section} />
         <ReportImpactSection {...section} />
+        <ReportImagesSection {...imagePicker} disabled={submitting} />
         <ReportMoreSection {...section} />
-        {/* TODO(tickets: screenshots): attach screenshots with the in-page uploader (file input → our API, UI.md §2). */}
       </div>
       <div className={styles.submitBar}>
-        <Button className={styles.submit} block color="primary" type="submit" loading={submitting} data-testid="report-submit">
+        <Button className={styles.submit} block color="primary" type="submit" loading={submitting} loadingText={uploadingText} data-testid="report-submit">
           {t('report.submit')}
         </Button>
       </div>

@@ -6,6 +6,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useTicketDetail } from '../hooks/use-ticket-detail';
 import { CommentBox } from './comment-box';
 import { TicketActions } from './ticket-actions';
+import { TicketAttachments } from './ticket-attachments';
 import styles from './ticket-detail-view.module.css';
 import { TicketFacts } from './ticket-facts';
 import { TicketHeader } from './ticket-header';
@@ -17,10 +18,10 @@ type TicketDetailViewProps = {
   onChanged?: (ticket: Ticket) => void;
 };
 
-/** A whole ticket: header and clocks, the record, the timeline, a comment box and the allowed actions. */
+/** A whole ticket: header and clocks, the record, its screenshots, the timeline, a comment box and the allowed actions. */
 export function TicketDetailView({ ticketId, onChanged }: TicketDetailViewProps) {
   const { t } = useI18n();
-  const { state, refresh, show, reload } = useTicketDetail(ticketId);
+  const { state, refresh, show, reload, addAttachment } = useTicketDetail(ticketId);
 
   if (state.status === 'loading') return <CenteredStatus text={t('common.loading')} />;
   if (state.status === 'failed') {
@@ -54,7 +55,7 @@ export function TicketDetailView({ ticketId, onChanged }: TicketDetailViewProps)
       <div className={styles.content}>
         <TicketHeader ticket={ticket} />
         <TicketFacts ticket={ticket} />
-        {/* TODO(tickets: screenshots): show `ticket.attachments` as thumbnails with previewImage. */}
+        <TicketAttachments ticket={ticket} onUploaded={addAttachment} />
         <TicketTimeline events={ticket.timeline} />
         <CommentBox ticketId={ticket.id} onPosted={show} />
       </div>

@@ -43,5 +43,8 @@ export function useReportDraft(userId: string) {
     setDraft(emptyDraft);
   }, [key]);
 
-  return { draft, update, reset, restored: initial !== null };
+  // Once the ticket exists a reload must not offer the same report again, even while its screenshots upload.
+  const forgetStored = useCallback(() => writeDraft(key, emptyDraft), [key]);
+
+  return { draft, update, reset, forgetStored, restored: initial !== null };
 }

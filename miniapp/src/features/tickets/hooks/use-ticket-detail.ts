@@ -1,4 +1,4 @@
-import type { TicketDetail } from '@dingops/shared/tickets';
+import type { Attachment, TicketDetail } from '@dingops/shared/tickets';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { getTicket } from '../api/get-ticket';
@@ -36,5 +36,13 @@ export function useTicketDetail(ticketId: string) {
 
   const reload = useCallback(() => setReloads((count) => count + 1), []);
 
-  return { state, refresh, show, reload };
+  /** A screenshot just uploaded: shown at once, without re-reading the ticket. */
+  const addAttachment = useCallback((attachment: Attachment) => {
+    setState((previous) => {
+      if (previous.status !== 'ready' || previous.ticket.attachments.some((known) => known.id === attachment.id)) return previous;
+      return { ...previous, ticket: { ...previous.ticket, attachments: [...previous.ticket.attachments, attachment] } };
+    });
+  }, []);
+
+  return { state, refresh, show, reload, addAttachment };
 }
