@@ -40,10 +40,10 @@ async function seedTickets(dingops: Awaited<ReturnType<typeof startDingOps>>, re
   await db.execute(sql`ANALYZE ticket_events`);
 }
 
-async function measure(url: string, token: string, paths: () => string, seconds: number) {
+async function measure(url: string, token: string, paths: () => string, seconds: number, connections = 8) {
   const result = await autocannon({
     url,
-    connections: 8,
+    connections,
     duration: seconds,
     headers: { authorization: `Bearer ${token}` },
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
@@ -76,16 +76,20 @@ async function benchOne(kind: 'pglite' | 'postgres', url: string | null) {
     const address = await dingops.app.listen({ port: 0, host: '127.0.0.1' });
     const maxId = ticketCount;
     const randomId = () => 1 + Math.floor(Math.random() * maxId);
+    const single = await measure(address, it.token, () => '/api/v1/tickets?view=all&limit=30', 8, 1);
+    const singleDetail = await measure(address, reporter.token, () => `/api/v1/tickets/${randomId()}`, 8, 1);
     const queue = await measure(address, it.token, () => '/api/v1/tickets?view=all&limit=30', 8);
     const filtered = await measure(address, it.token, () => `/api/v1/tickets?view=all&level=1&status=accepted&limit=30`, 8);
     const deep = await measure(address, it.token, () => `/api/v1/tickets?view=all&limit=30&cursor=${Buffer.from(JSON.stringify([String(randomId())])).toString('base64url')}`, 8);
     const detail = await measure(address, reporter.token, () => `/api/v1/tickets/${randomId()}`, 8);
     const row = (label: string, m: { p50: number; p99: number; rps: number; errors: number }): [string, string] => [label, `p50 ${m.p50} ms · p99 ${m.p99} ms · ${Math.round(m.rps)} req/s${m.errors ? ` · ${m.errors} errors` : ''}`];
-    printTable(`Tickets with ${ticketCount.toLocaleString('en')} rows (${kind}; 8 connections; seeded in ${(seedMs / 1000).toFixed(1)} s)`, [
-      row('queue, first page (GET /tickets?view=all)', queue),
-      row('queue, level + status filter', filtered),
-      row('queue, a random page (keyset cursor)', deep),
-      row('ticket detail with timeline (reporter)', detail),
+    printTable(`Tickets with ${ticketCount.toLocaleString('en')} rows (${kind}; seeded in ${(seedMs / 1000).toFixed(1)} s)`, [
+      row('queue, first page, 1 connection', single),
+      row('ticket detail, 1 connection', singleDetail),
+      row('queue, first page (GET /tickets?view=all), 8 connections', queue),
+      row('queue, level + status filter, 8 connections', filtered),
+      row('queue, a random page (keyset cursor), 8 connections', deep),
+      row('ticket detail with timeline (reporter), 8 connections', detail),
     ]);
   } finally {
     await dingops.close();

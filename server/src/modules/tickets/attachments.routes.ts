@@ -19,7 +19,7 @@ export async function setupAttachmentRoutes(app: FastifyInstance, service: Ticke
       if (!part || part.fieldname !== 'file') throw invalidAttachment('send the image as multipart form field "file"');
       const bytes = await part.toBuffer().catch(() => null);
       if (!bytes || part.file.truncated) throw attachmentTooLarge();
-      const actor = ticketActorOf(await app.identity.getUser(request.actor!.id));
+      const actor = ticketActorOf(request.actor!);
       const file = await service.addAttachment({ id: BigInt(request.params.ticketId), fileName: part.filename, bytes, actor, context: auditContextOf(request) });
       return reply.status(201).send(file);
     },
@@ -29,7 +29,7 @@ export async function setupAttachmentRoutes(app: FastifyInstance, service: Ticke
     config: { access: 'authenticated' },
     schema: { tags: ['tickets'], summary: 'Download a screenshot', params: attachmentParamsSchema },
     handler: async (request, reply) => {
-      const actor = ticketActorOf(await app.identity.getUser(request.actor!.id));
+      const actor = ticketActorOf(request.actor!);
       const file = await service.readAttachment({ id: BigInt(request.params.ticketId), attachmentId: BigInt(request.params.attachmentId), actor, context: auditContextOf(request) });
       return reply
         .type(file.contentType)

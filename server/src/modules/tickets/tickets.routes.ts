@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit';
 import { type TicketActor, ticketActorOf, type TicketsService } from './tickets.service';
 
-const actorOf = async (app: FastifyInstance, request: FastifyRequest): Promise<TicketActor> => ticketActorOf(await app.identity.getUser(request.actor!.id));
+/** The auth hook already loaded the caller (with departments and roles) for this request. */
+const actorOf = async (_app: FastifyInstance, request: FastifyRequest): Promise<TicketActor> => ticketActorOf(request.actor!);
 
 export function setupCreateTicketRoute(app: FastifyInstance, service: TicketsService) {
   app.withTypeProvider<ZodTypeProvider>().post('', {

@@ -1,4 +1,4 @@
-import { type AssignableRole, effectiveRoles, type Role } from '@dingops/shared/roles';
+import { type AssignableRole, effectiveRoles } from '@dingops/shared/roles';
 import type { ListUsersQuery, User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../audit/audit.service';
@@ -9,13 +9,8 @@ import { cannotDropOwnAdmin, userNotFound } from './identity.errors';
 import type { IdentityRepository } from './identity.repository';
 import type { DepartmentRef, UserRow } from './identity.table';
 
-/** The logged-in person as every route sees them. */
-export interface Actor {
-  id: string;
-  dingtalkUserId: string;
-  name: string;
-  roles: Role[];
-}
+/** The logged-in person as every route sees them: the full user, loaded once per request. */
+export type Actor = User;
 
 export interface DingTalkPerson {
   userId: string;
@@ -80,7 +75,7 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
       const row = await repo.findById(id);
       if (!row || row.status !== 'active') return null;
       const [user] = await toUsers([row]);
-      return user ? { id: user.id, dingtalkUserId: user.dingtalkUserId, name: user.name, roles: user.roles } : null;
+      return user ?? null;
     },
 
     async listUsers(query: ListUsersQuery): Promise<{ items: User[]; nextCursor: string | null }> {
