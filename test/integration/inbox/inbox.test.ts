@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCallbackCrypto } from '../../../server/src/dingtalk/callback-crypto';
 import { robotRequestHeaders } from '../../../server/src/dingtalk/robot-signature';
 import { inboxEvents } from '../../../server/src/platform/inbox/inbox.table';
+import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
 import { demo } from '../../support/demo-people';
 import { waitFor } from '../../support/wait';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
@@ -35,8 +36,7 @@ describe('event inbox (DESIGN house rule 3)', () => {
     await t.app.ready();
     // Robot messages are fire-and-forget in DingTalk: nothing is redelivered to a client that was not connected.
     await t.app.inbox.whenConnected();
-    const { conversations } = await t.sandboxApi<{ conversations: { id: string; key: string }[] }>('/conversations');
-    const sales = conversations.find((conversation) => conversation.key === 'sales')!;
+    const sales = { id: demoGroupIds.sales };
     await t.sandboxApi('/bot-messages', { method: 'POST', body: { userId: demo.salesRep, openConversationId: sales.id, text: 'VPN 连不上' } });
     const [event] = await waitFor(async () => {
       const rows = await eventsOf(t, '/v1.0/im/bot/messages/get');

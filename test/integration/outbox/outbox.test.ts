@@ -2,22 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { sandboxCardTemplateIds } from '../../../server/src/dingtalk/sandbox/messaging/card-templates';
 import { outbox } from '../../../server/src/platform/outbox/outbox.table';
+import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
 
-interface Conversation {
-  id: string;
-  key: string;
-  title: string;
-  robots: { key: string; kind: string; robotCode?: string | null; webhookUrl?: string | null; secret?: string | null }[];
-}
-
-async function itGroup(t: TestApp): Promise<Conversation> {
-  const { conversations } = await t.sandboxApi<{ conversations: Conversation[] }>('/conversations');
-  const group = conversations.find((conversation) => conversation.key === 'it-oncall');
-  if (!group) throw new Error('no IT on-call group in the sandbox');
-  return group;
-}
+/** The IT on-call group (IT运维值班群) the sandbox seeds. */
+const itGroup = { id: demoGroupIds['it-oncall'] };
 
 const notification = (text: string) => ({ msgtype: 'text' as const, text: { content: text } });
 
@@ -72,7 +62,7 @@ describe('outbox (DESIGN house rule 2)', () => {
 
   it('a card and its updates go out in order, and the group sees the latest data', async () => {
     const t = await buildTestApp();
-    const group = await itGroup(t);
+    const group = itGroup;
     const outTrackId = 'alert-group-42';
     await t.database.db.transaction(async (tx) => {
       await t.app.outbox.enqueue(tx, {
@@ -93,7 +83,7 @@ describe('outbox (DESIGN house rule 2)', () => {
 
   it('a permanent DingTalk error makes a dead letter; an admin retries or discards it, and both are audited', async () => {
     const t = await buildTestApp();
-    const group = await itGroup(t);
+    const group = itGroup;
     await t.database.db.transaction(async (tx) => {
       await t.app.outbox.enqueue(tx, { kind: 'dingtalk.group_message', payload: { robotCode: t.config.dingtalk.clientId, openConversationId: 'cid-does-not-exist==', msgKey: 'sampleText', msgParam: { content: 'x' } }, idempotencyKey: 'to-nowhere' });
       await t.app.outbox.enqueue(tx, { kind: 'dingtalk.group_message', payload: { robotCode: t.config.dingtalk.clientId, openConversationId: group.id, msgKey: 'sampleText', msgParam: { content: 'y' } }, idempotencyKey: 'fine' });
@@ -150,7 +140,7 @@ describe('outbox (DESIGN house rule 2)', () => {
 
   it('a robot never gets more than its budget per window; the rest waits for the next window', async () => {
     const t = await buildTestApp({ ROBOT_RATE_LIMIT: '5', ROBOT_RATE_WINDOW_MS: '60000', ROBOT_RATE_MARGIN_MS: '0' });
-    const group = await itGroup(t);
+    const group = itGroup;
     await t.database.db.transaction(async (tx) => {
       for (let i = 0; i < 12; i += 1) {
         await t.app.outbox.enqueue(tx, {

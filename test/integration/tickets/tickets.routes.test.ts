@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
 import { demo } from '../../support/demo-people';
 import { waitFor } from '../../support/wait';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
@@ -36,9 +37,7 @@ describe('/api/v1/tickets', () => {
 
     await t.drainOutbox();
     expect((await notificationsOf(t, demo.employee)).join()).toContain(ticket.number);
-    const { conversations } = await t.sandboxApi<{ conversations: { id: string; key: string }[] }>('/conversations');
-    const itGroup = conversations.find((conversation) => conversation.key === 'it-oncall')!;
-    const { items } = await t.sandboxApi<{ items: { kind: string; outTrackId?: string }[] }>(`/conversations/${encodeURIComponent(itGroup.id)}/messages`);
+    const { items } = await t.sandboxApi<{ items: { kind: string; outTrackId?: string }[] }>(`/conversations/${encodeURIComponent(demoGroupIds['it-oncall'])}/messages`);
     expect(items.filter((item) => item.kind === 'card').map((item) => item.outTrackId)).toContain(`ticket-${ticket.id}`);
   });
 
@@ -145,8 +144,7 @@ describe('/api/v1/tickets', () => {
     const t = await buildTestApp();
     await t.app.ready();
     await t.app.inbox.whenConnected();
-    const { conversations } = await t.sandboxApi<{ conversations: { id: string; key: string }[] }>('/conversations');
-    const sales = conversations.find((conversation) => conversation.key === 'sales')!;
+    const sales = { id: demoGroupIds.sales };
     await t.sandboxApi('/bot-messages', { method: 'POST', body: { userId: demo.salesRep, openConversationId: sales.id, text: 'VPN 连不上' } });
     await waitFor(async () => (await t.app.inbox.runOnce()) > 0, 'the robot message');
     await t.drainOutbox();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCardButtons, decodeCardFields } from '../../dingtalk/cards-convention';
-import { chatReply, statusNotification, ticketCardParams, ticketIdFromCard } from './tickets.cards';
+import { chatReply, statusNotification, ticketCardOf, ticketCardParams } from './tickets.cards';
 import type { TicketRow } from './tickets.table';
 
 const base = {
@@ -43,7 +43,8 @@ describe('ticket cards and messages', () => {
   });
 
   it('card ids map back to tickets and nothing else', () => {
-    expect(ticketIdFromCard('ticket-42')).toBe(42n);
-    expect(ticketIdFromCard('alert-42')).toBeNull();
+    expect(ticketCardOf('ticket-42')).toEqual({ ticketId: 42n, kind: 'group' });
+    expect(ticketCardOf('ticket-42-rating')).toEqual({ ticketId: 42n, kind: 'rating' });
+    expect(ticketCardOf('alert-42')).toBeNull();
   });
 });

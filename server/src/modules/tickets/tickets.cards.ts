@@ -15,11 +15,6 @@ export function ticketCardOf(outTrackId: string): { ticketId: bigint; kind: 'gro
   return match?.[1] ? { ticketId: BigInt(match[1]), kind: match[2] ? 'rating' : 'group' } : null;
 }
 
-export const ticketIdFromCard = (outTrackId: string): bigint | null => {
-  const card = ticketCardOf(outTrackId);
-  return card?.kind === 'group' ? card.ticketId : null;
-};
-
 /** The one-tap satisfaction card the reporter gets on close: five buttons, one per score. */
 export function ratingCardParams(ticket: TicketRow): Record<string, string> {
   const rated = ticket.satisfaction;

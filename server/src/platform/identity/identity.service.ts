@@ -121,8 +121,6 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
     encryptedColumns: (): EncryptedColumn[] => [
       { name: 'users.mobile_encrypted', listStale: (input) => repo.listStaleMobiles(input), rewrite: (id, value) => repo.updateMobile(id, value) },
     ],
-
-    readMobile: (row: UserRow) => (row.mobileEncrypted ? cipher.decrypt(row.mobileEncrypted) : null),
   };
 }
 

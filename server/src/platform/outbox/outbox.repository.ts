@@ -106,10 +106,6 @@ export function createOutboxRepository({ db }: { db: Db }) {
       await db.delete(robotSends).where(lt(robotSends.sentAt, before));
     },
 
-    async nextDueAt(): Promise<Date | null> {
-      const [row] = await db.select({ at: min(outbox.nextAttemptAt) }).from(outbox).where(eq(outbox.status, 'pending'));
-      return row?.at ? new Date(row.at) : null;
-    },
 
     async findById(id: bigint): Promise<OutboxRow | null> {
       const [row] = await db.select().from(outbox).where(eq(outbox.id, id));

@@ -49,6 +49,5 @@ export function createPollLoop({ name, runOnce, pollMs, log }: { name: string; r
     wake() {
       wakeUp?.();
     },
-    isRunning: () => running,
   };
 }

@@ -2,7 +2,7 @@ import { ticketCategorySchema, type TicketCategory } from '@dingops/shared/ticke
 import { Popup } from 'antd-mobile';
 import { useI18n } from '../../../lib/i18n';
 import { ChoiceChips } from './choice-chips';
-import styles from './sheet.module.css';
+import styles from '../../../components/bottom-sheet.module.css';
 
 type CategorySheetProps = { visible: boolean; value: TicketCategory | null; onPick: (category: TicketCategory) => void; onClose: () => void };
 

@@ -8,7 +8,7 @@ import { AutoTextArea } from './auto-text-area';
 import { FieldError } from './field-error';
 import fields from './report-fields.module.css';
 import styles from './resolve-sheet.module.css';
-import sheet from './sheet.module.css';
+import sheet from '../../../components/bottom-sheet.module.css';
 
 type ResolveSheetProps = { ticketId: string | null; onClose: () => void; onResolved: (ticket: Ticket) => void };
 

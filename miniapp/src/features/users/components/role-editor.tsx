@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { RoleTags } from '../../../components/role-tags';
 import { useI18n } from '../../../lib/i18n';
 import { setUserRoles } from '../api/set-user-roles';
+import sheet from '../../../components/bottom-sheet.module.css';
 import styles from './role-editor.module.css';
 
 const assignableRoles = assignableRoleSchema.options;
@@ -40,9 +41,9 @@ export function RoleEditor({ user, onClose, onSaved }: RoleEditorProps) {
   };
 
   return (
-    <Popup visible={user !== null} onMaskClick={onClose} onClose={onClose} bodyClassName={styles.sheet} destroyOnClose>
+    <Popup visible={user !== null} onMaskClick={onClose} onClose={onClose} bodyClassName={sheet.sheet} destroyOnClose>
       {user ? (
-        <div className={styles.body} data-testid="role-editor">
+        <div className={sheet.body} data-testid="role-editor">
           <h2 className={styles.title}>{t('users.editRoles')}</h2>
           <p className={styles.who}>
             {user.name}
