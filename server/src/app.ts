@@ -36,6 +36,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1_048_576,
+    // Start-up waits on the database (migrations, LISTEN, scheduler catch-up); a busy host needs more than the 10 s default.
+    pluginTimeout: 60_000,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -78,6 +78,13 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       resolutionSla: slaState({ startedAt: row.createdAt, dueAt: row.resolutionDueAt, doneAt: row.resolvedAt, now }),
       cause: row.cause,
       resolution: row.resolution,
+      causeCategory: row.causeCategory as Ticket['causeCategory'],
+      actionsTaken: row.actionsTaken as Ticket['actionsTaken'],
+      timeSpentMinutes: row.timeSpentMinutes,
+      affectedCount: row.affectedCount,
+      affectedMe: false,
+      mergedInto: row.mergedIntoId ? { id: String(row.mergedIntoId), number: `GZ-${String(row.mergedIntoId).padStart(6, '0')}` } : null,
+      alertGroupId: row.alertGroupId,
       allowedActions: allowedActions({ status: row.status, isIt: actor.isIt, isReporter: row.reporterId === actor.user.id }),
     };
   }

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Fault tickets (故障单): rules F3–F6 and R5. */
 export const tickets = pgTable(
@@ -42,12 +42,23 @@ export const tickets = pgTable(
     /** The reporter's 1–5 rating from the satisfaction card, with an optional comment. */
     satisfaction: smallint('satisfaction'),
     satisfactionComment: text('satisfaction_comment'),
+    /** Fault record (rule F6) beside cause and resolution: cause category, actions taken, time spent. */
+    causeCategory: text('cause_category'),
+    actionsTaken: text('actions_taken').array().notNull().default([]),
+    timeSpentMinutes: integer('time_spent_minutes'),
+    /** The reporter plus everyone who pressed 同样问题 or whose duplicate was merged in. */
+    affectedCount: integer('affected_count').notNull().default(1),
+    /** A duplicate points at the ticket it was merged into (and is cancelled). */
+    mergedIntoId: bigint('merged_into_id', { mode: 'bigint' }),
+    /** The alert group this fault belongs to (set by the alerts module or by IT). */
+    alertGroupId: text('alert_group_id'),
   },
   (table) => [
     index('tickets_reporter_idx').on(table.reporterId, table.id),
     index('tickets_assignee_idx').on(table.assigneeId, table.status, table.id),
     index('tickets_status_idx').on(table.status, table.id),
     index('tickets_level_idx').on(table.level, table.status, table.id),
+    index('tickets_alert_group_idx').on(table.alertGroupId),
   ],
 );
 
@@ -60,7 +71,7 @@ export const ticketEvents = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name').notNull(),
-    kind: text('kind', { enum: ['created', 'transition', 'comment', 'assigned'] }).notNull(),
+    kind: text('kind', { enum: ['created', 'transition', 'comment', 'assigned', 'me_too', 'merged', 'linked', 'record_updated'] }).notNull(),
     action: text('action'),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
@@ -69,6 +80,44 @@ export const ticketEvents = pgTable(
   (table) => [index('ticket_events_ticket_idx').on(table.ticketId, table.id)],
 );
 
+/**
+ * People who hit the same fault and pressed 同样问题 (or whose duplicate was merged in): they are told
+ * of each status change with the reporter.
+ */
+export const ticketFollowers = pgTable(
+  'ticket_followers',
+  {
+    ticketId: bigint('ticket_id', { mode: 'bigint' }).notNull(),
+    userId: uuid('user_id').notNull(),
+    dingtalkUserId: text('dingtalk_user_id').notNull(),
+    name: text('name').notNull(),
+    reason: text('reason', { enum: ['me_too', 'merged'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.ticketId, table.userId] }), index('ticket_followers_user_idx').on(table.userId)],
+);
+
+/** The category tree IT edits; nodes are deactivated, never deleted, so old tickets keep their names. */
+export const ticketCategories = pgTable('ticket_categories', {
+  code: text('code').primaryKey(),
+  parentCode: text('parent_code'),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Business calendar and SLA targets: one row (id 1), the shape of SlaSettings in shared/tickets. */
+export const slaSettings = pgTable('sla_settings', {
+  id: smallint('id').primaryKey(),
+  settings: jsonb('settings').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedBy: uuid('updated_by'),
+});
+
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewTicketRow = typeof tickets.$inferInsert;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
+export type TicketFollowerRow = typeof ticketFollowers.$inferSelect;
+export type TicketCategoryRow = typeof ticketCategories.$inferSelect;

@@ -1,8 +1,9 @@
-import { ticketCategorySchema, type TicketCategory } from '@dingops/shared/tickets';
+import { defaultTicketCategoryCodes, type TicketCategory } from '@dingops/shared/tickets';
 import { Popup } from 'antd-mobile';
 import { useI18n } from '../../../lib/i18n';
 import { ChoiceChips } from './choice-chips';
 import styles from '../../../components/bottom-sheet.module.css';
+import { categoryName } from '../utils/category-name';
 
 type CategorySheetProps = { visible: boolean; value: TicketCategory | null; onPick: (category: TicketCategory) => void; onClose: () => void };
 
@@ -20,10 +21,10 @@ export function CategorySheet({ visible, value, onPick, onClose }: CategorySheet
           {t('report.categorySheetTitle')}
         </h2>
         <ChoiceChips
-          options={ticketCategorySchema.options}
+          options={defaultTicketCategoryCodes}
           value={value}
           onChange={pick}
-          labelOf={(category) => t(`ticket.category.${category}`)}
+          labelOf={(category) => categoryName(category)}
           testIdPrefix="report-category"
           labelledBy="report-category-sheet-title"
           columns={3}

@@ -1,4 +1,4 @@
-import { ticketCategorySchema, ticketStatusSchema, type Level } from '@dingops/shared/tickets';
+import { defaultTicketCategoryCodes, ticketStatusSchema, type Level } from '@dingops/shared/tickets';
 import { Button, Dropdown, Tabs } from 'antd-mobile';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
@@ -6,6 +6,7 @@ import type { TicketFilters } from '../api/list-tickets';
 import { queueViews, type QueueView } from '../utils/queue-search';
 import { FilterOptions } from './filter-options';
 import styles from './queue-filters.module.css';
+import { categoryName } from '../utils/category-name';
 
 const levelOptions = ['1', '2', '3'] as const;
 type FilterKey = 'level' | 'status' | 'category';
@@ -55,11 +56,11 @@ export function QueueFilters({ view, filters, onViewChange, onFiltersChange, onR
               testIdPrefix="queue-filter-status"
             />
           </Dropdown.Item>
-          <Dropdown.Item key="category" title={title('category', filters.category ? t(`ticket.category.${filters.category}`) : undefined)} highlight={Boolean(filters.category)}>
+          <Dropdown.Item key="category" title={title('category', filters.category ? categoryName(filters.category) : undefined)} highlight={Boolean(filters.category)}>
             <FilterOptions
-              options={ticketCategorySchema.options}
+              options={defaultTicketCategoryCodes}
               value={filters.category}
-              labelOf={(category) => t(`ticket.category.${category}`)}
+              labelOf={(category) => categoryName(category)}
               onPick={(category) => set({ category })}
               testIdPrefix="queue-filter-category"
             />

@@ -7,6 +7,7 @@ import { CategorySheet } from './category-sheet';
 import { FieldError } from './field-error';
 import fields from './report-fields.module.css';
 import styles from './report-form.module.css';
+import { categoryName } from '../utils/category-name';
 
 const requiredLabel = `${fields.label} ${fields.required}`;
 
@@ -34,7 +35,7 @@ export function ReportFaultSection({ draft, errors, change, leave }: ReportSecti
         data-testid="report-category"
       >
         <span className={draft.category ? fields.value : fields.placeholder} data-value={draft.category ?? undefined}>
-          {draft.category ? t(`ticket.category.${draft.category}`) : t('report.categoryPlaceholder')}
+          {draft.category ? categoryName(draft.category) : t('report.categoryPlaceholder')}
         </span>
       </List.Item>
       <List.Item

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { formatDateTime } from '../utils/format-time';
 import styles from './ticket-facts.module.css';
+import { categoryName } from '../utils/category-name';
 
 function Fact({ label, children, testId }: { label: MessageKey; children: ReactNode; testId?: string }) {
   const { t } = useI18n();
@@ -36,7 +37,7 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
         <Fact label="ticket.assignee" testId="ticket-assignee">
           {ticket.assignee ? ticket.assignee.name : <span className={styles.muted}>{t('ticket.unassigned')}</span>}
         </Fact>
-        <Fact label="ticket.categoryLabel">{t(`ticket.category.${ticket.category}`)}</Fact>
+        <Fact label="ticket.categoryLabel">{categoryName(ticket.category)}</Fact>
         <Fact label="ticket.impactLabel">{t(`ticket.impact.${ticket.impact}`)}</Fact>
         <Fact label="ticket.urgencyLabel">{t(`ticket.urgency.${ticket.urgency}`)}</Fact>
         <Fact label="ticket.startedAt">{formatDateTime(ticket.startedAt, locale)}</Fact>

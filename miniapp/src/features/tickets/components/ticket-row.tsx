@@ -7,14 +7,15 @@ import { LevelTag } from './level-tag';
 import { SlaState } from './sla-state';
 import { StatusTag } from './status-tag';
 import styles from './ticket-row.module.css';
+import { categoryName } from '../utils/category-name';
 
 type TicketRowProps = { ticket: Ticket; showReporter: boolean; selected?: boolean; onOpen: (ticket: Ticket) => void };
 
 /** Title 17 with its status; number · category · reporter · time at 14; level and SLA on the right. */
 export function TicketRow({ ticket, showReporter, selected = false, onOpen }: TicketRowProps) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const sla = liveSla(ticket);
-  const second = [t(`ticket.category.${ticket.category}`), showReporter ? ticket.reporter.name : null, formatRelativeTime(ticket.createdAt, locale)];
+  const second = [categoryName(ticket.category), showReporter ? ticket.reporter.name : null, formatRelativeTime(ticket.createdAt, locale)];
   return (
     <List.Item
       className={selected ? `${styles.row} ${styles.selected}` : styles.row}
