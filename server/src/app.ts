@@ -2,9 +2,12 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditLogModule } from './modules/audit-log';
+import { alertsModule } from './modules/alerts';
+import { knowledgeModule } from './modules/knowledge';
+import { oncallModule } from './modules/oncall';
 import { operationsModule } from './modules/operations';
 import { sessionModule } from './modules/session';
-import { ticketsModule } from './modules/tickets';
+import { ticketSettingsModule, ticketsModule } from './modules/tickets';
 import { usersModule } from './modules/users';
 import { auditPlugin } from './platform/audit';
 import { authPlugin } from './platform/auth';
@@ -18,6 +21,7 @@ import { identityPlugin } from './platform/identity';
 import { inboxPlugin } from './platform/inbox';
 import { outboxPlugin } from './platform/outbox';
 import { schedulerPlugin } from './platform/scheduler';
+import { metricsPlugin } from './platform/metrics';
 import { rbacPlugin } from './platform/rbac';
 
 export interface BuildOptions {
@@ -55,13 +59,20 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
   await app.register(outboxPlugin);
   await app.register(inboxPlugin);
   await app.register(schedulerPlugin);
+  await app.register(metricsPlugin);
   await app.register(healthRoutes);
 
   await app.register(sessionModule, { prefix: '/api/v1' });
   await app.register(usersModule, { prefix: '/api/v1/users' });
   await app.register(auditLogModule, { prefix: '/api/v1/audit' });
   await app.register(operationsModule, { prefix: '/api/v1/ops' });
+  // Before tickets: it decorates app.knowledge, which tickets calls when a resolution is published.
+  await app.register(knowledgeModule, { routePrefix: '/api/v1/knowledge' });
   await app.register(ticketsModule, { prefix: '/api/v1/tickets' });
+  await app.register(ticketSettingsModule, { prefix: '/api/v1' });
+  // Before alerts: it decorates app.oncall, which the alerts module calls.
+  await app.register(oncallModule, { prefix: '/api/v1/oncall' });
+  await app.register(alertsModule, { prefix: '/api/v1/alerts' });
 
   await app.register(miniappRoutes);
   return app;

@@ -11,6 +11,7 @@ import type { DingTalkDirectory } from './platform/deps';
 import { createFieldCipher, parseKeyring } from './platform/crypto/field-cipher';
 import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
 import { reencryptColumn } from './platform/crypto/reencrypt';
+import { seedDemoArticles } from './modules/knowledge';
 import { seedAccess } from './seed-access';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -60,6 +61,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
     { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
   );
   await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
+  await seedDemoArticles({ app, config });
   const reencryption = reencryptInBackground(app, log);
 
   return {

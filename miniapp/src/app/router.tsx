@@ -27,6 +27,17 @@ export const router = createBrowserRouter([
       { path: paths.myTickets.path, lazy: async () => ({ Component: (await import('./routes/tickets-mine')).MyTicketsRoute }) },
       { path: paths.ticketQueue.path, lazy: async () => ({ Component: (await import('./routes/tickets-queue')).TicketQueueRoute }) },
       { path: paths.ticket.path, lazy: async () => ({ Component: (await import('./routes/tickets-detail')).TicketDetailRoute }) },
+      // Knowledge and service settings: on first use only.
+      { path: paths.knowledge.path, lazy: async () => ({ Component: (await import('./routes/knowledge-list')).KnowledgeListRoute }) },
+      { path: paths.knowledgeNew.path, lazy: async () => ({ Component: (await import('./routes/knowledge-edit')).KnowledgeEditRoute }) },
+      { path: paths.knowledgeArticle.path, lazy: async () => ({ Component: (await import('./routes/knowledge-article')).KnowledgeArticleRoute }) },
+      { path: paths.knowledgeEdit.path, lazy: async () => ({ Component: (await import('./routes/knowledge-edit')).KnowledgeEditRoute }) },
+      { path: paths.settings.path, lazy: async () => ({ Component: (await import('./routes/settings-index')).SettingsIndexRoute }) },
+      { path: paths.settingsCategories.path, lazy: async () => ({ Component: (await import('./routes/settings-categories')).SettingsCategoriesRoute }) },
+      { path: paths.settingsSla.path, lazy: async () => ({ Component: (await import('./routes/settings-sla')).SettingsSlaRoute }) },
+      // On-call calendar and escalation policies (IT only): on first use.
+      { path: paths.oncall.path, lazy: async () => ({ Component: (await import('./routes/oncall-calendar')).OncallCalendarRoute }) },
+      { path: paths.oncallPolicies.path, lazy: async () => ({ Component: (await import('./routes/oncall-policies')).OncallPoliciesRoute }) },
     ],
   },
   { path: '*', element: <NotFoundRoute /> },

@@ -39,6 +39,42 @@ export const paths = {
     path: '/tickets/:ticketId',
     getHref: (ticketId: string) => `/tickets/${encodeURIComponent(ticketId)}`,
   },
+  knowledge: {
+    path: '/knowledge',
+    getHref: () => '/knowledge',
+  },
+  knowledgeNew: {
+    path: '/knowledge/new',
+    getHref: () => '/knowledge/new',
+  },
+  knowledgeArticle: {
+    path: '/knowledge/:articleId',
+    getHref: (articleId: string) => `/knowledge/${encodeURIComponent(articleId)}`,
+  },
+  knowledgeEdit: {
+    path: '/knowledge/:articleId/edit',
+    getHref: (articleId: string) => `/knowledge/${encodeURIComponent(articleId)}/edit`,
+  },
+  settings: {
+    path: '/settings',
+    getHref: () => '/settings',
+  },
+  settingsCategories: {
+    path: '/settings/categories',
+    getHref: () => '/settings/categories',
+  },
+  settingsSla: {
+    path: '/settings/sla',
+    getHref: () => '/settings/sla',
+  },
+  oncall: {
+    path: '/oncall',
+    getHref: () => '/oncall',
+  },
+  oncallPolicies: {
+    path: '/oncall/policies',
+    getHref: () => '/oncall/policies',
+  },
 } as const;
 
 /** Only same-app paths are accepted as a post-login target (no open redirects). */

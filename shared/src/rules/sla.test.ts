@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingMinutes, defaultCalendar, slaState } from './sla';
+import { addWorkingMinutes, defaultCalendar, defaultSlaSettings, dueTimes, slaState } from './sla';
 
 // Times in UTC; Beijing is UTC+8. 2026-11-27 is a Friday.
 const at = (iso: string) => new Date(iso);
@@ -38,5 +38,16 @@ describe('SLA clocks across business hours (rule P3)', () => {
     expect(slaState({ startedAt, dueAt, doneAt: null, now: at('2026-11-27T03:00:01Z') })).toBe('breached');
     expect(slaState({ startedAt, dueAt, doneAt: at('2026-11-27T02:59:00Z'), now: at('2026-11-28T00:00:00Z') })).toBe('met');
     expect(slaState({ startedAt, dueAt, doneAt: at('2026-11-27T03:30:00Z'), now: at('2026-11-28T00:00:00Z') })).toBe('breached');
+  });
+
+  it('F4: due times follow the configured holidays (法定节假日) and make-up days (调休)', () => {
+    const settings = {
+      ...defaultSlaSettings,
+      calendar: { ...defaultSlaSettings.calendar, holidays: [{ date: '2026-12-31', name: '元旦' }, { date: '2027-01-01', name: '元旦' }], extraWorkdays: [{ date: '2027-01-02', name: '元旦调休' }] },
+    };
+    // Wednesday 30 December, 17:30 local: 30 minutes left that day, then the holidays, then the Saturday make-up day.
+    const due = dueTimes({ start: at('2026-12-30T09:30:00Z'), level: 2, settings });
+    expect(due.responseDueAt.toISOString()).toBe('2026-12-30T10:00:00.000Z');
+    expect(due.resolutionDueAt.toISOString()).toBe('2027-01-02T08:30:00.000Z');
   });
 });

@@ -1,4 +1,4 @@
-import type { Level, SlaState } from '../tickets';
+import type { Level, SlaSettings, SlaState } from '../tickets';
 
 /** Working time: weekdays and hours in a fixed UTC offset (China has no daylight saving), minus holidays. */
 export interface BusinessCalendar {
@@ -35,6 +35,25 @@ export const defaultSlaTargets: Record<Level, SlaTarget> = {
   2: { responseMinutes: 30, resolutionMinutes: 8 * 60, businessHoursOnly: true },
   3: { responseMinutes: 4 * 60, resolutionMinutes: 3 * 9 * 60, businessHoursOnly: true },
 };
+
+/** What a new installation starts with (GET /api/v1/ticket-sla-settings before IT edits anything). */
+export const defaultSlaSettings: SlaSettings = {
+  calendar: { ...defaultCalendar, workdays: [...defaultCalendar.workdays], holidays: [], extraWorkdays: [] },
+  targets: { '1': defaultSlaTargets[1], '2': defaultSlaTargets[2], '3': defaultSlaTargets[3] },
+};
+
+/** The calendar the clock runs on, from the settings IT edits (named days become plain dates). */
+export function businessCalendarOf(calendar: SlaSettings['calendar']): BusinessCalendar {
+  return { ...calendar, holidays: calendar.holidays.map((day) => day.date), extraWorkdays: calendar.extraWorkdays.map((day) => day.date) };
+}
+
+/** A level's response and resolution due times for a ticket reported at `start`. */
+export function dueTimes({ start, level, settings }: { start: Date; level: Level; settings: SlaSettings }): { responseDueAt: Date; resolutionDueAt: Date } {
+  const target = settings.targets[String(level) as '1' | '2' | '3'];
+  const calendar = businessCalendarOf(settings.calendar);
+  const after = (minutes: number) => addWorkingMinutes({ start, minutes, calendar, businessHoursOnly: target.businessHoursOnly });
+  return { responseDueAt: after(target.responseMinutes), resolutionDueAt: after(target.resolutionMinutes) };
+}
 
 const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;

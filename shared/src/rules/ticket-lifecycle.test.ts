@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, nextStatus, suggestLevel } from './ticket-lifecycle';
+import { allowedActions, nextStatus, raiseForAffected, suggestLevel } from './ticket-lifecycle';
 
 describe('ticket lifecycle (DESIGN "Ticket lifecycle", rules F4–F6)', () => {
   it('F4/F5: the normal path runs reported → accepted → diagnosing → resolved → closed', () => {
@@ -37,5 +37,17 @@ describe('ticket lifecycle (DESIGN "Ticket lifecycle", rules F4–F6)', () => {
     expect(suggestLevel({ impact: 'team', urgency: 'medium' })).toBe(2);
     expect(suggestLevel({ impact: 'department', urgency: 'high' })).toBe(1);
     expect(suggestLevel({ impact: 'company', urgency: 'medium' })).toBe(1);
+  });
+
+  it('F4: IT staff who do not hold a ticket may not diagnose or resolve it', () => {
+    expect(allowedActions({ status: 'accepted', isIt: true, isReporter: false, worksIt: false })).toEqual(['cancel']);
+    expect(allowedActions({ status: 'accepted', isIt: true, isReporter: false, worksIt: true })).toEqual(['diagnose', 'resolve', 'cancel']);
+  });
+
+  it('F3: five people with the same fault make it at least department-wide, and the level follows', () => {
+    expect(raiseForAffected({ impact: 'team', urgency: 'medium', level: 2, affectedCount: 4 })).toEqual({ impact: 'team', level: 2 });
+    expect(raiseForAffected({ impact: 'team', urgency: 'high', level: 2, affectedCount: 5 })).toEqual({ impact: 'department', level: 1 });
+    expect(raiseForAffected({ impact: 'self', urgency: 'low', level: 3, affectedCount: 6 })).toEqual({ impact: 'department', level: 2 });
+    expect(raiseForAffected({ impact: 'company', urgency: 'low', level: 2, affectedCount: 9 })).toEqual({ impact: 'company', level: 2 });
   });
 });

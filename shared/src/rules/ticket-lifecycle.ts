@@ -26,9 +26,19 @@ export function nextStatus(from: TicketStatus, action: TicketAction): TicketStat
   return steps[action][from] ?? null;
 }
 
-export function allowedActions({ status, isIt, isReporter }: { status: TicketStatus; isIt: boolean; isReporter: boolean }): TicketAction[] {
+/** Diagnosing and resolving belong to the assignee (or an IT admin) once someone holds the ticket (rule F4). */
+export const assigneeOnlyActions: readonly TicketAction[] = ['diagnose', 'resolve'];
+
+/**
+ * `worksIt` is false for IT staff looking at a ticket someone else holds: they may not diagnose or
+ * resolve it for them.
+ */
+export function allowedActions({ status, isIt, isReporter, worksIt = true }: { status: TicketStatus; isIt: boolean; isReporter: boolean; worksIt?: boolean }): TicketAction[] {
   return (Object.keys(steps) as TicketAction[]).filter(
-    (action) => nextStatus(status, action) !== null && actors[action].some((who) => (who === 'it' ? isIt : isReporter)),
+    (action) =>
+      nextStatus(status, action) !== null &&
+      (worksIt || !assigneeOnlyActions.includes(action)) &&
+      actors[action].some((who) => (who === 'it' ? isIt : isReporter)),
   );
 }
 
@@ -44,4 +54,19 @@ const levelMatrix: Record<ImpactScope, Record<Urgency, Level>> = {
 
 export function suggestLevel({ impact, urgency }: { impact: ImpactScope; urgency: Urgency }): Level {
   return levelMatrix[impact][urgency];
+}
+
+/** Five people hitting the same fault is at least a department-wide problem (同样问题, rule F3). */
+export const departmentWideFrom = 5;
+
+const impactRank: Record<ImpactScope, number> = { self: 0, team: 1, department: 2, company: 3 };
+
+/**
+ * The impact and level a ticket should have once `affectedCount` people share it: impact never drops,
+ * and the level is the more serious of the current one and the matrix's for the raised impact.
+ */
+export function raiseForAffected({ impact, urgency, level, affectedCount }: { impact: ImpactScope; urgency: Urgency; level: Level; affectedCount: number }): { impact: ImpactScope; level: Level } {
+  if (affectedCount < departmentWideFrom || impactRank[impact] >= impactRank.department) return { impact, level };
+  const raised = suggestLevel({ impact: 'department', urgency });
+  return { impact: 'department', level: Math.min(level, raised) as Level };
 }

@@ -56,7 +56,7 @@ const statusColors: Record<TicketRow['status'], string> = {
 };
 
 /** The card IT sees in the on-call group for a level-1/2 ticket; its 受理 button accepts the ticket. */
-export function ticketCardParams(ticket: TicketRow): Record<string, string> {
+export function ticketCardParams(ticket: TicketRow, categoryName: string = categoryLabels[ticket.category as TicketCategory] ?? ticket.category): Record<string, string> {
   const buttons: CardButton[] = ticket.status === 'reported' || ticket.status === 'reopened' ? [{ id: 'accept', text: '受理', style: 'primary' }] : [];
   return {
     title: `[${levelLabels[ticket.level as 1 | 2 | 3]}] ${ticket.title}`,
@@ -67,8 +67,8 @@ export function ticketCardParams(ticket: TicketRow): Record<string, string> {
     fields: encodeCardFields([
       { label: '工单编号', value: ticketNumber(ticket.id) },
       { label: '报告人', value: ticket.reporterDepartment ? `${ticket.reporterName}（${ticket.reporterDepartment}）` : ticket.reporterName },
-      { label: '类别', value: categoryLabels[ticket.category as TicketCategory] ?? ticket.category },
-      { label: '影响范围', value: impactLabels[ticket.impact] },
+      { label: '类别', value: categoryName },
+      { label: '影响范围', value: ticket.affectedCount > 1 ? `${impactLabels[ticket.impact]} · ${ticket.affectedCount} 人受影响` : impactLabels[ticket.impact] },
       { label: '处理人', value: ticket.assigneeName ?? '待认领' },
     ]),
     buttons: encodeCardButtons(buttons),
@@ -90,6 +90,28 @@ export function statusNotification(ticket: TicketRow, publicUrl: string, note: s
     msgtype: 'action_card',
     action_card: { title: `工单${statusLabels[ticket.status]}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) },
   };
+}
+
+/** Rule F4: a ticket was handed to someone (or taken away from them). */
+export function assignmentNotification(ticket: TicketRow, publicUrl: string, { handedTo, categoryName, note }: { handedTo: 'you' | 'someone_else'; categoryName: string; note: string | null }): WorkNotificationInput['msg'] {
+  const heading = handedTo === 'you' ? '转派给你的工单' : `工单已转派给 ${ticket.assigneeName ?? ''}`;
+  const lines = [
+    `### ${heading}`,
+    `**${ticketNumber(ticket.id)} ${ticket.title}**`,
+    `级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 类别：${categoryName} · 状态：${statusLabels[ticket.status]}`,
+    note ? `备注：${note}` : '',
+  ].filter(Boolean);
+  return { msgtype: 'action_card', action_card: { title: `${heading}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) } };
+}
+
+/** The reporter of a duplicate learns which ticket now carries their fault. */
+export function mergedNotification(duplicate: TicketRow, target: TicketRow, publicUrl: string): WorkNotificationInput['msg'] {
+  const markdown = [
+    `### ${ticketNumber(duplicate.id)} 已合并`,
+    `你报告的「${duplicate.title}」与 ${ticketNumber(target.id)}「${target.title}」是同一个问题，已合并到该工单。`,
+    '后续进展会继续通知你。',
+  ].join('\n\n');
+  return { msgtype: 'action_card', action_card: { title: `工单已合并到 ${ticketNumber(target.id)}`, markdown, single_title: '查看工单', single_url: ticketUrl(publicUrl, target.id) } };
 }
 
 /** The robot's answer in the chat a fault was reported in (sampleActionCard). */

@@ -1,4 +1,4 @@
-import type { ImpactScope, TicketCategory, TicketStatus } from '@dingops/shared/tickets';
+import type { CauseCategory, ImpactScope, RepairAction, TicketCategory, TicketStatus } from '@dingops/shared/tickets';
 
 /** The Chinese words DingTalk messages use; the micro-app has its own (and English) dictionary. */
 export const statusLabels: Record<TicketStatus, string> = {
@@ -23,6 +23,49 @@ export const categoryLabels: Record<TicketCategory, string> = {
   meeting_room: '会议室设备',
   account: '账号权限',
   software: '软件',
+  other: '其他',
+};
+
+/** English names the seeded category tree starts with (the micro-app's dictionary says the same). */
+export const categoryLabelsEn: Record<TicketCategory, string> = {
+  dingtalk: 'Using DingTalk',
+  network: 'Network',
+  vpn: 'VPN',
+  email: 'Email',
+  printer: 'Printer',
+  computer: 'Computer',
+  meeting_room: 'Meeting room equipment',
+  account: 'Account and access',
+  software: 'Software',
+  other: 'Other',
+};
+
+/** The root for tickets opened from an alert (the alerts module's “create ticket”). */
+export const monitoringCategory = { code: 'monitoring', zh: '监控告警', en: 'Monitoring alert' } as const;
+
+/** Rule F6 words for the fault record, as reports and exports print them. */
+export const causeCategoryLabels: Record<CauseCategory, string> = {
+  hardware: '硬件故障',
+  software: '软件故障',
+  network: '网络故障',
+  configuration: '配置问题',
+  account: '账号权限',
+  user_error: '使用不当',
+  vendor: '供应商问题',
+  power_environment: '电力环境',
+  unknown: '原因不明',
+};
+
+export const repairActionLabels: Record<RepairAction, string> = {
+  configuration: '调整配置',
+  patch: '打补丁/升级',
+  restart: '重启',
+  hardware_replaced: '更换硬件',
+  reinstall: '重装',
+  vendor_escalation: '联系供应商',
+  account_change: '调整账号权限',
+  user_guidance: '指导用户',
+  workaround: '临时规避',
   other: '其他',
 };
 

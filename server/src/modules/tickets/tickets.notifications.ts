@@ -1,7 +1,8 @@
 import type { User } from '@dingops/shared/users';
 import type { Executor } from '../../db/client';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
-import { chatReply, ratingCardId, ratingCardParams, slaReminder, statusNotification, ticketCardId, ticketCardParams } from './tickets.cards';
+import { assignmentNotification, chatReply, mergedNotification, ratingCardId, ratingCardParams, slaReminder, statusNotification, ticketCardId, ticketCardParams } from './tickets.cards';
+import type { TicketFollowerRow } from './tickets.table';
 import type { TicketRow } from './tickets.table';
 
 export interface NotifierSettings {
@@ -15,7 +16,10 @@ export interface NotifierSettings {
 }
 
 /** Everything tickets tell DingTalk goes through the outbox, in the transaction of the change. */
-export function createTicketNotifier({ outbox, settings }: { outbox: OutboxService; settings: NotifierSettings }) {
+/** The category's Chinese name from the tree IT edits. */
+export type CategoryNameOf = (code: string, tx: Executor) => Promise<string>;
+
+export function createTicketNotifier({ outbox, settings, categoryName }: { outbox: OutboxService; settings: NotifierSettings; categoryName: CategoryNameOf }) {
   const hasCard = (ticket: TicketRow) => ticket.level <= 2 && settings.itGroupId !== null && settings.cardTemplateId !== null;
 
   async function notifyPerson(tx: Executor, { userId, ticket, key, note }: { userId: string; ticket: TicketRow; key: string; note: string | null }) {
@@ -37,7 +41,7 @@ export function createTicketNotifier({ outbox, settings }: { outbox: OutboxServi
           payload: {
             outTrackId: ticketCardId(ticket.id),
             cardTemplateId: settings.cardTemplateId!,
-            cardParamMap: ticketCardParams(ticket),
+            cardParamMap: ticketCardParams(ticket, await categoryName(ticket.category, tx)),
             openSpaceId: `dtv1.card//IM_GROUP.${settings.itGroupId}`,
             robotCode: settings.robotCode,
             callbackType: 'STREAM',
@@ -50,21 +54,62 @@ export function createTicketNotifier({ outbox, settings }: { outbox: OutboxServi
       }
     },
 
-    /** The reporter hears of IT's steps; the assignee hears of the reporter's (confirm, reopen, withdraw). */
-    async changed({ before, after, actor, note }: { before: TicketRow; after: TicketRow; actor: User | null; note: string | null }, tx: Executor) {
+    /**
+     * The reporter and the followers (同样问题) hear of IT's steps; the assignee hears of the reporter's
+     * (confirm, reopen, withdraw).
+     */
+    async changed({ before, after, actor, note, followers = [] }: { before: TicketRow; after: TicketRow; actor: User | null; note: string | null; followers?: TicketFollowerRow[] }, tx: Executor) {
       const stamp = `${after.id}:${before.status}->${after.status}:${after.updatedAt.getTime()}`;
       const recipient = actor?.id === after.reporterId ? after.assigneeDingtalkId : after.reporterDingtalkId;
       if (recipient) await notifyPerson(tx, { userId: recipient, ticket: after, key: `ticket:${stamp}:notify`, note });
-      if (hasCard(after)) {
-        await outbox.enqueue(tx, {
-          kind: 'dingtalk.card_update',
-          payload: { outTrackId: ticketCardId(after.id), cardParamMap: ticketCardParams(after) },
-          idempotencyKey: `ticket:${stamp}:card`,
-          orderingKey: ticketCardId(after.id),
-          priority: after.level === 1 ? 1 : 3,
-          source: `tickets:${after.id}`,
-        });
+      for (const follower of followers) {
+        if (follower.userId === actor?.id || follower.dingtalkUserId === recipient) continue;
+        await notifyPerson(tx, { userId: follower.dingtalkUserId, ticket: after, key: `ticket:${stamp}:notify:${follower.userId}`, note });
       }
+      await this.refreshCard(after, `${stamp}:card`, tx);
+    },
+
+    /** The IT group's card shows the ticket as it is now (status, assignee, people affected). */
+    async refreshCard(ticket: TicketRow, stamp: string, tx: Executor) {
+      if (!hasCard(ticket)) return;
+      await outbox.enqueue(tx, {
+        kind: 'dingtalk.card_update',
+        payload: { outTrackId: ticketCardId(ticket.id), cardParamMap: ticketCardParams(ticket, await categoryName(ticket.category, tx)) },
+        idempotencyKey: `ticket:${stamp}`,
+        orderingKey: ticketCardId(ticket.id),
+        priority: ticket.level === 1 ? 1 : 3,
+        source: `tickets:${ticket.id}`,
+      });
+    },
+
+    /** Rule F4: the new assignee gets the work; the previous one learns it moved on. */
+    async assigned({ ticket, previousDingtalkId, note }: { ticket: TicketRow; previousDingtalkId: string | null; note: string | null }, tx: Executor) {
+      const stamp = `${ticket.id}:assigned:${ticket.assigneeId}:${ticket.updatedAt.getTime()}`;
+      const name = await categoryName(ticket.category, tx);
+      const send = (userId: string, handedTo: 'you' | 'someone_else', key: string) =>
+        outbox.enqueue(tx, {
+          kind: 'dingtalk.work_notification',
+          payload: { userIds: [userId], msg: assignmentNotification(ticket, settings.publicUrl, { handedTo, categoryName: name, note }) },
+          idempotencyKey: `ticket:${stamp}:${key}`,
+          priority: ticket.level === 1 ? 2 : 5,
+          source: `tickets:${ticket.id}`,
+        });
+      if (ticket.assigneeDingtalkId) await send(ticket.assigneeDingtalkId, 'you', 'to');
+      if (previousDingtalkId && previousDingtalkId !== ticket.assigneeDingtalkId) await send(previousDingtalkId, 'someone_else', 'from');
+      await this.refreshCard(ticket, `${stamp}:card`, tx);
+    },
+
+    /** The duplicate's reporter is told which ticket carries their fault now. */
+    async merged({ duplicate, target }: { duplicate: TicketRow; target: TicketRow }, tx: Executor) {
+      await outbox.enqueue(tx, {
+        kind: 'dingtalk.work_notification',
+        payload: { userIds: [duplicate.reporterDingtalkId], msg: mergedNotification(duplicate, target, settings.publicUrl) },
+        idempotencyKey: `ticket:${duplicate.id}:merged`,
+        priority: 5,
+        source: `tickets:${duplicate.id}`,
+      });
+      await this.refreshCard(duplicate, `${duplicate.id}:merged:card`, tx);
+      await this.refreshCard(target, `${target.id}:merged-in:${duplicate.id}:card`, tx);
     },
 
     /** On close the reporter gets a one-tap rating card in their chat with the robot. */

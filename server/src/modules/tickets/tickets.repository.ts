@@ -1,10 +1,13 @@
 import { and, arrayOverlaps, asc, count, desc, eq, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { ticketAttachments } from './attachments.table';
-import { type NewTicketRow, type TicketRow, ticketEvents, tickets } from './tickets.table';
+import { type NewTicketRow, type TicketFollowerRow, type TicketRow, ticketEvents, ticketFollowers, tickets } from './tickets.table';
 
 export interface TicketFilter {
   reporterId?: string;
+  /** “My tickets”: ones I reported plus ones I pressed 同样问题 on (or whose duplicate of mine was merged in). */
+  reportedOrFollowedBy?: string;
+  alertGroupId?: string;
   assigneeId?: string;
   unassigned?: boolean;
   /** An employee's view: their own tickets plus shared ones from their departments. */
@@ -22,6 +25,12 @@ export function createTicketsRepository({ db }: { db: Db }) {
   function whereOf(filter: TicketFilter): SQL[] {
     const conditions: SQL[] = [];
     if (filter.reporterId) conditions.push(eq(tickets.reporterId, filter.reporterId));
+    if (filter.reportedOrFollowedBy) {
+      const userId = filter.reportedOrFollowedBy;
+      const followed = db.select({ id: ticketFollowers.ticketId }).from(ticketFollowers).where(eq(ticketFollowers.userId, userId));
+      conditions.push(or(eq(tickets.reporterId, userId), inArray(tickets.id, followed)) as SQL);
+    }
+    if (filter.alertGroupId) conditions.push(eq(tickets.alertGroupId, filter.alertGroupId));
     if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
     if (filter.unassigned) conditions.push(isNull(tickets.assigneeId));
     if (filter.visibleTo) {
@@ -110,6 +119,37 @@ export function createTicketsRepository({ db }: { db: Db }) {
     async findAttachment(ticketId: bigint, attachmentId: bigint) {
       const [row] = await db.select().from(ticketAttachments).where(and(eq(ticketAttachments.ticketId, ticketId), eq(ticketAttachments.id, attachmentId)));
       return row ?? null;
+    },
+
+    /** True when the person was not following yet (so counts go up once). */
+    async addFollower(values: TicketFollowerRow, tx: Executor): Promise<boolean> {
+      const inserted = await tx.insert(ticketFollowers).values(values).onConflictDoNothing().returning({ userId: ticketFollowers.userId });
+      return inserted.length > 0;
+    },
+
+    /** Only a 同样问题 can be withdrawn; people merged in stay. True when one was removed. */
+    async removeMeToo(ticketId: bigint, userId: string, tx: Executor): Promise<boolean> {
+      const removed = await tx
+        .delete(ticketFollowers)
+        .where(and(eq(ticketFollowers.ticketId, ticketId), eq(ticketFollowers.userId, userId), eq(ticketFollowers.reason, 'me_too')))
+        .returning({ userId: ticketFollowers.userId });
+      return removed.length > 0;
+    },
+
+    followers(ticketId: bigint, tx: Executor = db): Promise<TicketFollowerRow[]> {
+      return tx.select().from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId)).orderBy(asc(ticketFollowers.createdAt));
+    },
+
+    async isFollower(ticketId: bigint, userId: string, tx: Executor = db): Promise<boolean> {
+      const [row] = await tx.select({ userId: ticketFollowers.userId }).from(ticketFollowers).where(and(eq(ticketFollowers.ticketId, ticketId), eq(ticketFollowers.userId, userId)));
+      return Boolean(row);
+    },
+
+    /** Of these tickets, the ones the person follows (for `affectedMe` on a page). */
+    async followedAmong(userId: string, ticketIds: bigint[]): Promise<Set<bigint>> {
+      if (ticketIds.length === 0) return new Set();
+      const rows = await db.select({ id: ticketFollowers.ticketId }).from(ticketFollowers).where(and(eq(ticketFollowers.userId, userId), inArray(ticketFollowers.ticketId, ticketIds)));
+      return new Set(rows.map((row) => row.id));
     },
 
     timeline(ticketId: bigint) {

@@ -42,7 +42,7 @@ export function setupTransitionRoute(app: FastifyInstance, service: TicketsServi
     handler: async (request) => {
       const actor = await actorOf(app, request);
       const row = await service.transition({ id: BigInt(request.params.ticketId), body: request.body, actor, context: auditContextOf(request) });
-      return service.toTicket(row, actor);
+      return service.ticketFor(row, actor);
     },
   });
 }

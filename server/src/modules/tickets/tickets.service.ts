@@ -1,5 +1,5 @@
-import { addWorkingMinutes, defaultCalendar, defaultSlaTargets, slaState } from '@dingops/shared/rules/sla';
-import { allowedActions, isOpen, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
+import { dueTimes, slaState } from '@dingops/shared/rules/sla';
+import { allowedActions, assigneeOnlyActions, isOpen, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
 import type { CreateTicketBody, Level, ListTicketsQuery, Ticket, TicketDetail, TransitionBody } from '@dingops/shared/tickets';
 import type { User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
@@ -11,10 +11,24 @@ import { createHash } from 'node:crypto';
 import { maxAttachmentsPerTicket } from '@dingops/shared/tickets';
 import { attachmentNotFound, invalidAttachment, ticketFinished, tooManyAttachments } from './attachments.errors';
 import { cleanFileName, sniffImageType } from './attachments.rules';
-import { invalidTransition, queueForbidden, ticketNotFound } from './tickets.errors';
+import { invalidTransition, knowledgeUnavailable, notTheAssignee, queueForbidden, ticketNotFound } from './tickets.errors';
 import { createTicketNotifier, type NotifierSettings } from './tickets.notifications';
 import type { TicketFilter, TicketsRepository } from './tickets.repository';
+import type { SlaSettingsService } from './sla-settings.service';
+import type { TicketCategoriesService } from './ticket-categories.service';
 import type { NewTicketRow, TicketEventRow, TicketRow } from './tickets.table';
+
+/** What the knowledge module offers tickets (issue "Knowledge"); wired in index.ts, so no import of it here. */
+export interface ArticleFromTicket {
+  ticketId: bigint;
+  title: string;
+  symptom: string;
+  cause: string | null;
+  resolution: string;
+  category: string;
+  author: { id: string; name: string };
+}
+export type PublishArticle = (input: ArticleFromTicket, tx: Executor, context: AuditContext) => Promise<{ id: bigint }>;
 
 interface TicketsDeps {
   db: Db;
@@ -24,6 +38,10 @@ interface TicketsDeps {
   outbox: OutboxService;
   clock: () => Date;
   settings: NotifierSettings;
+  categories: TicketCategoriesService;
+  slaSettings: SlaSettingsService;
+  /** Null while no knowledge module is registered. */
+  publishArticle: () => PublishArticle | null;
 }
 
 /** The person acting, with what tickets need to know about them. */
@@ -38,6 +56,8 @@ interface CreateInput {
   context: AuditContext;
   source?: 'miniapp' | 'chat';
   conversationId?: string | null;
+  /** Tickets opened from an alert: the alert's level and group, and no check of the category. */
+  fromAlert?: { level: Level; alertGroupId: string };
 }
 
 interface TransitionInput {
@@ -49,10 +69,13 @@ interface TransitionInput {
 
 export const ticketActorOf = (user: User): TicketActor => ({ user, isIt: user.roles.includes('it_staff') || user.roles.includes('it_admin') });
 
-export function createTicketsService({ db, repo, identity, audit, outbox, clock, settings }: TicketsDeps) {
-  const notifier = createTicketNotifier({ outbox, settings });
+export function createTicketsService({ db, repo, identity, audit, outbox, clock, settings, categories, slaSettings, publishArticle }: TicketsDeps) {
+  const notifier = createTicketNotifier({ outbox, settings, categoryName: (code, tx) => categories.nameOf(code, tx) });
 
-  function toTicket(row: TicketRow, actor: TicketActor): Ticket {
+  /** Rule F4: once someone holds a ticket, only they or an IT admin diagnose and resolve it. */
+  const worksIt = (row: TicketRow, actor: TicketActor) => !row.assigneeId || row.assigneeId === actor.user.id || actor.user.roles.includes('it_admin');
+
+  function toTicket(row: TicketRow, actor: TicketActor, affectedMe = false): Ticket {
     const now = clock();
     return {
       id: String(row.id),
@@ -82,10 +105,10 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       actionsTaken: row.actionsTaken as Ticket['actionsTaken'],
       timeSpentMinutes: row.timeSpentMinutes,
       affectedCount: row.affectedCount,
-      affectedMe: false,
+      affectedMe,
       mergedInto: row.mergedIntoId ? { id: String(row.mergedIntoId), number: `GZ-${String(row.mergedIntoId).padStart(6, '0')}` } : null,
       alertGroupId: row.alertGroupId,
-      allowedActions: allowedActions({ status: row.status, isIt: actor.isIt, isReporter: row.reporterId === actor.user.id }),
+      allowedActions: allowedActions({ status: row.status, isIt: actor.isIt, isReporter: row.reporterId === actor.user.id, worksIt: worksIt(row, actor) }),
     };
   }
 
@@ -95,33 +118,57 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
     return row.impact !== 'self' && row.reporterDepartmentIds.some((id) => mine.has(id));
   }
 
+  /** Visible by role or department, or because the person follows it (同样问题, merged duplicate). */
   async function requireVisible(id: bigint, actor: TicketActor, tx?: Executor): Promise<TicketRow> {
     const row = tx ? await repo.findForUpdate(id, tx) : await repo.findById(id);
-    if (!row || !canSee(row, actor)) throw ticketNotFound(String(id));
+    if (!row || !(canSee(row, actor) || (await repo.isFollower(id, actor.user.id, tx)))) throw ticketNotFound(String(id));
     return row;
   }
 
   async function detailOf(row: TicketRow, actor: TicketActor): Promise<TicketDetail> {
-    const [events, attachments] = await Promise.all([repo.timeline(row.id), repo.listAttachments(row.id)]);
+    const [events, attachments, affectedMe] = await Promise.all([repo.timeline(row.id), repo.listAttachments(row.id), repo.isFollower(row.id, actor.user.id)]);
     return {
-      ...toTicket(row, actor),
+      ...toTicket(row, actor, affectedMe),
       timeline: events.map(toEvent),
       attachments: attachments.map((file) => ({ ...file, id: String(file.id), createdAt: file.createdAt.toISOString(), url: `/api/v1/tickets/${row.id}/attachments/${file.id}` })),
     };
   }
 
+  /** Issue "Knowledge": the fix becomes an article in the same transaction, or nothing is saved. */
+  async function publishResolution(ticket: TicketRow, actor: TicketActor, context: AuditContext, tx: Executor) {
+    const publish = publishArticle();
+    if (!publish) throw knowledgeUnavailable();
+    return publish(
+      { ticketId: ticket.id, title: ticket.title, symptom: ticket.description, cause: ticket.cause, resolution: ticket.resolution ?? '', category: ticket.category, author: { id: actor.user.id, name: actor.user.name } },
+      tx,
+      context,
+    );
+  }
+
+  /** A single ticket for a response, with `affectedMe` looked up. */
+  async function ticketFor(row: TicketRow, actor: TicketActor): Promise<Ticket> {
+    return toTicket(row, actor, await repo.isFollower(row.id, actor.user.id));
+  }
+
   return {
     toTicket,
+    ticketFor,
+    canSee,
+    requireVisible,
+    repo,
+    categories,
+    slaSettings,
 
     /** Rule F3/R5: a report with time, symptom and scope; IT is told at once (F4). */
     create(input: CreateInput): Promise<TicketRow> {
       return db.transaction((tx) => this.createInTransaction(input, tx));
     },
 
-    async createInTransaction({ body, actor, context, source = 'miniapp', conversationId = null }: CreateInput, tx: Executor): Promise<TicketRow> {
+    async createInTransaction({ body, actor, context, source = 'miniapp', conversationId = null, fromAlert }: CreateInput, tx: Executor): Promise<TicketRow> {
+      // People pick from the tree; chat reports (always 其他) and alert tickets (监控告警) name theirs in code.
+      if (source === 'miniapp' && !fromAlert) await categories.requireActive(body.category, tx);
       const now = clock();
-      const level = suggestLevel(body);
-      const target = defaultSlaTargets[level];
+      const level = fromAlert?.level ?? suggestLevel(body);
       const main = actor.user.departments.find((department) => department.id !== 1) ?? actor.user.departments[0];
       const values: NewTicketRow = {
         title: body.title,
@@ -143,8 +190,8 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
         startedAt: body.startedAt ? new Date(body.startedAt) : now,
         createdAt: now,
         updatedAt: now,
-        responseDueAt: addWorkingMinutes({ start: now, minutes: target.responseMinutes, calendar: defaultCalendar, businessHoursOnly: target.businessHoursOnly }),
-        resolutionDueAt: addWorkingMinutes({ start: now, minutes: target.resolutionMinutes, calendar: defaultCalendar, businessHoursOnly: target.businessHoursOnly }),
+        ...dueTimes({ start: now, level, settings: await slaSettings.get(tx) }),
+        alertGroupId: fromAlert?.alertGroupId ?? null,
       };
       const row = await repo.insert(values, tx);
       await repo.addEvent({ ticketId: row.id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'created', toStatus: 'reported', note: null }, tx);
@@ -156,7 +203,9 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
     async list({ query, actor }: { query: ListTicketsQuery; actor: TicketActor }): Promise<{ items: Ticket[]; nextCursor: string | null }> {
       if (query.view !== 'mine' && !actor.isIt) throw queueForbidden(query.view);
       const filter: TicketFilter = {
-        ...(query.view === 'mine' ? { reporterId: actor.user.id } : {}),
+        ...(query.view === 'mine' ? { reportedOrFollowedBy: actor.user.id } : {}),
+        ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
+        ...(query.alertGroupId ? { alertGroupId: query.alertGroupId } : {}),
         ...(query.view === 'assigned' ? { assigneeId: actor.user.id } : {}),
         ...(query.view === 'unassigned' ? { unassigned: true } : {}),
         ...(query.status ? { statuses: query.status } : {}),
@@ -166,7 +215,8 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       };
       const rows = await repo.list({ filter, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
       const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
-      return { items: page.items.map((row) => toTicket(row, actor)), nextCursor: page.nextCursor };
+      const followed = await repo.followedAmong(actor.user.id, page.items.map((row) => row.id));
+      return { items: page.items.map((row) => toTicket(row, actor, followed.has(row.id))), nextCursor: page.nextCursor };
     },
 
     async get({ id, actor, context }: { id: bigint; actor: TicketActor; context: AuditContext }): Promise<TicketDetail> {
@@ -187,6 +237,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
         const to = nextStatus(before.status, body.action);
         const permitted = allowedActions({ status: before.status, isIt: actor.isIt, isReporter: before.reporterId === actor.user.id });
         if (!to || !permitted.includes(body.action)) throw invalidTransition({ from: before.status, action: body.action });
+        if (assigneeOnlyActions.includes(body.action) && !worksIt(before, actor)) throw notTheAssignee({ action: body.action, assignee: before.assigneeName ?? 'someone else' });
         const now = clock();
         const takesIt = body.action === 'accept' || (actor.isIt && !before.assigneeId && body.action !== 'cancel');
         const after = await repo.update(
@@ -196,15 +247,16 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
             updatedAt: now,
             ...(takesIt ? { assigneeId: actor.user.id, assigneeName: actor.user.name, assigneeDingtalkId: actor.user.dingtalkUserId } : {}),
             ...(body.action === 'accept' && !before.respondedAt ? { respondedAt: now } : {}),
-            ...(body.action === 'resolve' ? { resolvedAt: now, cause: body.cause ?? before.cause, resolution: body.resolution ?? null } : {}),
+            ...(body.action === 'resolve' ? { resolvedAt: now, cause: body.cause ?? before.cause, resolution: body.resolution ?? null, ...faultRecordOnResolve(body) } : {}),
             ...(body.action === 'reopen' ? { resolvedAt: null } : {}),
             ...(to === 'closed' || to === 'cancelled' ? { closedAt: now } : {}),
           },
           tx,
         );
         await repo.addEvent({ ticketId: id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'transition', action: body.action, fromStatus: before.status, toStatus: to, note: body.note ?? body.resolution ?? null }, tx);
-        await audit.record(context, { action: `tickets.${body.action}`, target: { type: 'ticket', id: String(id) }, summary: { from: before.status, to } }, tx);
-        await notifier.changed({ before, after, actor: actor.user, note: body.note ?? null }, tx);
+        const article = body.action === 'resolve' && body.publishArticle ? await publishResolution(after, actor, context, tx) : null;
+        await audit.record(context, { action: `tickets.${body.action}`, target: { type: 'ticket', id: String(id) }, summary: { from: before.status, to, ...(article ? { articleId: String(article.id) } : {}) } }, tx);
+        await notifier.changed({ before, after, actor: actor.user, note: body.note ?? null, followers: await repo.followers(id, tx) }, tx);
         if (to === 'closed') await notifier.closed(after, tx);
         return after;
       }
@@ -236,7 +288,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
           const note = `${olderThanDays} 天内未确认，自动关闭`;
           await repo.addEvent({ ticketId: ticket.id, at: now, actorId: null, actorName: 'DingOps', kind: 'transition', action: 'close', fromStatus: 'resolved', toStatus: 'closed', note }, tx);
           await audit.record(systemContext, { action: 'tickets.auto_closed', target: { type: 'ticket', id: String(ticket.id) }, summary: { olderThanDays } }, tx);
-          await notifier.changed({ before, after, actor: null, note }, tx);
+          await notifier.changed({ before, after, actor: null, note, followers: await repo.followers(ticket.id, tx) }, tx);
           await notifier.closed(after, tx);
         });
       }
@@ -301,6 +353,15 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
 }
 
 export type TicketsService = ReturnType<typeof createTicketsService>;
+
+/** Rule F6: the resolve step may carry the rest of the fault record. */
+function faultRecordOnResolve(body: TransitionBody): Partial<NewTicketRow> {
+  return {
+    ...(body.causeCategory ? { causeCategory: body.causeCategory } : {}),
+    ...(body.actionsTaken ? { actionsTaken: body.actionsTaken } : {}),
+    ...(body.timeSpentMinutes !== undefined ? { timeSpentMinutes: body.timeSpentMinutes } : {}),
+  };
+}
 
 function toEvent(row: TicketEventRow) {
   return {

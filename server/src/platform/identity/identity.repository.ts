@@ -22,6 +22,20 @@ export function createIdentityRepository({ db }: { db: Db }) {
       return row ?? null;
     },
 
+    /** The user and their granted roles in one round trip: the auth hook runs this on every request. */
+    async findWithGrants(id: string): Promise<{ row: UserRow; grants: AssignableRole[] } | null> {
+      const [found] = await db
+        .select({
+          row: users,
+          // Spelled out: drizzle leaves columns unqualified here, which would bind both sides to role_grants.
+          grants: sql<AssignableRole[]>`coalesce((SELECT array_agg(g.role) FROM role_grants g WHERE g.dingtalk_user_id = users.dingtalk_user_id), '{}')`,
+        })
+        .from(users)
+        .where(eq(users.id, id))
+        .limit(1);
+      return found ?? null;
+    },
+
     async findById(id: string, tx: Executor = db): Promise<UserRow | null> {
       const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
       return row ?? null;

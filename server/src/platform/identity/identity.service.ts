@@ -72,10 +72,9 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
 
     /** The actor for a session token; null when the person no longer exists or is suspended. */
     async findActiveActor(id: string): Promise<Actor | null> {
-      const row = await repo.findById(id);
-      if (!row || row.status !== 'active') return null;
-      const [user] = await toUsers([row]);
-      return user ?? null;
+      const found = await repo.findWithGrants(id);
+      if (!found || found.row.status !== 'active') return null;
+      return toUser(found.row, found.grants);
     },
 
     async listUsers(query: ListUsersQuery): Promise<{ items: User[]; nextCursor: string | null }> {

@@ -2,7 +2,7 @@ import type { Role } from '@dingops/shared/roles';
 import { paths } from '../../../config/paths';
 import type { MessageKey } from '../../../lib/i18n';
 
-export type TileKey = 'report' | 'my-tickets' | 'queue' | 'alerts' | 'access' | 'training' | 'audit' | 'admin';
+export type TileKey = 'report' | 'my-tickets' | 'queue' | 'knowledge' | 'alerts' | 'oncall' | 'access' | 'training' | 'audit' | 'settings' | 'admin';
 
 export type FeatureTile = {
   key: TileKey;
@@ -21,10 +21,13 @@ export const featureTiles: readonly FeatureTile[] = [
   { key: 'report', label: 'tile.report', color: 'var(--adm-color-warning)', href: paths.reportFault.getHref() },
   { key: 'my-tickets', label: 'tile.myTickets', color: 'var(--adm-color-primary)', href: paths.myTickets.getHref() },
   { key: 'queue', label: 'tile.queue', color: 'var(--dop-cyan)', roles: itTeam, href: paths.ticketQueue.getHref() },
+  { key: 'knowledge', label: 'tile.knowledge', color: 'var(--adm-color-success)', href: paths.knowledge.getHref() },
   { key: 'alerts', label: 'tile.alerts', color: 'var(--adm-color-danger)', roles: itTeam },
+  { key: 'oncall', label: 'tile.oncall', color: 'var(--adm-color-primary)', roles: itTeam, href: paths.oncall.getHref() },
   { key: 'access', label: 'tile.access', color: 'var(--dop-purple)' },
   { key: 'training', label: 'tile.training', color: 'var(--adm-color-success)' },
   { key: 'audit', label: 'tile.audit', color: 'var(--adm-color-yellow)', roles: ['auditor', 'it_admin'] },
+  { key: 'settings', label: 'tile.settings', color: 'var(--dop-cyan)', roles: ['it_admin'], href: paths.settings.getHref() },
   { key: 'admin', label: 'tile.admin', color: 'var(--adm-color-primary)', roles: ['it_admin'], href: paths.adminUsers.getHref() },
 ];
 

@@ -6,7 +6,7 @@ export type TicketPage = z.infer<typeof ticketPageSchema>;
 /** mine: I reported it; the other views are IT's queue (an employee gets 403 for them). */
 export type TicketView = ListTicketsQuery['view'];
 /** One status at a time: the API client sends single-valued query parameters. */
-export type TicketFilters = { status?: TicketStatus; level?: Level; category?: TicketCategory; overdue?: boolean };
+export type TicketFilters = { status?: TicketStatus; level?: Level; category?: TicketCategory; overdue?: boolean; assigneeId?: string };
 
 type ListTicketsInput = { view: TicketView; filters?: TicketFilters; cursor?: string | null; limit?: number; signal?: AbortSignal };
 
@@ -19,6 +19,7 @@ export function listTickets({ view, filters = {}, cursor, limit = 30, signal }: 
       level: filters.level,
       category: filters.category,
       overdue: filters.overdue ? 'true' : undefined,
+      assigneeId: filters.assigneeId,
       cursor,
       limit,
     },

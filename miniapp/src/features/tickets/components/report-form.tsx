@@ -1,6 +1,8 @@
 import type { Ticket } from '@dingops/shared/tickets';
-import { Button, NoticeBar } from 'antd-mobile';
+import { Button, NoticeBar, Toast } from 'antd-mobile';
 import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { paths } from '../../../config/paths';
 import { useI18n } from '../../../lib/i18n';
 import { useReportForm } from '../hooks/use-report-form';
 import { ReportFaultSection } from './report-fault-section';
@@ -16,11 +18,18 @@ export function ReportForm({ userId, onCreated }: { userId: string; onCreated: (
   const [showRestored, setShowRestored] = useState(restored);
   // Bumped when the draft is cleared, so folded sections fold again.
   const [generation, setGeneration] = useState(0);
+  const navigate = useNavigate();
 
   const clearAll = () => {
     clear();
     setShowRestored(false);
     setGeneration((count) => count + 1);
+  };
+  // An article answered it: nothing to report, nothing to keep.
+  const solved = () => {
+    clear();
+    Toast.show({ icon: 'success', content: t('tickets.more.solvedThanks') });
+    void navigate(paths.home.getHref(), { replace: true });
   };
   // While the screenshots go up one by one, the button says how far along they are.
   const uploadingText = uploadProgress ? t('report.uploadingImages', { done: Math.min(uploadProgress.done + 1, uploadProgress.total), total: uploadProgress.total }) : undefined;
@@ -43,7 +52,7 @@ export function ReportForm({ userId, onCreated }: { userId: string; onCreated: (
             }
           />
         ) : null}
-        <ReportFaultSection {...section} />
+        <ReportFaultSection {...section} onSolved={solved} />
         <ReportImpactSection {...section} />
         <ReportImagesSection {...imagePicker} disabled={submitting} />
         <ReportMoreSection {...section} />

@@ -1,24 +1,41 @@
 import type { Ticket } from '@dingops/shared/tickets';
-import { Button, Popup, Toast } from 'antd-mobile';
+import { Button, Popup, Switch, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { transitionTicket } from '../api/transition-ticket';
 import { AutoTextArea } from './auto-text-area';
+import { FaultRecordFields, parseMinutes, type FaultRecordDraft } from './fault-record-fields';
 import { FieldError } from './field-error';
 import fields from './report-fields.module.css';
 import styles from './resolve-sheet.module.css';
 import sheet from '../../../components/bottom-sheet.module.css';
 
-type ResolveSheetProps = { ticketId: string | null; onClose: () => void; onResolved: (ticket: Ticket) => void };
+type ResolveSheetProps = { ticket: Ticket | null; onClose: () => void; onResolved: (ticket: Ticket) => void };
 
-/** Rules F5/F6: resolving records the cause found and, required, what fixed it. */
-export function ResolveSheet({ ticketId, onClose, onResolved }: ResolveSheetProps) {
+const emptyRecord: FaultRecordDraft = { causeCategory: null, actionsTaken: [], timeSpent: '' };
+
+/** Rules F5/F6: resolving records the cause found, what was done, the time it took and, required, what fixed it; optionally as a knowledge article. */
+export function ResolveSheet({ ticket: open, onClose, onResolved }: ResolveSheetProps) {
   const { t } = useI18n();
+  const ticketId = open?.id ?? null;
   const [cause, setCause] = useState('');
   const [resolution, setResolution] = useState('');
+  const [record, setRecord] = useState<FaultRecordDraft>(emptyRecord);
+  const [publishArticle, setPublishArticle] = useState(false);
+  const [minutesInvalid, setMinutesInvalid] = useState(false);
   const [error, setError] = useState<MessageKey | undefined>(undefined);
   const [saving, setSaving] = useState(false);
+  // On opening, start from the fault record IT may already have written, so resolving never blanks it.
+  const [seededFor, setSeededFor] = useState<string | null>(null);
+  if (open && seededFor !== open.id) {
+    setSeededFor(open.id);
+    setCause((current) => current || (open.cause ?? ''));
+    setResolution((current) => current || (open.resolution ?? ''));
+    setRecord({ causeCategory: open.causeCategory, actionsTaken: open.actionsTaken, timeSpent: open.timeSpentMinutes === null ? '' : String(open.timeSpentMinutes) });
+  } else if (!open && seededFor !== null) {
+    setSeededFor(null);
+  }
 
   const submit = async () => {
     if (!ticketId) return;
@@ -26,13 +43,25 @@ export function ResolveSheet({ ticketId, onClose, onResolved }: ResolveSheetProp
       setError('ticket.resolveResolutionRequired');
       return;
     }
+    const minutes = parseMinutes(record.timeSpent);
+    if (minutes === 'invalid') return setMinutesInvalid(true);
     setSaving(true);
     try {
-      const body = { action: 'resolve' as const, cause: cause.trim() || undefined, resolution: resolution.trim() };
-      const ticket = await transitionTicket({ ticketId, body, silent: true });
+      const body = {
+        action: 'resolve' as const,
+        cause: cause.trim() || undefined,
+        resolution: resolution.trim(),
+        causeCategory: record.causeCategory ?? undefined,
+        actionsTaken: record.actionsTaken.length > 0 ? record.actionsTaken : undefined,
+        timeSpentMinutes: minutes ?? undefined,
+        publishArticle: publishArticle || undefined,
+      };
+      const resolved = await transitionTicket({ ticketId, body, silent: true });
       setCause('');
       setResolution('');
-      onResolved(ticket);
+      setRecord(emptyRecord);
+      setPublishArticle(false);
+      onResolved(resolved);
     } catch (caught) {
       if (!(caught instanceof ApiError)) return;
       const paths = caught.problem?.errors?.map((item) => item.path) ?? [];
@@ -46,8 +75,17 @@ export function ResolveSheet({ ticketId, onClose, onResolved }: ResolveSheetProp
 
   return (
     <Popup visible={ticketId !== null} onMaskClick={onClose} onClose={onClose} bodyClassName={sheet.sheet}>
-      <div className={sheet.body} data-testid="resolve-sheet">
+      <div className={`${sheet.body} ${styles.scroll}`} data-testid="resolve-sheet">
         <h2 className={sheet.title}>{t('ticket.resolveTitle')}</h2>
+        <FaultRecordFields
+          idPrefix="resolve"
+          draft={record}
+          onChange={(next) => {
+            setRecord(next);
+            setMinutesInvalid(false);
+          }}
+          minutesInvalid={minutesInvalid}
+        />
         <div className={styles.field}>
           <label htmlFor="resolve-cause" className={fields.label}>
             {t('ticket.cause')}
@@ -76,6 +114,15 @@ export function ResolveSheet({ ticketId, onClose, onResolved }: ResolveSheetProp
             />
           </div>
           <FieldError id="resolve-resolution-error" message={error} />
+        </div>
+        <div className={styles.switchRow}>
+          <div>
+            <span id="resolve-publish-label" className={fields.label}>
+              {t('tickets.more.publishArticle')}
+            </span>
+            <p className={styles.hint}>{t('tickets.more.publishArticleHint')}</p>
+          </div>
+          <Switch checked={publishArticle} onChange={setPublishArticle} aria-labelledby="resolve-publish-label" data-testid="resolve-publish" />
         </div>
         <div className={styles.actions}>
           <Button className={styles.button} onClick={onClose} disabled={saving}>

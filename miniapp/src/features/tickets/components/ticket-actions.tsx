@@ -68,7 +68,7 @@ export function TicketActions({ ticket, onChanged }: TicketActionsProps) {
         </Button>
       ))}
       <ResolveSheet
-        ticketId={resolving ? ticket.id : null}
+        ticket={resolving ? ticket : null}
         onClose={() => setResolving(false)}
         onResolved={(updated) => {
           setResolving(false);

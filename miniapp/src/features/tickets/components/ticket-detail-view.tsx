@@ -4,12 +4,17 @@ import { CenteredStatus } from '../../../components/centered-status';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useTicketDetail } from '../hooks/use-ticket-detail';
+import { useViewer } from '../hooks/use-viewer';
 import { CommentBox } from './comment-box';
+import { FaultRecordSection } from './fault-record-section';
+import { MergedNotice } from './merged-notice';
+import { MeTooBar } from './me-too-bar';
 import { TicketActions } from './ticket-actions';
 import { TicketAttachments } from './ticket-attachments';
 import styles from './ticket-detail-view.module.css';
 import { TicketFacts } from './ticket-facts';
 import { TicketHeader } from './ticket-header';
+import { TicketItTools } from './ticket-it-tools';
 import { TicketTimeline } from './ticket-timeline';
 
 type TicketDetailViewProps = {
@@ -22,6 +27,8 @@ type TicketDetailViewProps = {
 export function TicketDetailView({ ticketId, onChanged }: TicketDetailViewProps) {
   const { t } = useI18n();
   const { state, refresh, show, reload, addAttachment } = useTicketDetail(ticketId);
+  const viewer = useViewer();
+  const isIt = Boolean(viewer?.roles.some((role) => role === 'it_staff' || role === 'it_admin'));
 
   if (state.status === 'loading') return <CenteredStatus text={t('common.loading')} />;
   if (state.status === 'failed') {
@@ -49,12 +56,22 @@ export function TicketDetailView({ ticketId, onChanged }: TicketDetailViewProps)
     // The answer to an action has no timeline: read the whole ticket again.
     refresh().catch(() => undefined);
   };
+  // Answers to the newer actions carry no ticket: read it again and tell the queue.
+  const reread = () => {
+    refresh()
+      .then((updated) => onChanged?.(updated))
+      .catch(() => undefined);
+  };
 
   return (
     <div className={styles.detail} data-testid="ticket-detail" data-ticket-id={ticket.id}>
       <div className={styles.content}>
+        <MergedNotice ticket={ticket} />
         <TicketHeader ticket={ticket} />
+        <MeTooBar ticket={ticket} viewerId={viewer?.id ?? null} onChanged={reread} />
+        {isIt ? <TicketItTools ticket={ticket} onChanged={reread} /> : null}
         <TicketFacts ticket={ticket} />
+        <FaultRecordSection ticket={ticket} />
         <TicketAttachments ticket={ticket} onUploaded={addAttachment} />
         <TicketTimeline events={ticket.timeline} />
         <CommentBox ticketId={ticket.id} onPosted={show} />

@@ -26,7 +26,7 @@ function TextBlock({ label, text, testId }: { label: MessageKey; text: string | 
   );
 }
 
-/** Rule F6's record: who, what, scope, when; then the description, steps, cause and resolution. */
+/** Who, what, scope, when; then the description and steps (the fault record has its own section). */
 export function TicketFacts({ ticket }: { ticket: Ticket }) {
   const { t, locale } = useI18n();
   const reporter = [ticket.reporter.name, ticket.reporter.department].filter(Boolean).join(' · ');
@@ -47,8 +47,6 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
       <List className={styles.list}>
         <TextBlock label="ticket.description" text={ticket.description} testId="ticket-description" />
         <TextBlock label="ticket.steps" text={ticket.steps} testId="ticket-steps" />
-        <TextBlock label="ticket.cause" text={ticket.cause} testId="ticket-cause" />
-        <TextBlock label="ticket.resolution" text={ticket.resolution} testId="ticket-resolution" />
       </List>
     </>
   );

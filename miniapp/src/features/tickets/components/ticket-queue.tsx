@@ -1,10 +1,13 @@
 import type { Ticket } from '@dingops/shared/tickets';
-import { useEffect } from 'react';
+import { Toast } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { exportTickets } from '../api/export-tickets';
 import { useI18n } from '../../../lib/i18n';
 import type { TicketFilters } from '../api/list-tickets';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useTicketList } from '../hooks/use-ticket-list';
 import type { QueueSearch, QueueView } from '../utils/queue-search';
+import { canSaveFiles, saveBlob } from '../utils/save-file';
 import { QueueFilters } from './queue-filters';
 import { TicketDetailView } from './ticket-detail-view';
 import { TicketList } from './ticket-list';
@@ -23,6 +26,7 @@ export function TicketQueue({ search, onSearchChange, onOpenTicket }: TicketQueu
   const { t } = useI18n();
   const twoPane = useMediaQuery('(min-width: 1024px)');
   const list = useTicketList({ view: search.view, filters: search.filters });
+  const [exporting, setExporting] = useState(false);
 
   // The app is one centred column elsewhere; the two-pane queue asks for the whole window.
   useEffect(() => {
@@ -34,12 +38,25 @@ export function TicketQueue({ search, onSearchChange, onOpenTicket }: TicketQueu
 
   const changeView = (view: QueueView) => onSearchChange({ view, filters: search.filters, ticket: null });
   const changeFilters = (filters: TicketFilters) => onSearchChange({ ...search, filters });
+  // DingTalk's phone clients cannot save a file from a page: say where export works instead.
+  const exportCsv = async () => {
+    if (!canSaveFiles()) return Toast.show({ content: t('tickets.more.exportDesktopOnly'), duration: 3000 });
+    setExporting(true);
+    try {
+      const stamp = new Date().toISOString().slice(0, 10);
+      saveBlob(await exportTickets({ view: search.view, filters: search.filters }), `tickets-${search.view}-${stamp}.csv`);
+    } catch {
+      // the API client has said why
+    } finally {
+      setExporting(false);
+    }
+  };
   const open = (ticket: Ticket) => (twoPane ? onSearchChange({ ...search, ticket: ticket.id }) : onOpenTicket(ticket));
 
   return (
     <div className={twoPane ? `${styles.queue} ${styles.twoPane}` : styles.queue}>
       <div className={styles.listPane}>
-        <QueueFilters view={search.view} filters={search.filters} onViewChange={changeView} onFiltersChange={changeFilters} onRefresh={list.reload} />
+        <QueueFilters view={search.view} filters={search.filters} onViewChange={changeView} onFiltersChange={changeFilters} onRefresh={list.reload} onExport={() => void exportCsv()} exporting={exporting} />
         <TicketList list={list} showReporter selectedId={twoPane ? search.ticket : null} onOpen={open} emptyDescription={t('tickets.emptyQueue')} />
       </div>
       {twoPane ? (

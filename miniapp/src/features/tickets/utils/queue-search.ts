@@ -15,13 +15,14 @@ const searchSchema = z.object({
   level: z.coerce.number().pipe(levelSchema).optional().catch(undefined),
   category: ticketCategorySchema.optional().catch(undefined),
   overdue: z.literal('true').optional().catch(undefined),
+  assignee: z.uuid().optional().catch(undefined),
   ticket: z.string().regex(/^\d{1,18}$/).optional().catch(undefined),
 });
 
 export function readQueueSearch(params: URLSearchParams): QueueSearch {
   const parsed = searchSchema.parse(Object.fromEntries(params));
-  const { view, status, level, category, overdue, ticket } = parsed;
-  return { view, filters: { status, level, category, overdue: overdue === 'true' || undefined }, ticket: ticket ?? null };
+  const { view, status, level, category, overdue, assignee, ticket } = parsed;
+  return { view, filters: { status, level, category, overdue: overdue === 'true' || undefined, assigneeId: assignee }, ticket: ticket ?? null };
 }
 
 /** The query string for a queue state; empty filters are left out. */
@@ -31,6 +32,7 @@ export function writeQueueSearch({ view, filters, ticket }: QueueSearch): Record
   if (filters.level) query.level = String(filters.level);
   if (filters.category) query.category = filters.category;
   if (filters.overdue) query.overdue = 'true';
+  if (filters.assigneeId) query.assignee = filters.assigneeId;
   if (ticket) query.ticket = ticket;
   return query;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "alert_groups" ADD COLUMN "muted_firing_count" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,121 @@
+import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
+import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
+import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
+import type { AlertGroupRow } from './alerts.table';
+
+/** Card and message builders for alert groups: pure, so what DingTalk shows is unit-tested. */
+
+export const alertGroupCardId = (id: bigint) => `alert-group-${id}`;
+
+export function alertGroupIdOf(outTrackId: string): bigint | null {
+  const match = /^alert-group-(\d+)$/.exec(outTrackId);
+  return match?.[1] ? BigInt(match[1]) : null;
+}
+
+export const alertGroupUrl = (publicUrl: string, id: bigint) => `${publicUrl.replace(/\/$/, '')}/alerts/${id}`;
+
+/** "3 分钟", "2 小时 5 分钟": how long something has lasted, as the card says it. */
+export function durationText(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 1) return '不到 1 分钟';
+  if (minutes < 60) return `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} 小时${minutes % 60 ? ` ${minutes % 60} 分钟` : ''}`;
+  return `${Math.floor(hours / 24)} 天${hours % 24 ? ` ${hours % 24} 小时` : ''}`;
+}
+
+const levelColors: Record<AlertLevel, string> = { 1: 'red', 2: 'orange', 3: 'yellow' };
+
+function statusOf(group: AlertGroupRow, now: Date): { text: string; color: string } {
+  if (group.status === 'resolved') {
+    const lasted = durationText((group.resolvedAt ?? now).getTime() - group.openedAt.getTime());
+    return { text: `${group.resolvedManually ? '已手动解决' : '已解决'}（持续 ${lasted}）`, color: 'green' };
+  }
+  if (group.status === 'acknowledged') return { text: `已认领 by ${group.acknowledgedBy ?? '—'}`, color: 'blue' };
+  return { text: '未认领', color: levelColors[group.level as AlertLevel] ?? 'orange' };
+}
+
+/** The group's card: one per level-1/2 group, updated in place by outTrackId. */
+export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now: Date; publicUrl: string }): Record<string, string> {
+  const level = group.level as AlertLevel;
+  const status = statusOf(group, now);
+  const open = group.status !== 'resolved';
+  const lines = [
+    group.summary ? (group.summary.length > 500 ? `${group.summary.slice(0, 500)}…` : group.summary) : '',
+    `**${group.firingCount}** 条告警触发中 · 共 ${group.alertCount} 条`,
+    open ? `已持续 ${durationText(now.getTime() - group.openedAt.getTime())}` : '',
+    group.flapping ? '⚠ 状态反复变化（抖动），卡片更新已减缓' : '',
+    group.suppressed && open ? '已静默或被抑制：不再通知' : '',
+    group.ticketId ? `已创建工单：[${group.ticketId}](${publicUrl.replace(/\/$/, '')}/tickets/${group.ticketId})` : '',
+    `[在应用中打开](${alertGroupUrl(publicUrl, group.id)})`,
+  ].filter(Boolean);
+  const buttons: CardButton[] = open
+    ? [
+        { id: 'acknowledge', text: '认领', style: 'primary', disabled: group.status === 'acknowledged' },
+        { id: 'resolve', text: '解决', style: 'default' },
+        { id: 'silence_1h', text: '静默1小时', style: 'default' },
+        { id: 'escalate', text: '升级', style: 'danger', disabled: level === 1 },
+        { id: 'create_ticket', text: '创建工单', style: 'default', disabled: group.ticketId !== null },
+      ]
+    : [];
+  buttons.push({ id: 'open', text: '在应用中打开', style: 'default', params: { url: alertGroupUrl(publicUrl, group.id) } });
+  return {
+    title: `[${levelNames[level]}] ${group.title}`,
+    markdown: lines.join('\n\n'),
+    status: status.text,
+    statusColor: status.color,
+    level: String(level),
+    fields: encodeCardFields([
+      { label: '级别原因', value: group.levelReason },
+      { label: '分组', value: group.groupKey },
+      { label: '开始时间', value: `${group.openedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` },
+      ...(group.acknowledgedBy ? [{ label: '认领人', value: group.acknowledgedBy }] : []),
+      ...(group.escalationStepsDone.length > 0 ? [{ label: '升级', value: `已执行 ${group.escalationStepsDone.length} 步` }] : []),
+    ]),
+    buttons: encodeCardButtons(buttons),
+    footer: '由 DingOps 发送',
+  };
+}
+
+/** The level-3 digest: groups opened or resolved since the last one (no card per level-3 group). */
+export function digestCardParams(groups: AlertGroupRow[], { now, publicUrl }: { now: Date; publicUrl: string }): Record<string, string> {
+  const opened = groups.filter((group) => group.status !== 'resolved');
+  const resolved = groups.filter((group) => group.status === 'resolved');
+  const line = (group: AlertGroupRow) => `- [${group.title}](${alertGroupUrl(publicUrl, group.id)}) · ${group.firingCount}/${group.alertCount} 条`;
+  const sections = [
+    opened.length > 0 ? `**新增 / 仍在触发（${opened.length}）**\n${opened.slice(0, 30).map(line).join('\n')}${opened.length > 30 ? `\n- 另有 ${opened.length - 30} 组` : ''}` : '',
+    resolved.length > 0 ? `**已恢复（${resolved.length}）**\n${resolved.slice(0, 30).map(line).join('\n')}${resolved.length > 30 ? `\n- 另有 ${resolved.length - 30} 组` : ''}` : '',
+  ].filter(Boolean);
+  return {
+    title: `三级告警汇总（${now.toISOString().slice(0, 16).replace('T', ' ')} UTC）`,
+    markdown: sections.join('\n\n'),
+    status: `${groups.length} 组`,
+    statusColor: 'yellow',
+    level: '3',
+    fields: encodeCardFields([]),
+    buttons: encodeCardButtons([]),
+    footer: '由 DingOps 发送',
+  };
+}
+
+/** The on-call person's work notification for a level-1 group (and each escalation step). */
+export function pageNotification(group: AlertGroupRow, { publicUrl, why }: { publicUrl: string; why: string }): WorkNotificationInput['msg'] {
+  return {
+    msgtype: 'action_card',
+    action_card: {
+      title: `[${levelNames[group.level as AlertLevel]}告警] ${group.title}`,
+      markdown: `### [${levelNames[group.level as AlertLevel]}告警] ${group.title}\n\n${group.summary ?? ''}\n\n${group.firingCount} 条告警触发中 · ${group.levelReason}\n\n${why}`,
+      single_title: '查看告警',
+      single_url: alertGroupUrl(publicUrl, group.id),
+    },
+  };
+}
+
+/** A line in the card's group (or the leadership group) when escalation reaches people there. */
+export function escalationMessage(group: AlertGroupRow, { names, publicUrl, minutes }: { names: string[]; publicUrl: string; minutes: number }) {
+  const who = names.length > 0 ? names.map((name) => `@${name}`).join(' ') : '';
+  return {
+    title: `告警升级：${group.title}`,
+    text: `### 告警升级：${group.title}\n\n${levelNames[group.level as AlertLevel]}告警已 ${minutes} 分钟无人认领。${who}\n\n[查看告警](${alertGroupUrl(publicUrl, group.id)})`,
+  };
+}

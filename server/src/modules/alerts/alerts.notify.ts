@@ -1,0 +1,159 @@
+import type { EscalationPolicy, EscalationTarget, OnCallPerson } from '@dingops/shared/oncall';
+import type { Executor } from '../../db/client';
+import type { OutboxService } from '../../platform/outbox/outbox.service';
+import { alertCardParams, alertGroupCardId, digestCardParams, escalationMessage, pageNotification } from './alerts.cards';
+import type { Crowd } from './alerts.people';
+import type { GroupEventInput } from './alerts.repository';
+import type { CardPlan } from './alerts.rules';
+import type { AlertGroupRow } from './alerts.table';
+
+export interface NotifySettings {
+  publicUrl: string;
+  /** The enterprise robot (an internal app's robotCode is its AppKey). */
+  robotCode: string;
+  itGroupId: string | null;
+  leadershipGroupId: string | null;
+  /** Null when no alert card template is configured: then no cards. */
+  cardTemplateId: string | null;
+}
+
+const priorityOf = (group: Pick<AlertGroupRow, 'level'>) => (group.level === 1 ? 1 : group.level === 2 ? 3 : 9);
+
+/**
+ * Everything alerts tell DingTalk goes through the outbox, in the transaction of the change: the
+ * group's card (created once, then updated in place, ordered by its outTrackId), pages and
+ * escalation messages (idempotent per group opening and step, so a retry or restart never repeats one).
+ */
+export function createAlertNotifier({ outbox, settings, onEscalation }: { outbox: OutboxService; settings: NotifySettings; onEscalation: (target: EscalationTarget) => void }) {
+  const spaceOf = (group: AlertGroupRow) => group.routeGroupId ?? settings.itGroupId;
+  const canCard = (group: AlertGroupRow) => settings.cardTemplateId !== null && spaceOf(group) !== null;
+  const source = (group: AlertGroupRow) => `alerts:${group.id}`;
+  const openingKey = (group: AlertGroupRow) => `alert-group:${group.id}:${group.openedAt.getTime()}`;
+
+  async function createCard(tx: Executor, group: AlertGroupRow, { now, atUsers }: { now: Date; atUsers: OnCallPerson[] }): Promise<AlertGroupRow> {
+    if (!canCard(group)) return group;
+    const outTrackId = alertGroupCardId(group.id);
+    const mentions = group.level === 1 ? atUsers.slice(0, 20) : [];
+    await outbox.enqueue(tx, {
+      kind: 'dingtalk.card_create',
+      payload: {
+        outTrackId,
+        cardTemplateId: settings.cardTemplateId!,
+        cardParamMap: alertCardParams(group, { now, publicUrl: settings.publicUrl }),
+        openSpaceId: `dtv1.card//IM_GROUP.${spaceOf(group)}`,
+        robotCode: settings.robotCode,
+        ...(mentions.length > 0 ? { atUserIds: Object.fromEntries(mentions.map((person) => [person.dingtalkUserId, person.name])) } : {}),
+        callbackType: 'STREAM',
+      },
+      idempotencyKey: `alert-group:${group.id}:card`,
+      orderingKey: outTrackId,
+      priority: priorityOf(group),
+      source: source(group),
+    });
+    return { ...group, cardState: 'sent', cardVersion: 1, cardUpdatedAt: now, cardDirty: false };
+  }
+
+  async function updateCard(tx: Executor, group: AlertGroupRow, { now }: { now: Date }): Promise<AlertGroupRow> {
+    if (group.cardState !== 'sent') return group;
+    const outTrackId = alertGroupCardId(group.id);
+    const version = group.cardVersion + 1;
+    await outbox.enqueue(tx, {
+      kind: 'dingtalk.card_update',
+      payload: { outTrackId, cardParamMap: alertCardParams(group, { now, publicUrl: settings.publicUrl }) },
+      idempotencyKey: `alert-group:${group.id}:card:v${version}`,
+      orderingKey: outTrackId,
+      priority: priorityOf(group),
+      source: source(group),
+    });
+    return { ...group, cardVersion: version, cardUpdatedAt: now, cardDirty: false };
+  }
+
+  async function groupMessage(tx: Executor, { group, conversationId, msg, key }: { group: AlertGroupRow; conversationId: string; msg: { title: string; text: string }; key: string }) {
+    await outbox.enqueue(tx, {
+      kind: 'dingtalk.group_message',
+      payload: { robotCode: settings.robotCode, openConversationId: conversationId, msgKey: 'sampleMarkdown', msgParam: msg },
+      idempotencyKey: key,
+      rateKey: `robot:${settings.robotCode}`,
+      priority: priorityOf(group),
+      source: source(group),
+    });
+  }
+
+  async function page(tx: Executor, { group, people, key, why }: { group: AlertGroupRow; people: OnCallPerson[]; key: string; why: string }) {
+    if (people.length === 0) return;
+    await outbox.enqueue(tx, {
+      kind: 'dingtalk.work_notification',
+      payload: { userIds: people.map((person) => person.dingtalkUserId), msg: pageNotification(group, { publicUrl: settings.publicUrl, why }) },
+      idempotencyKey: key,
+      priority: priorityOf(group),
+      source: source(group),
+    });
+  }
+
+  /** Carries out due escalation steps; returns the group with the steps recorded as done. */
+  async function runSteps(
+    tx: Executor,
+    group: AlertGroupRow,
+    { policy, steps, crowd, now, cardJustCreated, events }: { policy: EscalationPolicy; steps: number[]; crowd: Crowd; now: Date; cardJustCreated: boolean; events: GroupEventInput[] },
+  ): Promise<AlertGroupRow> {
+    const done = new Set(group.escalationStepsDone);
+    for (const index of steps) {
+      const step = policy.steps[index];
+      if (!step || done.has(index)) continue;
+      const reached: string[] = [];
+      for (const target of step.notify) {
+        const key = `${openingKey(group)}:step:${index}:${target}`;
+        const minutes = Math.round((now.getTime() - group.openedAt.getTime()) / 60_000);
+        if (target === 'leadership_group') {
+          if (settings.leadershipGroupId) {
+            await groupMessage(tx, { group, conversationId: settings.leadershipGroupId, msg: escalationMessage(group, { names: [], publicUrl: settings.publicUrl, minutes }), key });
+            reached.push('管理层群');
+          }
+        } else {
+          const people = target === 'oncall_primary' ? crowd.primary : target === 'oncall_secondary' ? crowd.secondary : crowd.leads;
+          const why = index === 0 ? '你是当前值班人员。' : `已 ${minutes} 分钟无人认领，升级通知你。`;
+          await page(tx, { group, people, key: `${key}:notify`, why });
+          // The first page rides on the card's own @; later steps @ people in the card's group.
+          const space = spaceOf(group);
+          if (people.length > 0 && space && !(cardJustCreated && target === 'oncall_primary')) {
+            await groupMessage(tx, { group, conversationId: space, msg: escalationMessage(group, { names: people.map((person) => person.name), publicUrl: settings.publicUrl, minutes }), key: `${key}:at` });
+          }
+          reached.push(...people.map((person) => person.name));
+        }
+        onEscalation(target);
+      }
+      done.add(index);
+      events.push({ groupId: group.id, at: now, kind: 'escalation_step', actorName: 'DingOps', note: `第 ${index + 1} 步（${step.notify.join('、')}）：${reached.length > 0 ? `通知 ${reached.join('、')}` : '无人可通知'}`, data: { step: index, notify: step.notify, policyId: policy.id } });
+    }
+    return { ...group, escalationStepsDone: [...done].sort((a, b) => a - b) };
+  }
+
+  return {
+    createCard,
+    updateCard,
+    runSteps,
+
+    /** Carries out a card plan (see cardPlan). */
+    async applyCardPlan(tx: Executor, group: AlertGroupRow, { plan, now, atUsers }: { plan: CardPlan; now: Date; atUsers: OnCallPerson[] }): Promise<AlertGroupRow> {
+      if (plan === 'create') return createCard(tx, group, { now, atUsers });
+      if (plan === 'update') return updateCard(tx, group, { now });
+      if (plan === 'dirty') return { ...group, cardDirty: true };
+      return group;
+    },
+
+    async digest(tx: Executor, groups: AlertGroupRow[], { now }: { now: Date }) {
+      if (groups.length === 0 || settings.cardTemplateId === null || settings.itGroupId === null) return;
+      const outTrackId = `alert-digest-${now.getTime()}`;
+      await outbox.enqueue(tx, {
+        kind: 'dingtalk.card_create',
+        payload: { outTrackId, cardTemplateId: settings.cardTemplateId, cardParamMap: digestCardParams(groups, { now, publicUrl: settings.publicUrl }), openSpaceId: `dtv1.card//IM_GROUP.${settings.itGroupId}`, robotCode: settings.robotCode, callbackType: 'STREAM' },
+        idempotencyKey: `alert-digest:${now.getTime()}`,
+        orderingKey: outTrackId,
+        priority: 9,
+        source: 'alerts:digest',
+      });
+    },
+  };
+}
+
+export type AlertNotifier = ReturnType<typeof createAlertNotifier>;

@@ -1,0 +1,513 @@
+import { randomBytes } from 'node:crypto';
+import type { AlertGroup, AlertGroupAction, AlertGroupDetail, AlertSource, AlertSourceKind, ListAlertGroupsQuery, RuleSet, Silence } from '@dingops/shared/alerts';
+import type { EscalationPolicy } from '@dingops/shared/oncall';
+import type { User } from '@dingops/shared/users';
+import { type AlertLevel, type AlertRule, classifyAlert, levelNames, raiseLevel } from '@dingops/shared/rules/alert-classify';
+import { fingerprintOf, groupKeyOf, groupLabelsOf, inhibitionKeyOf } from '@dingops/shared/rules/alert-grouping';
+import { type LabelMatcher, matcherProblem, matchesAll } from '@dingops/shared/rules/alert-matchers';
+import { dueEscalationSteps } from '@dingops/shared/rules/escalation';
+import type { Db, Executor } from '../../db/client';
+import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import { systemContext } from '../../platform/audit/audit.service';
+import { type CipherAlgorithm, hashToken } from '../../platform/crypto/field-cipher';
+import { DomainError } from '../../platform/errors/domain-error';
+import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
+import { actionNotApplicable, badSourceToken, groupNotFound, silenceNotFound, sourceNotFound, ticketsUnavailable } from './alerts.errors';
+import type { NormalizedAlert } from './alerts.normalize';
+import { dedupeByFingerprint } from './alerts.normalize';
+import type { AlertNotifier } from './alerts.notify';
+import type { Crowd, PeopleDirectory } from './alerts.people';
+import type { AlertInput, AlertsRepository, GroupEventInput, GroupInput } from './alerts.repository';
+import { cardPlan, nextGroupState } from './alerts.rules';
+import type { AlertGroupRow, AlertSilenceRow, AlertSourceRow } from './alerts.table';
+
+export interface AlertsSettings {
+  groupBy: string[];
+  groupWaitSeconds: number;
+  groupIntervalSeconds: number;
+  flap: { threshold: number; windowMinutes: number; dampSeconds: number };
+  inhibitEqual: string[];
+  cacheMs: number;
+  tokenAlgorithm: CipherAlgorithm;
+}
+
+export interface TicketsFromAlerts {
+  createFromAlert(input: { alertGroupId: string; title: string; description: string; level: AlertLevel; actor: User }, tx: Executor, context: AuditContext): Promise<{ id: bigint; number: string }>;
+}
+
+export interface AlertsMetrics {
+  ingested(kind: AlertSourceKind, level: AlertLevel, count: number): void;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A value cached for `ms`, reloaded on demand; `clear()` after a local change. */
+function cachedValue<T>(load: () => Promise<T>, ms: number, clock: () => Date) {
+  let entry: { at: number; value: Promise<T> } | null = null;
+  return {
+    get(): Promise<T> {
+      const now = clock().getTime();
+      if (!entry || now - entry.at >= ms) {
+        const value = load();
+        value.catch(() => (entry = null));
+        entry = { at: now, value };
+      }
+      return entry.value;
+    },
+    clear() {
+      entry = null;
+    },
+  };
+}
+
+const invalidField = (path: string, message: string) => new DomainError('alerts.invalid', 'invalid', `${path}: ${message}`, [{ path, message }]);
+
+function checkMatchers(matchers: LabelMatcher[], path: string) {
+  matchers.forEach((matcher, index) => {
+    const problem = matcherProblem(matcher);
+    if (problem) throw invalidField(`${path}.${index}.value`, `invalid regular expression: ${problem}`);
+  });
+}
+
+export function createAlertsService({
+  db,
+  repo,
+  audit,
+  notifier,
+  people,
+  tickets,
+  clock,
+  settings,
+  metrics,
+}: {
+  db: Db;
+  repo: AlertsRepository;
+  audit: AuditService;
+  notifier: AlertNotifier;
+  people: PeopleDirectory;
+  tickets: TicketsFromAlerts | null;
+  clock: () => Date;
+  settings: AlertsSettings;
+  metrics: AlertsMetrics;
+}) {
+  const rules = cachedValue(() => repo.loadRules(), settings.cacheMs, clock);
+  const silences = cachedValue(() => repo.listSilences(clock()), settings.cacheMs, clock);
+  const tokens = new Map<string, { at: number; source: AlertSourceRow | null }>();
+  const cardSettings = { groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds, flapDampSeconds: settings.flap.dampSeconds };
+
+  const toSource = (row: AlertSourceRow): AlertSource => ({ id: row.id, name: row.name, kind: row.kind, enabled: row.enabled, createdAt: row.createdAt.toISOString(), rotatedAt: iso(row.rotatedAt) });
+  const newToken = () => `dops_${randomBytes(24).toString('base64url')}`;
+  const toSilence = (row: AlertSilenceRow, now: Date): Silence => ({
+    id: row.id,
+    matchers: row.matchers,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    reason: row.reason,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    active: row.startsAt <= now && row.endsAt > now,
+  });
+
+  function toGroup(row: AlertGroupRow): AlertGroup {
+    return {
+      id: String(row.id),
+      sourceId: row.sourceId,
+      groupKey: row.groupKey,
+      title: row.title,
+      labels: row.labels,
+      level: row.level as AlertLevel,
+      levelReason: row.levelReason,
+      matchedRule: row.matchedRule,
+      status: row.status,
+      firingCount: row.firingCount,
+      alertCount: row.alertCount,
+      summary: row.summary,
+      flapping: row.flapping,
+      suppressed: row.suppressed,
+      acknowledgedBy: row.acknowledgedBy,
+      acknowledgedAt: iso(row.acknowledgedAt),
+      openedAt: row.openedAt.toISOString(),
+      resolvedAt: iso(row.resolvedAt),
+      ticketId: row.ticketId,
+      escalationPolicyId: row.escalationPolicyId,
+      escalationStepsDone: row.escalationStepsDone,
+    };
+  }
+
+  /** Everyone escalation could reach for these groups, fetched before any transaction (and cached). */
+  async function crowdsFor(groups: { scheduleId: string | null; owner: string | null }[], now: Date): Promise<Map<string, Crowd>> {
+    const crowds = new Map<string, Crowd>();
+    for (const group of groups) {
+      const key = `${group.scheduleId ?? ''}|${group.owner ?? ''}`;
+      if (!crowds.has(key)) crowds.set(key, await people.crowdFor({ scheduleId: group.scheduleId, owner: group.owner, at: now }));
+    }
+    return crowds;
+  }
+  const crowdKey = (group: Pick<AlertGroupRow, 'onCallScheduleId' | 'labels'>) => `${group.onCallScheduleId ?? ''}|${group.labels.owner ?? ''}`;
+
+  /** A level-1 group that is firing and not muted pages whoever its policy says is due now. */
+  async function escalateIfDue(tx: Executor, group: AlertGroupRow, { crowd, policy, now, cardJustCreated, events }: { crowd: Crowd | undefined; policy: EscalationPolicy | undefined; now: Date; cardJustCreated: boolean; events: GroupEventInput[] }): Promise<AlertGroupRow> {
+    if (!crowd || !policy || group.level !== 1 || group.status !== 'firing' || group.suppressed) return group;
+    const steps = dueEscalationSteps({ policy, openedAt: group.openedAt, acknowledgedAt: group.acknowledgedAt, resolvedAt: group.resolvedAt, doneSteps: group.escalationStepsDone, now });
+    if (steps.length === 0) return group;
+    return notifier.runSteps(tx, group, { policy, steps, crowd, now, cardJustCreated, events });
+  }
+
+  async function requireGroup(id: bigint, tx?: Executor): Promise<AlertGroupRow> {
+    const row = tx ? await repo.lockGroup(id, tx) : await repo.findGroup(id);
+    if (!row) throw groupNotFound(String(id));
+    return row;
+  }
+
+  return {
+    toGroup,
+
+    // --- sources (it_admin) ---
+    async createSource({ name, kind, context }: { name: string; kind: AlertSourceKind; context: AuditContext }) {
+      const token = newToken();
+      const row = await db.transaction(async (tx) => {
+        const created = await repo.insertSource({ name, kind, tokenHash: hashToken(token, settings.tokenAlgorithm), createdAt: clock() }, tx);
+        await audit.record(context, { action: 'alerts.source_created', target: { type: 'alert_source', id: created.id }, summary: { name, kind } }, tx);
+        return created;
+      });
+      return { ...toSource(row), token };
+    },
+    listSources: async () => ({ items: (await repo.listSources()).map(toSource) }),
+    async rotateSource({ id, context }: { id: string; context: AuditContext }) {
+      const token = newToken();
+      const row = await db.transaction(async (tx) => {
+        const updated = await repo.updateSource(id, { tokenHash: hashToken(token, settings.tokenAlgorithm), rotatedAt: clock() }, tx);
+        if (!updated) throw sourceNotFound(id);
+        await audit.record(context, { action: 'alerts.source_rotated', target: { type: 'alert_source', id } }, tx);
+        return updated;
+      });
+      tokens.clear();
+      return { ...toSource(row), token };
+    },
+    async disableSource({ id, context }: { id: string; context: AuditContext }) {
+      const row = await db.transaction(async (tx) => {
+        const updated = await repo.updateSource(id, { enabled: false }, tx);
+        if (!updated) throw sourceNotFound(id);
+        await audit.record(context, { action: 'alerts.source_disabled', target: { type: 'alert_source', id } }, tx);
+        return updated;
+      });
+      tokens.clear();
+      return toSource(row);
+    },
+
+    /** The source a webhook's bearer token belongs to; the hash lookup is cached briefly (ingest is hot). */
+    async authenticate(kind: AlertSourceKind, authorization: string | undefined): Promise<AlertSourceRow> {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+      if (!token) throw badSourceToken();
+      const hash = hashToken(token, settings.tokenAlgorithm);
+      const now = clock().getTime();
+      let hit = tokens.get(hash);
+      if (!hit || now - hit.at >= settings.cacheMs) {
+        hit = { at: now, source: await repo.findSourceByTokenHash(hash) };
+        if (tokens.size > 1000) tokens.clear();
+        tokens.set(hash, hit);
+      }
+      if (!hit.source || !hit.source.enabled || hit.source.kind !== kind) throw badSourceToken();
+      return hit.source;
+    },
+
+    // --- rules ---
+    getRules: async (): Promise<RuleSet> => ({ rules: await repo.loadRules() }),
+    async putRules({ body, context }: { body: RuleSet; context: AuditContext }): Promise<RuleSet> {
+      body.rules.forEach((rule, index) => checkMatchers(rule.matchers, `body.rules.${index}.matchers`));
+      await db.transaction(async (tx) => {
+        await repo.replaceRules(body.rules, clock(), tx);
+        await audit.record(context, { action: 'alerts.rules_updated', target: { type: 'alert_rules', id: 'all' }, summary: { count: body.rules.length, names: body.rules.map((rule) => rule.name).slice(0, 50) } }, tx);
+      });
+      rules.clear();
+      return { rules: body.rules };
+    },
+    async testRules({ labels, candidate }: { labels: Record<string, string>; candidate: AlertRule[] | undefined }) {
+      if (candidate) candidate.forEach((rule, index) => checkMatchers(rule.matchers, `body.rules.${index}.matchers`));
+      const result = classifyAlert({ labels, rules: candidate ?? (await rules.get()) });
+      return { level: result.level, matchedRule: result.ruleName, reason: result.reason, route: result.route, groupKey: groupKeyOf(groupLabelsOf(labels, settings.groupBy)), fingerprint: fingerprintOf(labels) };
+    },
+
+    // --- silences ---
+    async createSilence({ body, actor, context }: { body: { matchers: LabelMatcher[]; startsAt?: string | undefined; endsAt: string; reason: string }; actor: User; context: AuditContext }): Promise<Silence> {
+      checkMatchers(body.matchers, 'body.matchers');
+      const now = clock();
+      if (new Date(body.endsAt) <= now) throw invalidField('body.endsAt', 'must be in the future');
+      const row = await db.transaction(async (tx) => {
+        const created = await repo.insertSilence({ matchers: body.matchers, startsAt: body.startsAt ? new Date(body.startsAt) : now, endsAt: new Date(body.endsAt), reason: body.reason, createdById: actor.id, createdBy: actor.name, createdAt: now }, tx);
+        await audit.record(context, { action: 'alerts.silence_created', target: { type: 'alert_silence', id: created.id }, summary: { matchers: body.matchers, endsAt: body.endsAt, reason: body.reason } }, tx);
+        return created;
+      });
+      silences.clear();
+      return toSilence(row, now);
+    },
+    async listSilences() {
+      const now = clock();
+      return { items: (await repo.listSilences(now)).map((row) => toSilence(row, now)) };
+    },
+    async expireSilence({ id, context }: { id: string; context: AuditContext }) {
+      const now = clock();
+      await db.transaction(async (tx) => {
+        const row = await repo.expireSilence(id, now, tx);
+        if (!row) throw silenceNotFound(id);
+        await audit.record(context, { action: 'alerts.silence_expired', target: { type: 'alert_silence', id } }, tx);
+      });
+      silences.clear();
+    },
+
+    /**
+     * The ingest pipeline (rules F1, F2): classify, silence, inhibit, dedup and group a request's
+     * alerts, then store them with one statement per table in one transaction, and enqueue the cards
+     * and pages the changes need. Nothing is stored unless everything is.
+     */
+    async ingest({ source, alerts: received }: { source: AlertSourceRow; alerts: NormalizedAlert[] }): Promise<{ accepted: number; groups: number }> {
+      const now = clock();
+      const list = dedupeByFingerprint(received);
+      const [ruleList, silenceList] = await Promise.all([rules.get(), silences.get()]);
+      const items = list.map((alert) => {
+        const classification = classifyAlert({ labels: alert.labels, rules: ruleList });
+        const groupLabels = groupLabelsOf(alert.labels, settings.groupBy);
+        if (alert.labels.owner) groupLabels.owner = alert.labels.owner;
+        const firing = alert.status === 'firing';
+        return {
+          alert,
+          classification,
+          groupLabels,
+          groupKey: groupKeyOf(groupLabelsOf(alert.labels, settings.groupBy)),
+          firing,
+          silenced: firing && silenceList.some((silence) => silence.startsAt <= now && silence.endsAt > now && matchesAll(silence.matchers, alert.labels)),
+          inhibitionKey: inhibitionKeyOf(alert.labels, settings.inhibitEqual),
+        };
+      });
+
+      const groupInputs = new Map<string, GroupInput>();
+      for (const item of items) {
+        const existing = groupInputs.get(item.groupKey);
+        const summary = item.alert.annotations.summary ?? item.alert.annotations.description ?? item.alert.annotations.message ?? null;
+        const withValue = summary && item.alert.annotations.value ? `${summary}（当前值 ${item.alert.annotations.value}）` : summary;
+        if (!existing || item.classification.level < existing.level) {
+          groupInputs.set(item.groupKey, {
+            groupKey: item.groupKey,
+            labels: item.groupLabels,
+            title: item.alert.labels.alertname ?? summary ?? item.groupKey,
+            summary: withValue ?? existing?.summary ?? null,
+            level: item.classification.level,
+            levelReason: item.classification.reason,
+            matchedRule: item.classification.ruleName,
+            routeGroupId: item.classification.route.groupId,
+            escalationPolicyId: item.classification.route.escalationPolicyId,
+            onCallScheduleId: item.classification.route.onCallScheduleId,
+          });
+        } else if (!existing.summary && withValue) existing.summary = withValue;
+      }
+
+      // Level-1 pages need people; look them up now, outside the transaction (cached across requests).
+      const pageable = [...groupInputs.values()].filter((group) => group.level === 1 && items.some((item) => item.groupKey === group.groupKey && item.firing && !item.silenced));
+      const crowds = await crowdsFor(pageable.map((group) => ({ scheduleId: group.onCallScheduleId, owner: group.labels.owner ?? null })), now);
+      const policies = new Map<string, EscalationPolicy>();
+      for (const group of pageable) policies.set(group.escalationPolicyId ?? '', await people.policy(group.escalationPolicyId));
+
+      const touched = await db.transaction(async (tx) => {
+        const groups = await repo.upsertGroups(source.id, [...groupInputs.values()], now, tx);
+        const byKey = new Map(groups.map((group) => [group.groupKey, group]));
+        const byId = new Map(groups.map((group) => [String(group.id), group]));
+
+        const batchInhibitors = new Set(items.filter((item) => item.classification.level === 1 && item.firing && item.inhibitionKey).map((item) => item.inhibitionKey!));
+        const inputs: AlertInput[] = items.map((item) => ({
+          fingerprint: item.alert.fingerprint,
+          groupId: String(byKey.get(item.groupKey)!.id),
+          status: item.alert.status,
+          labels: item.alert.labels,
+          annotations: item.alert.annotations,
+          level: item.classification.level,
+          silenced: item.silenced,
+          inhibited: item.classification.level > 1 && item.firing && item.inhibitionKey !== null && batchInhibitors.has(item.inhibitionKey),
+          checkInhibition: item.classification.level > 1 && item.firing && item.inhibitionKey !== null,
+          inhibitionKey: item.inhibitionKey,
+          startsAt: item.alert.startsAt.toISOString(),
+          endsAt: iso(item.alert.endsAt),
+          generatorUrl: item.alert.generatorUrl,
+        }));
+        const deltas = await repo.upsertAlerts(source.id, inputs, now, tx);
+
+        const states: AlertGroupRow[] = [];
+        const events: GroupEventInput[] = [];
+        for (const delta of deltas) {
+          const before = byId.get(delta.groupId);
+          if (!before) continue;
+          const change = nextGroupState({ group: before, delta, isNew: before.alertCount === 0, now, flap: settings.flap });
+          let after: AlertGroupRow = { ...before, ...change.next };
+          events.push(...change.events.map((event) => ({ groupId: after.id, at: now, kind: event.kind, actorName: 'DingOps', note: event.note })));
+          const crowd = crowds.get(crowdKey(after));
+          const flapStarted = change.events.some((event) => event.kind === 'flapping');
+          const plan = cardPlan({ group: after, statusChanged: change.statusChanged, flapStarted, now, settings: cardSettings });
+          after = await escalateIfDue(tx, after, { crowd, policy: policies.get(after.escalationPolicyId ?? ''), now, cardJustCreated: plan === 'create', events });
+          after = await notifier.applyCardPlan(tx, after, { plan, now, atUsers: crowd?.primary ?? [] });
+          // The same alerts sent again (monitors repeat themselves) change nothing: skip the write.
+          const unchanged = delta.firingDelta === 0 && delta.mutedFiringDelta === 0 && delta.added === 0 && delta.flips === 0 && change.events.length === 0 && after.cardVersion === before.cardVersion && after.cardDirty === before.cardDirty && after.cardState === before.cardState && after.escalationStepsDone.length === before.escalationStepsDone.length;
+          if (!unchanged) states.push(after);
+        }
+        await repo.updateGroupStates(states, now, tx);
+        await repo.addEvents(events, tx);
+        return deltas.length;
+      });
+      for (const level of [1, 2, 3] as const) {
+        const count = items.filter((item) => item.classification.level === level).length;
+        if (count > 0) metrics.ingested(source.kind, level, count);
+      }
+      return { accepted: list.length, groups: touched };
+    },
+
+    // --- groups ---
+    async listGroups(query: ListAlertGroupsQuery) {
+      const rows = await repo.listGroups({ filter: { level: query.level, status: query.status }, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
+      const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
+      return { items: page.items.map(toGroup), nextCursor: page.nextCursor };
+    },
+    async getGroup(id: bigint): Promise<AlertGroupDetail> {
+      const row = await requireGroup(id);
+      const [alertRows, eventRows] = await Promise.all([repo.alertsOf(id), repo.eventsOf(id)]);
+      return {
+        ...toGroup(row),
+        alerts: alertRows.map((alert) => ({
+          id: String(alert.id),
+          fingerprint: alert.fingerprint,
+          status: alert.status,
+          labels: alert.labels,
+          annotations: alert.annotations,
+          level: alert.level as AlertLevel,
+          silenced: alert.silenced,
+          inhibited: alert.inhibited,
+          startsAt: alert.startsAt.toISOString(),
+          endsAt: iso(alert.endsAt),
+          lastSeenAt: alert.lastSeenAt.toISOString(),
+          generatorUrl: alert.generatorUrl,
+        })),
+        timeline: eventRows.map((event) => ({ at: event.at.toISOString(), kind: event.kind, actorName: event.actorName, note: event.note })),
+      };
+    },
+
+    act(input: { id: bigint; action: AlertGroupAction; note?: string | undefined; actor: User; context: AuditContext }): Promise<AlertGroupRow> {
+      return db.transaction((tx) => this.actInTransaction(input, tx));
+    },
+
+    /** 认领 / 解决 / 静默1小时 / 升级 / 创建工单, from the card or the micro-app; the card is then updated. */
+    async actInTransaction({ id, action, note, actor, context }: { id: bigint; action: AlertGroupAction; note?: string | undefined; actor: User; context: AuditContext }, tx: Executor): Promise<AlertGroupRow> {
+      const now = clock();
+      const before = await requireGroup(id, tx);
+      const open = before.status !== 'resolved';
+      let after: AlertGroupRow = before;
+      let eventNote: string | null = note ?? null;
+      const summary: Record<string, unknown> = { from: before.status };
+      switch (action) {
+        case 'acknowledge':
+          if (before.status !== 'firing') throw actionNotApplicable({ action, status: before.status });
+          after = { ...before, status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: actor.name, acknowledgedByDingtalkId: actor.dingtalkUserId };
+          break;
+        case 'resolve':
+          if (!open) throw actionNotApplicable({ action, status: before.status });
+          await repo.resolveAlertsOf(id, now, tx);
+          after = { ...before, status: 'resolved', resolvedAt: now, resolvedManually: true, firingCount: 0, mutedFiringCount: 0, suppressed: false };
+          break;
+        case 'silence_1h': {
+          if (!open) throw actionNotApplicable({ action, status: before.status });
+          const matchers = Object.entries(before.labels).map(([name, value]) => ({ name, op: '=' as const, value }));
+          const silence = await repo.insertSilence({ matchers, startsAt: now, endsAt: new Date(now.getTime() + 3_600_000), reason: note ?? '从告警卡片静默 1 小时', createdById: actor.id, createdBy: actor.name, createdAt: now }, tx);
+          await audit.record(context, { action: 'alerts.silence_created', target: { type: 'alert_silence', id: silence.id }, summary: { matchers, groupId: String(id) } }, tx);
+          silences.clear();
+          after = { ...before, suppressed: true, mutedFiringCount: before.firingCount };
+          eventNote = `静默至 ${new Date(now.getTime() + 3_600_000).toISOString().slice(11, 16)} UTC`;
+          summary.silenceId = silence.id;
+          break;
+        }
+        case 'escalate': {
+          if (!open || before.level === 1) throw actionNotApplicable({ action, status: before.level === 1 ? '一级' : before.status });
+          const level = raiseLevel(before.level as AlertLevel);
+          after = { ...before, level, levelRaised: true, levelReason: `${levelNames[level]}：${actor.name} 手动升级（原${levelNames[before.level as AlertLevel]}）` };
+          eventNote = `${levelNames[before.level as AlertLevel]} → ${levelNames[level]}`;
+          summary.level = level;
+          break;
+        }
+        case 'create_ticket': {
+          if (before.ticketId) throw actionNotApplicable({ action, status: `linked to ticket ${before.ticketId}` });
+          if (!tickets) throw ticketsUnavailable();
+          const description = [before.summary ?? '', `告警组：${before.groupKey}`, `级别原因：${before.levelReason}`, `触发中：${before.firingCount}/${before.alertCount}`].filter(Boolean).join('\n');
+          const ticket = await tickets.createFromAlert({ alertGroupId: String(id), title: `[告警] ${before.title}`, description, level: before.level as AlertLevel, actor }, tx, context);
+          after = { ...before, ticketId: String(ticket.id) };
+          eventNote = `工单 ${ticket.number}`;
+          summary.ticketId = String(ticket.id);
+          break;
+        }
+      }
+      const events: GroupEventInput[] = [{ groupId: id, at: now, kind: action, actorId: actor.id, actorName: actor.name, note: eventNote }];
+      const plan = cardPlan({ group: after, statusChanged: true, now, settings: { ...cardSettings, flapDampSeconds: 0 } });
+      after = await notifier.applyCardPlan(tx, after, { plan: plan === 'dirty' ? 'none' : plan, now, atUsers: [] });
+      const { id: _id, ...patch } = after;
+      const saved = await repo.updateGroup(id, { ...patch, updatedAt: now }, tx);
+      await repo.addEvents(events, tx);
+      await audit.record(context, { action: `alerts.group_${action}`, target: { type: 'alert_group', id: String(id) }, summary: { ...summary, to: saved.status } }, tx);
+      return saved;
+    },
+
+    // --- jobs ---
+
+    /** Walks unacknowledged level-1 groups through their escalation policy (restart-safe: done steps are stored). */
+    async escalate(): Promise<number> {
+      let stepsRun = 0;
+      for (const { id } of await repo.escalationCandidates(500)) {
+        const now = clock();
+        const snapshot = await repo.findGroup(id);
+        if (!snapshot) continue;
+        const policy = await people.policy(snapshot.escalationPolicyId);
+        if (dueEscalationSteps({ policy, openedAt: snapshot.openedAt, acknowledgedAt: snapshot.acknowledgedAt, resolvedAt: snapshot.resolvedAt, doneSteps: snapshot.escalationStepsDone, now }).length === 0) continue;
+        const crowd = await people.crowdFor({ scheduleId: snapshot.onCallScheduleId, owner: snapshot.labels.owner ?? null, at: now });
+        await db.transaction(async (tx) => {
+          const group = await repo.lockGroup(id, tx);
+          if (!group) return;
+          const events: GroupEventInput[] = [];
+          let after = await escalateIfDue(tx, group, { crowd, policy, now, cardJustCreated: false, events });
+          if (events.length === 0) return;
+          stepsRun += events.length;
+          after = after.cardState === 'sent' ? await notifier.updateCard(tx, after, { now }) : await notifier.createCard(tx, after, { now, atUsers: crowd.primary });
+          await repo.updateGroup(id, { escalationStepsDone: after.escalationStepsDone, cardState: after.cardState, cardVersion: after.cardVersion, cardUpdatedAt: after.cardUpdatedAt, cardDirty: after.cardDirty, updatedAt: now }, tx);
+          await repo.addEvents(events, tx);
+          await audit.record(systemContext, { action: 'alerts.escalated', target: { type: 'alert_group', id: String(id) }, summary: { steps: events.length } }, tx);
+        });
+      }
+      return stepsRun;
+    },
+
+    /** Sends cards that waited (level-2 group wait) and updates that were damped. */
+    async flushCards(): Promise<number> {
+      let sent = 0;
+      for (const { id } of await repo.cardCandidates(500)) {
+        await db.transaction(async (tx) => {
+          const now = clock();
+          const group = await repo.lockGroup(id, tx);
+          if (!group) return;
+          const plan = cardPlan({ group, statusChanged: false, now, settings: cardSettings });
+          if (plan === 'none' || plan === 'dirty') {
+            if (plan === 'none' && group.cardDirty) await repo.updateGroup(id, { cardDirty: false }, tx);
+            return;
+          }
+          const after = await notifier.applyCardPlan(tx, group, { plan, now, atUsers: [] });
+          await repo.updateGroup(id, { cardState: after.cardState, cardVersion: after.cardVersion, cardUpdatedAt: after.cardUpdatedAt, cardDirty: false, updatedAt: now }, tx);
+          sent += 1;
+        });
+      }
+      return sent;
+    },
+
+    /** Level 3: one digest card listing groups opened or resolved since the last one. */
+    async digest(): Promise<number> {
+      return db.transaction(async (tx) => {
+        const now = clock();
+        const groups = await repo.takeDigest(now, 200, tx);
+        await notifier.digest(tx, groups, { now });
+        return groups.length;
+      });
+    },
+  };
+}
+
+export type AlertsService = ReturnType<typeof createAlertsService>;

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge } from 'prom-client';
+import { cardCallbackTopic } from '../../dingtalk/stream';
+import { createCardActions } from './alerts.chat';
+import { digestJob, escalateJob, flushCardsJob } from './alerts.jobs';
+import { createAlertNotifier } from './alerts.notify';
+import { createPeopleDirectory } from './alerts.people';
+import { createAlertsRepository } from './alerts.repository';
+import { setupGroupRoutes, setupRuleRoutes, setupSilenceRoutes, setupSourceRoutes, setupWebhookRoutes } from './alerts.routes';
+import { createAlertsService } from './alerts.service';
+
+/**
+ * Alerts (issue 5; rules F1, F2, F4): monitoring webhooks in, classified into three levels, grouped
+ * and deduplicated like Alertmanager, one interactive card per group in DingTalk, escalation of
+ * unacknowledged level-1 groups. Registered after tickets and oncall, whose decorators it uses when present.
+ */
+export async function alertsModule(app: FastifyInstance) {
+  const { database, clock, config, directory } = app.deps;
+  const { registry } = app.metrics;
+  const ingested = new Counter({ name: 'dingops_alerts_ingested_total', help: 'Alerts received, by source kind and level.', labelNames: ['source_kind', 'level'], registers: [registry] });
+  const escalations = new Counter({ name: 'dingops_alert_escalations_total', help: 'Escalation notifications sent, by target.', labelNames: ['target'], registers: [registry] });
+
+  const repo = createAlertsRepository({ db: database.db });
+  const settings = config.alerts;
+  const notifier = createAlertNotifier({
+    outbox: app.outbox,
+    settings: { publicUrl: config.server.publicUrl, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, leadershipGroupId: directory.leadershipGroupId, cardTemplateId: directory.cardTemplates.alert },
+    onEscalation: (target) => escalations.inc({ target }),
+  });
+  const people = createPeopleDirectory({ oncall: app.hasDecorator('oncall') ? app.oncall : null, identity: app.identity, cacheMs: settings.cacheMs, clock });
+  const service = createAlertsService({
+    db: database.db,
+    repo,
+    audit: app.audit,
+    notifier,
+    people,
+    tickets: app.hasDecorator('tickets') ? app.tickets : null,
+    clock,
+    settings: { groupBy: settings.groupBy, groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds, flap: settings.flap, inhibitEqual: settings.inhibitEqual, cacheMs: settings.cacheMs, tokenAlgorithm: config.crypto.algorithm },
+    metrics: { ingested: (kind, level, count) => ingested.inc({ source_kind: kind, level: String(level) }, count) },
+  });
+
+  new Gauge({
+    name: 'dingops_alert_groups_open',
+    help: 'Alert groups not yet resolved, by level.',
+    labelNames: ['level'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const level of [1, 2, 3]) this.set({ level: String(level) }, 0);
+      for (const row of await repo.openGroupsByLevel()) this.set({ level: String(row.level) }, row.open);
+    },
+  });
+
+  setupSourceRoutes(app, service);
+  setupWebhookRoutes(app, service);
+  setupRuleRoutes(app, service);
+  setupSilenceRoutes(app, service);
+  setupGroupRoutes(app, service);
+
+  app.inbox.on(cardCallbackTopic, createCardActions({ service, identity: app.identity, audit: app.audit, log: app.log.child({ module: 'alerts' }) }));
+  app.scheduler.register(escalateJob({ service, cron: settings.escalateCron }));
+  app.scheduler.register(flushCardsJob({ service, cron: settings.flushCron }));
+  app.scheduler.register(digestJob({ service, cron: settings.digestCron }));
+}

@@ -1,0 +1,75 @@
+import type { Labels } from './alert-matchers';
+
+/**
+ * Alert identity and grouping as Alertmanager does it: an alert is its label set (the fingerprint),
+ * and alerts whose group-by labels agree share one alert group (one card).
+ */
+
+/** FNV-1a 64-bit over the sorted label pairs, as 16 hex digits: stable across processes and languages. */
+export function fingerprintOf(labels: Labels): string {
+  let hash = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  const mask = 0xffffffffffffffffn;
+  const text = Object.keys(labels)
+    .sort()
+    .map((name) => `${name}\u0000${labels[name]}\u0001`)
+    .join('');
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * prime) & mask;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+/**
+ * Group-by entries are label names; `a|b` takes the first of the alternatives present (the default
+ * `alertname`, `service|job` groups by service, or by job where there is no service label).
+ */
+export function groupLabelsOf(labels: Labels, groupBy: readonly string[]): Labels {
+  const picked: Labels = {};
+  for (const entry of groupBy) {
+    const name = entry.split('|').find((candidate) => (labels[candidate] ?? '') !== '');
+    if (name) picked[name] = labels[name] ?? '';
+  }
+  return picked;
+}
+
+/** The key an alert group is found by (within its source). */
+export function groupKeyOf(groupLabels: Labels): string {
+  const names = Object.keys(groupLabels).sort();
+  return names.length === 0 ? '{}' : `{${names.map((name) => `${name}=${JSON.stringify(groupLabels[name])}`).join(',')}}`;
+}
+
+export interface FlapSettings {
+  /** More than this many firing↔resolved changes … */
+  threshold: number;
+  /** … within this window marks a group as flapping. */
+  windowMinutes: number;
+}
+
+/** Adds state changes (epoch ms) and keeps only those inside the window. */
+export function recordFlips({ flips, changes, now, settings }: { flips: readonly number[]; changes: number; now: Date; settings: FlapSettings }): number[] {
+  const since = now.getTime() - settings.windowMinutes * 60_000;
+  return [...flips.filter((at) => at > since), ...Array.from({ length: changes }, () => now.getTime())].slice(-(settings.threshold + 50));
+}
+
+export function isFlapping({ flips, now, settings }: { flips: readonly number[]; now: Date; settings: FlapSettings }): boolean {
+  const since = now.getTime() - settings.windowMinutes * 60_000;
+  return flips.filter((at) => at > since).length > settings.threshold;
+}
+
+/**
+ * Inhibition: a firing level-1 alert mutes level-2/3 alerts that agree with it on every `equal`
+ * label (at least one of which the muted alert has, so unlabelled alerts are not muted wholesale).
+ */
+export function inhibitionKeyOf(labels: Labels, equal: readonly string[]): string | null {
+  if (equal.length === 0 || equal.every((name) => (labels[name] ?? '') === '')) return null;
+  return JSON.stringify(equal.map((name) => labels[name] ?? ''));
+}
+
+/** Card updates for a group: always on a status change; otherwise at most once per interval, and rarer while flapping. */
+export function cardUpdateDue({ statusChanged, lastUpdateAt, now, intervalSeconds, flapping, flapDampSeconds }: { statusChanged: boolean; lastUpdateAt: Date | null; now: Date; intervalSeconds: number; flapping: boolean; flapDampSeconds: number }): boolean {
+  if (!lastUpdateAt) return true;
+  const wait = (flapping ? Math.max(flapDampSeconds, intervalSeconds) : statusChanged ? 0 : intervalSeconds) * 1000;
+  return now.getTime() - lastUpdateAt.getTime() >= wait;
+}
