@@ -27,6 +27,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit';
 import { fromAlertmanager, fromGeneric } from './alerts.normalize';
 import type { AlertsService } from './alerts.service';
+import type { IngestBatcher } from './alerts.ingest-batcher';
 
 const it = ['it_staff', 'it_admin'] as const;
 const admin = ['it_admin'] as const;
@@ -59,7 +60,7 @@ export function setupSourceRoutes(app: FastifyInstance, service: AlertsService) 
  * Webhooks monitors post to, authenticated by the source's own token (not a login). The body is
  * validated first, so a probe without a body learns nothing about tokens.
  */
-export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService) {
+export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService, batcher: IngestBatcher) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const clock = app.deps.clock;
   const response = { 202: ingestResultSchema };
@@ -68,7 +69,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService)
     schema: { tags: ['alerts'], summary: 'Prometheus Alertmanager webhook (payload version 4)', body: alertmanagerPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('alertmanager', request.headers.authorization);
-      return reply.status(202).send(await service.ingest({ source, alerts: fromAlertmanager(request.body, clock()) }));
+      return reply.status(202).send(await batcher.submit(source, fromAlertmanager(request.body, clock())));
     },
   });
   typed.post('/webhooks/grafana', {
@@ -76,7 +77,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService)
     schema: { tags: ['alerts'], summary: 'Grafana unified alerting webhook', body: grafanaPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('grafana', request.headers.authorization);
-      return reply.status(202).send(await service.ingest({ source, alerts: fromAlertmanager(request.body, clock()) }));
+      return reply.status(202).send(await batcher.submit(source, fromAlertmanager(request.body, clock())));
     },
   });
   typed.post('/webhooks/generic', {
@@ -84,7 +85,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService)
     schema: { tags: ['alerts'], summary: 'Generic JSON alerts from scripts and other monitors', body: genericPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('generic', request.headers.authorization);
-      return reply.status(202).send(await service.ingest({ source, alerts: fromGeneric(request.body, clock()) }));
+      return reply.status(202).send(await batcher.submit(source, fromGeneric(request.body, clock())));
     },
   });
 }

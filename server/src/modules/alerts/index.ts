@@ -8,6 +8,7 @@ import { createPeopleDirectory } from './alerts.people';
 import { createAlertsRepository } from './alerts.repository';
 import { setupGroupRoutes, setupRuleRoutes, setupSilenceRoutes, setupSourceRoutes, setupWebhookRoutes } from './alerts.routes';
 import { createAlertsService } from './alerts.service';
+import { createIngestBatcher } from './alerts.ingest-batcher';
 
 /**
  * Alerts (issue 5; rules F1, F2, F4): monitoring webhooks in, classified into three levels, grouped
@@ -53,7 +54,7 @@ export async function alertsModule(app: FastifyInstance) {
   });
 
   setupSourceRoutes(app, service);
-  setupWebhookRoutes(app, service);
+  setupWebhookRoutes(app, service, createIngestBatcher({ ingest: (input) => service.ingest(input), maxAlertsPerBatch: 1000 }));
   setupRuleRoutes(app, service);
   setupSilenceRoutes(app, service);
   setupGroupRoutes(app, service);

@@ -1,0 +1,91 @@
+import type { NormalizedAlert } from './alerts.normalize';
+import type { AlertSourceRow } from './alerts.table';
+
+interface IngestResult {
+  accepted: number;
+  groups: number;
+}
+
+type Ingest = (input: { source: AlertSourceRow; alerts: NormalizedAlert[] }) => Promise<IngestResult>;
+
+interface Waiting {
+  alerts: NormalizedAlert[];
+  resolve: (result: IngestResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Lane {
+  source: AlertSourceRow;
+  queue: Waiting[];
+  running: boolean;
+}
+
+/**
+ * Group commit for webhooks. Requests from one source that arrive while that source's previous
+ * batch is being stored wait and then go in together, in arrival order, in one transaction; each
+ * request is answered only once its alerts are committed. At low load a batch is a single request,
+ * so no delay is added; under a storm one transaction carries hundreds of alerts, which is what lets
+ * ingest keep up with a monitor's burst. If a shared batch fails, its requests are retried one by
+ * one so a bad request fails alone.
+ */
+export function createIngestBatcher({ ingest, maxAlertsPerBatch }: { ingest: Ingest; maxAlertsPerBatch: number }) {
+  const lanes = new Map<string, Lane>();
+
+  function takeBatch(lane: Lane): Waiting[] {
+    const batch: Waiting[] = [];
+    let count = 0;
+    while (lane.queue.length > 0) {
+      const next = lane.queue[0]!;
+      if (batch.length > 0 && count + next.alerts.length > maxAlertsPerBatch) break;
+      batch.push(lane.queue.shift()!);
+      count += next.alerts.length;
+    }
+    return batch;
+  }
+
+  async function runAlone(lane: Lane, waiting: Waiting) {
+    try {
+      waiting.resolve(await ingest({ source: lane.source, alerts: waiting.alerts }));
+    } catch (error) {
+      waiting.reject(error);
+    }
+  }
+
+  async function drain(lane: Lane) {
+    lane.running = true;
+    try {
+      while (lane.queue.length > 0) {
+        const batch = takeBatch(lane);
+        if (batch.length === 1) {
+          await runAlone(lane, batch[0]!);
+          continue;
+        }
+        try {
+          const result = await ingest({ source: lane.source, alerts: batch.flatMap((waiting) => waiting.alerts) });
+          for (const waiting of batch) waiting.resolve({ accepted: waiting.alerts.length, groups: result.groups });
+        } catch {
+          for (const waiting of batch) await runAlone(lane, waiting);
+        }
+      }
+    } finally {
+      lane.running = false;
+      lanes.delete(lane.source.id);
+    }
+  }
+
+  return {
+    submit(source: AlertSourceRow, alerts: NormalizedAlert[]): Promise<IngestResult> {
+      return new Promise<IngestResult>((resolve, reject) => {
+        let lane = lanes.get(source.id);
+        if (!lane) {
+          lane = { source, queue: [], running: false };
+          lanes.set(source.id, lane);
+        }
+        lane.queue.push({ alerts, resolve, reject });
+        if (!lane.running) void drain(lane);
+      });
+    },
+  };
+}
+
+export type IngestBatcher = ReturnType<typeof createIngestBatcher>;
