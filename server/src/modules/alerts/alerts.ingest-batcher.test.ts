@@ -78,4 +78,13 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
     expect(await good).toEqual({ accepted: 1, groups: 1 });
     await expect(bad).rejects.toThrow('bad alert');
   });
+
+  it('with a linger, requests of a burst that reach an idle lane together share the first store', async () => {
+    const { calls, ingest } = controlledIngest();
+    const batcher = createIngestBatcher({ ingest, maxAlertsPerBatch: 100, lingerMs: 5 });
+    void batcher.submit(source, alerts('a'));
+    void batcher.submit(source, alerts('b'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls.map((call) => call.fingerprints)).toEqual([['a', 'b']]);
+  });
 });

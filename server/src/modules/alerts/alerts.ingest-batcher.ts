@@ -23,12 +23,12 @@ interface Lane {
 /**
  * Group commit for webhooks. Requests from one source that arrive while that source's previous
  * batch is being stored wait and then go in together, in arrival order, in one transaction; each
- * request is answered only once its alerts are committed. At low load a batch is a single request,
- * so no delay is added; under a storm one transaction carries hundreds of alerts, which is what lets
+ * request is answered only once its alerts are committed. At low load a batch is a single request
+ * delayed by at most `lingerMs`; under a storm one transaction carries hundreds of alerts, which is what lets
  * ingest keep up with a monitor's burst. If a shared batch fails, its requests are retried one by
  * one so a bad request fails alone.
  */
-export function createIngestBatcher({ ingest, maxAlertsPerBatch }: { ingest: Ingest; maxAlertsPerBatch: number }) {
+export function createIngestBatcher({ ingest, maxAlertsPerBatch, lingerMs = 0 }: { ingest: Ingest; maxAlertsPerBatch: number; lingerMs?: number }) {
   const lanes = new Map<string, Lane>();
 
   function takeBatch(lane: Lane): Waiting[] {
@@ -82,7 +82,13 @@ export function createIngestBatcher({ ingest, maxAlertsPerBatch }: { ingest: Ing
           lanes.set(source.id, lane);
         }
         lane.queue.push({ alerts, resolve, reject });
-        if (!lane.running) void drain(lane);
+        if (lane.running) return;
+        lane.running = true;
+        // A burst's requests arrive a few milliseconds apart: waiting that long for an idle lane lets
+        // them share one transaction instead of the first going alone.
+        const idle = lane;
+        if (lingerMs > 0) setTimeout(() => void drain(idle), lingerMs);
+        else queueMicrotask(() => void drain(idle));
       });
     },
   };
