@@ -38,6 +38,11 @@ export const router = createBrowserRouter([
       // On-call calendar and escalation policies (IT only): on first use.
       { path: paths.oncall.path, lazy: async () => ({ Component: (await import('./routes/oncall-calendar')).OncallCalendarRoute }) },
       { path: paths.oncallPolicies.path, lazy: async () => ({ Component: (await import('./routes/oncall-policies')).OncallPoliciesRoute }) },
+      // Alert groups, silences and rules (IT only): on first use.
+      { path: paths.alerts.path, lazy: async () => ({ Component: (await import('./routes/alerts-list')).AlertsListRoute }) },
+      { path: paths.alertGroup.path, lazy: async () => ({ Component: (await import('./routes/alerts-group')).AlertGroupRoute }) },
+      { path: paths.alertSilences.path, lazy: async () => ({ Component: (await import('./routes/alerts-silences')).AlertSilencesRoute }) },
+      { path: paths.alertRules.path, lazy: async () => ({ Component: (await import('./routes/alerts-rules')).AlertRulesRoute }) },
     ],
   },
   { path: '*', element: <NotFoundRoute /> },

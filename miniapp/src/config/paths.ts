@@ -75,6 +75,22 @@ export const paths = {
     path: '/oncall/policies',
     getHref: () => '/oncall/policies',
   },
+  alerts: {
+    path: '/alerts',
+    getHref: () => '/alerts',
+  },
+  alertGroup: {
+    path: '/alerts/groups/:groupId',
+    getHref: (groupId: string) => `/alerts/groups/${encodeURIComponent(groupId)}`,
+  },
+  alertSilences: {
+    path: '/alerts/silences',
+    getHref: () => '/alerts/silences',
+  },
+  alertRules: {
+    path: '/alerts/rules',
+    getHref: () => '/alerts/rules',
+  },
 } as const;
 
 /** Only same-app paths are accepted as a post-login target (no open redirects). */

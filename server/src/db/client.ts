@@ -56,6 +56,8 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     options: `-c search_path=${options.schema}`,
   });
   const db = drizzlePg(pool) as unknown as Db;
+  const heldInProcess = new Set<string>();
+  const locks = createLockSession(url);
   return {
     db,
     driver: 'postgres',
@@ -75,17 +77,21 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
       }
     },
     async tryWithLock(namespace, name, work) {
-      const client = await pool.connect();
+      // Advisory locks are re-entrant within a session, and every lock here shares one session.
+      const key = `${namespace}:${name}`;
+      if (heldInProcess.has(key)) return { ran: false };
+      heldInProcess.add(key);
       try {
-        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, name]);
+        const session = await locks.session();
+        const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, name]);
         if (!rows[0]?.locked) return { ran: false };
         try {
           return { ran: true, value: await work() };
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, name]);
+          await session.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, name]).catch(() => undefined);
         }
       } finally {
-        client.release();
+        heldInProcess.delete(key);
       }
     },
     async listen(channel, onNotify) {
@@ -101,7 +107,41 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
         await client.end().catch(() => undefined);
       };
     },
-    close: () => pool.end(),
+    async close() {
+      await locks.end();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * The one connection that holds this process's job locks, outside the pool: a job holding its lock
+ * on a pooled connection while its work needs more connections can starve the pool when several
+ * jobs fire in the same second. If the connection drops, Postgres releases its locks and the next
+ * call opens a new one.
+ */
+function createLockSession(url: string) {
+  let client: Promise<pg.Client> | null = null;
+  return {
+    session(): Promise<pg.Client> {
+      client ??= (async () => {
+        const created = new pg.Client({ connectionString: url });
+        created.on('error', () => {
+          client = null;
+        });
+        await created.connect();
+        return created;
+      })().catch((error: unknown) => {
+        client = null;
+        throw error;
+      });
+      return client;
+    },
+    async end() {
+      const current = client;
+      client = null;
+      if (current) await (await current.catch(() => null))?.end().catch(() => undefined);
+    },
   };
 }
 

@@ -45,7 +45,15 @@ export const authPlugin = fp(
   { name: 'auth', dependencies: ['deps', 'identity'] },
 );
 
+/** header.payload.signature: anything else (a monitoring source's token, say) is not a session. */
+const jwtShape = /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/i;
+
 async function loadActor(app: FastifyInstance, request: FastifyRequest) {
+  if (!jwtShape.test(request.headers.authorization ?? '')) {
+    // Skips building a verification error per webhook request, which costs more than the check.
+    request.authFailure = 'The session token is not valid; log in again';
+    return;
+  }
   try {
     const claims = await request.jwtVerify<{ sub: string }>();
     const actor = await app.identity.findActiveActor(claims.sub);

@@ -8,8 +8,15 @@ export function createPollLoop({ name, runOnce, pollMs, log }: { name: string; r
   let running = false;
   let loop: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
+  // A wake that lands while a round is running (its work may have been committed after the round
+  // looked) must not be lost: the next sleep is skipped.
+  let wokenDuringRound = false;
 
   function sleep(ms: number) {
+    if (wokenDuringRound || !running) {
+      wokenDuringRound = false;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         wakeUp = null;
@@ -25,6 +32,7 @@ export function createPollLoop({ name, runOnce, pollMs, log }: { name: string; r
 
   async function run() {
     while (running) {
+      wokenDuringRound = false;
       try {
         if ((await runOnce()) === 0) await sleep(pollMs);
       } catch (error) {
@@ -45,9 +53,11 @@ export function createPollLoop({ name, runOnce, pollMs, log }: { name: string; r
       running = false;
       wakeUp?.();
       await loop;
+      loop = null;
     },
     wake() {
-      wakeUp?.();
+      if (wakeUp) wakeUp();
+      else wokenDuringRound = true;
     },
   };
 }

@@ -22,7 +22,7 @@ export const featureTiles: readonly FeatureTile[] = [
   { key: 'my-tickets', label: 'tile.myTickets', color: 'var(--adm-color-primary)', href: paths.myTickets.getHref() },
   { key: 'queue', label: 'tile.queue', color: 'var(--dop-cyan)', roles: itTeam, href: paths.ticketQueue.getHref() },
   { key: 'knowledge', label: 'tile.knowledge', color: 'var(--adm-color-success)', href: paths.knowledge.getHref() },
-  { key: 'alerts', label: 'tile.alerts', color: 'var(--adm-color-danger)', roles: itTeam },
+  { key: 'alerts', label: 'tile.alerts', color: 'var(--adm-color-danger)', roles: itTeam, href: paths.alerts.getHref() },
   { key: 'oncall', label: 'tile.oncall', color: 'var(--adm-color-primary)', roles: itTeam, href: paths.oncall.getHref() },
   { key: 'access', label: 'tile.access', color: 'var(--dop-purple)' },
   { key: 'training', label: 'tile.training', color: 'var(--adm-color-success)' },

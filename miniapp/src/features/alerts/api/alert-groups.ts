@@ -1,0 +1,19 @@
+import { alertGroupDetailSchema, alertGroupPageSchema, alertGroupSchema, type AlertGroupAction } from '@dingops/shared/alerts';
+import { apiRequest } from '../../../lib/api-client';
+
+export type GroupFilters = { level?: 1 | 2 | 3; status?: 'firing' | 'acknowledged' | 'resolved' };
+
+/** GET /alerts/groups (IT): newest first, one page per cursor. */
+export function listAlertGroups({ filters, cursor, limit, signal }: { filters: GroupFilters; cursor?: string | null; limit?: number; signal?: AbortSignal }) {
+  return apiRequest('/alerts/groups', { query: { ...filters, cursor, limit }, schema: alertGroupPageSchema, signal, silent: true });
+}
+
+/** GET /alerts/groups/:groupId (IT): the group with its alerts and timeline. */
+export function getAlertGroup(groupId: string, signal?: AbortSignal) {
+  return apiRequest(`/alerts/groups/${encodeURIComponent(groupId)}`, { schema: alertGroupDetailSchema, signal, silent: true });
+}
+
+/** POST /alerts/groups/:groupId/actions (IT): the same buttons as the DingTalk card. */
+export function actOnAlertGroup(groupId: string, action: AlertGroupAction, note?: string) {
+  return apiRequest(`/alerts/groups/${encodeURIComponent(groupId)}/actions`, { method: 'POST', body: { action, note }, schema: alertGroupSchema, silent: true });
+}

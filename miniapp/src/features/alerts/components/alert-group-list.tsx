@@ -1,0 +1,120 @@
+import type { AlertGroup } from '@dingops/shared/alerts';
+import { Button, DotLoading, ErrorBlock, InfiniteScroll, List, Selector } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { paths } from '../../../config/paths';
+import { useI18n } from '../../../lib/i18n';
+import type { GroupFilters } from '../api/alert-groups';
+import { useAlertGroups } from '../hooks/use-alert-groups';
+import { useMediaQuery } from '../hooks/use-media-query';
+import { formatElapsed } from '../utils/elapsed';
+import { apiErrorText } from '../utils/show-api-error';
+import { AlertGroupDetailView } from './alert-group-detail';
+import { AlertLevelTag, AlertStatusTag } from './alert-tags';
+import styles from './alerts.module.css';
+
+const levels = [1, 2, 3] as const;
+const statuses = ['firing', 'acknowledged', 'resolved'] as const;
+
+/**
+ * 告警: live list of alert groups (refreshed every 10 s while visible), filtered by level and status.
+ * On a phone a row opens the group's page; from 1024px the group opens beside the list (`?group=`).
+ */
+export function AlertGroupList() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const twoPane = useMediaQuery('(min-width: 1024px)');
+  const [search, setSearch] = useSearchParams();
+  const openId = twoPane ? search.get('group') : null;
+  const [filters, setFilters] = useState<GroupFilters>({});
+  const list = useAlertGroups(filters);
+
+  // The app is one centred column elsewhere; the two-pane list asks for the whole window.
+  useEffect(() => {
+    document.documentElement.dataset.dopLayout = 'two-pane';
+    return () => {
+      delete document.documentElement.dataset.dopLayout;
+    };
+  }, []);
+
+  const open = (group: AlertGroup) => (twoPane ? setSearch({ group: group.id }, { replace: true }) : void navigate(paths.alertGroup.getHref(group.id)));
+
+  return (
+    <div className={twoPane ? styles.twoPane : undefined}>
+      <div className={styles.listPane} data-testid="alert-groups">
+        <div className={styles.filters}>
+          <Selector
+            value={filters.level ? [String(filters.level)] : []}
+            onChange={(values) => setFilters((previous) => ({ ...previous, level: values[0] ? (Number(values[0]) as 1 | 2 | 3) : undefined }))}
+            options={levels.map((level) => ({ label: t(`alerts.level.${level}`), value: String(level) }))}
+            data-testid="alert-filter-level"
+          />
+          <Selector
+            value={filters.status ? [filters.status] : []}
+            onChange={(values) => setFilters((previous) => ({ ...previous, status: values[0] as GroupFilters['status'] }))}
+            options={statuses.map((status) => ({ label: t(`alerts.status.${status}`), value: status }))}
+            data-testid="alert-filter-status"
+          />
+        </div>
+        {list.status === 'loading' ? (
+          <div className={styles.loading}>
+            <DotLoading color="primary" />
+          </div>
+        ) : list.status === 'failed' ? (
+          <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={apiErrorText(list.error)}>
+            <Button color="primary" className={styles.retry} onClick={list.retry}>
+              {t('common.retry')}
+            </Button>
+          </ErrorBlock>
+        ) : list.items.length === 0 ? (
+          <ErrorBlock status="empty" title={t('alerts.empty')} description={t('alerts.emptyHint')} data-testid="alert-groups-empty" />
+        ) : (
+          <>
+            <List className={styles.group}>
+              {list.items.map((group) => (
+                <AlertGroupRow key={group.id} group={group} selected={group.id === openId} onOpen={open} />
+              ))}
+            </List>
+            <InfiniteScroll loadMore={list.loadMore} hasMore={list.nextCursor !== null} />
+          </>
+        )}
+      </div>
+      {twoPane ? (
+        <div className={styles.detailPane} data-testid="alert-detail-pane">
+          {openId ? <AlertGroupDetailView key={openId} groupId={openId} onChanged={list.retry} /> : <p className={styles.pickOne}>{t('alerts.pickOne')}</p>}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function AlertGroupRow({ group, selected, onOpen }: { group: AlertGroup; selected: boolean; onOpen: (group: AlertGroup) => void }) {
+  const { t } = useI18n();
+  return (
+    <List.Item
+      onClick={() => onOpen(group)}
+      className={selected ? styles.selected : undefined}
+      data-testid="alert-group-row"
+      data-group-id={group.id}
+      description={
+        <>
+          <span className={styles.rowLine}>
+            <AlertStatusTag status={group.status} />
+            <span>{t('alerts.firingCount', { firing: group.firingCount, total: group.alertCount })}</span>
+            {group.acknowledgedBy ? <span>{t('alerts.acknowledgedBy', { name: group.acknowledgedBy })}</span> : null}
+            {group.suppressed ? <span className={`${styles.tag} ${styles.neutral}`}>{t('alerts.silenced')}</span> : null}
+            <span className={styles.meta}>{formatElapsed(group.openedAt, group.resolvedAt ? new Date(group.resolvedAt) : new Date())}</span>
+          </span>
+          <span className={styles.reason} data-testid="alert-group-reason">
+            {group.levelReason}
+          </span>
+        </>
+      }
+    >
+      <span className={styles.rowTitle}>
+        <AlertLevelTag level={group.level} testId="alert-group-level" />
+        <span className={styles.rowTitleText}>{group.title}</span>
+      </span>
+    </List.Item>
+  );
+}
