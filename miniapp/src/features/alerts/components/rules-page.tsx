@@ -1,5 +1,5 @@
 import { ruleSetSchema } from '@dingops/shared/alerts';
-import { Button, DotLoading, ErrorBlock, Toast } from 'antd-mobile';
+import { Button, ErrorBlock, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { getRules, saveRules } from '../api/rules';
@@ -9,6 +9,7 @@ import { apiErrorText, problemPaths, showApiError } from '../utils/show-api-erro
 import styles from './alerts.module.css';
 import { RuleEditor, RuleView, type RuleDraft } from './rule-editor';
 import { RuleTester } from './rule-tester';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 
 /** 规则: the ordered classification rules (first match wins, rule F2); IT admins edit and save them. */
 export function RulesPage({ canEdit }: { canEdit: boolean }) {
@@ -18,22 +19,8 @@ export function RulesPage({ canEdit }: { canEdit: boolean }) {
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
 
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <DotLoading color="primary" />
-      </div>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={apiErrorText(state.error)}>
-        <Button color="primary" className={styles.retry} onClick={reload}>
-          {t('common.retry')}
-        </Button>
-      </ErrorBlock>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'failed') return <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} />;
 
   const save = async () => {
     if (!draft) return;

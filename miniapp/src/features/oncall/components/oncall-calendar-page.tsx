@@ -1,5 +1,5 @@
 import type { Schedule } from '@dingops/shared/oncall';
-import { Button, DotLoading, ErrorBlock, List, Selector, Tag } from 'antd-mobile';
+import { Button, ErrorBlock, List, Selector, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -8,6 +8,7 @@ import { beijingShort, calendarDays, type CalendarDay } from '../utils/calendar-
 import { OverrideList } from './override-list';
 import { OverrideSheet } from './override-sheet';
 import styles from './oncall.module.css';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 
 /** 值班表: who is primary and secondary each day this week and next; IT admins add and remove overrides. */
 export function OncallCalendarPage({ canEdit }: { canEdit: boolean }) {
@@ -16,22 +17,8 @@ export function OncallCalendarPage({ canEdit }: { canEdit: boolean }) {
   const [adding, setAdding] = useState(false);
   const { state, reload } = useOncallCalendar(scheduleId);
 
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <DotLoading color="primary" />
-      </div>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={state.error ? describeApiError(state.error) : t('error.pageDescription')}>
-        <Button color="primary" className={styles.retry} onClick={reload}>
-          {t('common.retry')}
-        </Button>
-      </ErrorBlock>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'failed') return <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} />;
   const { schedules, schedule, shifts, from, to } = state.value;
   if (!schedule) return <ErrorBlock status="empty" title={t('oncall.noSchedules')} description={t('oncall.noSchedulesHint')} data-testid="oncall-empty" />;
 

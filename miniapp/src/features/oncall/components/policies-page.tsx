@@ -1,11 +1,12 @@
 import type { EscalationStep, StoredPolicy } from '@dingops/shared/oncall';
-import { Button, DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
+import { Button, ErrorBlock, List, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { usePolicies } from '../hooks/use-policies';
 import { PolicyEditorSheet } from './policy-editor-sheet';
 import styles from './oncall.module.css';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 
 /** 升级策略: each policy's steps in order; IT admins edit them. */
 export function PoliciesPage({ canEdit }: { canEdit: boolean }) {
@@ -13,22 +14,8 @@ export function PoliciesPage({ canEdit }: { canEdit: boolean }) {
   const { state, reload } = usePolicies();
   const [editing, setEditing] = useState<StoredPolicy | null>(null);
 
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <DotLoading color="primary" />
-      </div>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={state.error ? describeApiError(state.error) : t('error.pageDescription')}>
-        <Button color="primary" className={styles.retry} onClick={reload}>
-          {t('common.retry')}
-        </Button>
-      </ErrorBlock>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'failed') return <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} />;
   if (state.value.length === 0) return <ErrorBlock status="empty" title={t('oncall.noPolicies')} description={t('oncall.noPoliciesHint')} />;
 
   return (

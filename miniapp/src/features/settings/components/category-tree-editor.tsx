@@ -1,4 +1,4 @@
-import { Button, DotLoading, ErrorBlock, List, Toast } from 'antd-mobile';
+import { Button, List, Toast } from 'antd-mobile';
 import { useState, type CSSProperties, type MouseEvent } from 'react';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -7,6 +7,7 @@ import { useAllCategories } from '../hooks/use-all-categories';
 import { flattenCategoryTree, maxCategoryDepth, nodeName, reorderSiblings, type CategoryRow } from '../utils/category-tree';
 import { CategoryNodeSheet, type NodeSheetTarget } from './category-node-sheet';
 import styles from './category-tree-editor.module.css';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 
 /** 故障分类: the tree as IT sees it in the report form, with add, rename, reorder and deactivate. */
 export function CategoryTreeEditor() {
@@ -15,22 +16,8 @@ export function CategoryTreeEditor() {
   const [target, setTarget] = useState<NodeSheetTarget | null>(null);
   const [moving, setMoving] = useState(false);
 
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <DotLoading color="primary" />
-      </div>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={state.error ? describeApiError(state.error) : t('error.pageDescription')}>
-        <Button color="primary" className={styles.retry} onClick={reload}>
-          {t('common.retry')}
-        </Button>
-      </ErrorBlock>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'failed') return <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} />;
 
   const { nodes } = state;
   const rows = flattenCategoryTree(nodes);

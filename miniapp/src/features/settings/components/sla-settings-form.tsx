@@ -1,4 +1,4 @@
-import { Button, DotLoading, ErrorBlock, Input, List, Switch, Toast } from 'antd-mobile';
+import { Button, Input, List, Switch, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
@@ -8,27 +8,13 @@ import { checkSlaDraft, draftOf, levels, slaErrorsFromProblem, weekdaysMondayFir
 import { chinaStatutoryHolidays2027 } from '../utils/china-statutory-holidays-2027';
 import { DayListEditor } from './day-list-editor';
 import styles from './sla-settings-form.module.css';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 
 /** 服务时限与工作日历: loads the saved settings, then the form edits a copy until 保存. */
 export function SlaSettingsPage() {
-  const { t } = useI18n();
   const { state, reload } = useSlaSettings();
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <DotLoading color="primary" />
-      </div>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={state.error ? describeApiError(state.error) : t('error.pageDescription')}>
-        <Button color="primary" className={styles.retry} onClick={reload}>
-          {t('common.retry')}
-        </Button>
-      </ErrorBlock>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'failed') return <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} />;
   return <SlaSettingsForm key={state.version} settings={state.settings} onSaved={reload} />;
 }
 
