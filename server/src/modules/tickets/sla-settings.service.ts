@@ -8,12 +8,16 @@ import { slaSettings } from './tickets.table';
 /** There is one settings row. */
 const settingsRowId = 1;
 
+/** How long an instance trusts its copy: a change made on another instance shows within this. */
+const cacheMs = 30_000;
+
 /**
- * The business calendar and SLA targets (rule F4) from `sla_settings`, kept in memory and dropped on
- * each change. The cache is per process: another instance sees a change after it restarts.
+ * The business calendar and SLA targets (rule F4) from `sla_settings`, kept in memory briefly and
+ * replaced on a change made here (DESIGN house rule 6: instances are identical, so none may keep a
+ * copy for ever).
  */
 export function createSlaSettingsService({ db, audit, clock }: { db: Db; audit: AuditService; clock: () => Date }) {
-  let cached: SlaSettings | null = null;
+  let cached: { settings: SlaSettings; loadedAt: number } | null = null;
 
   async function load(executor: Executor): Promise<SlaSettings> {
     const [row] = await executor.select().from(slaSettings).where(eq(slaSettings.id, settingsRowId));
@@ -24,8 +28,8 @@ export function createSlaSettingsService({ db, audit, clock }: { db: Db; audit: 
   return {
     /** Inside a transaction pass it: a single-connection database (PGlite) would wait on itself. */
     async get(tx: Executor = db): Promise<SlaSettings> {
-      cached ??= await load(tx);
-      return cached;
+      if (!cached || Date.now() - cached.loadedAt > cacheMs) cached = { settings: await load(tx), loadedAt: Date.now() };
+      return cached.settings;
     },
 
     async put({ settings, actorId, context }: { settings: SlaSettings; actorId: string; context: AuditContext }): Promise<SlaSettings> {
@@ -35,7 +39,7 @@ export function createSlaSettingsService({ db, audit, clock }: { db: Db; audit: 
         await tx.insert(slaSettings).values(values).onConflictDoUpdate({ target: slaSettings.id, set: { settings, updatedAt: values.updatedAt, updatedBy: actorId } });
         await audit.record(context, { action: 'tickets.sla_settings_changed', target: { type: 'sla_settings', id: String(settingsRowId) }, summary: { before, after: settings } }, tx);
       });
-      cached = settings;
+      cached = { settings, loadedAt: Date.now() };
       return settings;
     },
   };
