@@ -3,15 +3,17 @@ import { matcherOperators } from './rules/alert-matchers';
 
 /** Request and response shapes of /api/v1/alerts (rules F1, F2): shared by the server and the micro-app. */
 
-export const alertSourceKinds = ['alertmanager', 'grafana', 'generic'] as const;
+/** Kinds a monitor can post as; 'probe' is DingOps's own built-in source (no token, not creatable). */
+export const alertSourceKinds = ['alertmanager', 'grafana', 'generic', 'probe'] as const;
 export const alertSourceKindSchema = z.enum(alertSourceKinds);
 export type AlertSourceKind = z.infer<typeof alertSourceKindSchema>;
+export const webhookSourceKinds = ['alertmanager', 'grafana', 'generic'] as const;
 
 const labelName = z.string().trim().min(1).max(100);
 const labelsSchema = z.record(z.string().max(200), z.string().max(4000));
 const isoDate = z.iso.datetime({ offset: true });
 
-export const createSourceBodySchema = z.object({ name: z.string().trim().min(1).max(100), kind: alertSourceKindSchema });
+export const createSourceBodySchema = z.object({ name: z.string().trim().min(1).max(100), kind: z.enum(webhookSourceKinds) });
 export const alertSourceSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -92,6 +94,8 @@ export const alertRuleSchema = z.object({
   groupId: z.string().trim().min(1).max(200).nullable().optional(),
   escalationPolicyId: z.string().trim().min(1).max(100).nullable().optional(),
   onCallScheduleId: z.string().trim().min(1).max(100).nullable().optional(),
+  /** A group that keeps growing is raised one level (3 → 2 → 1) once it has this many firing alerts (each host's alert is one). */
+  raiseAtFiring: z.number().int().min(2).max(100_000).nullable().optional(),
 });
 export const ruleSetSchema = z.object({ rules: z.array(alertRuleSchema).max(500) });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
@@ -137,7 +141,7 @@ export const silenceIdParamsSchema = z.object({ silenceId: z.uuid() });
 // --- Groups -----------------------------------------------------------------------------------
 
 export const alertGroupStatuses = ['firing', 'acknowledged', 'resolved'] as const;
-export const alertGroupActions = ['acknowledge', 'resolve', 'silence_1h', 'escalate', 'create_ticket'] as const;
+export const alertGroupActions = ['acknowledge', 'resolve', 'silence_1h', 'escalate', 'create_ticket', 'open_war_room'] as const;
 export const alertGroupActionSchema = z.enum(alertGroupActions);
 export type AlertGroupAction = z.infer<typeof alertGroupActionSchema>;
 
@@ -163,6 +167,10 @@ export const alertGroupSchema = z.object({
   ticketId: z.string().nullable(),
   escalationPolicyId: z.string().nullable(),
   escalationStepsDone: z.array(z.number().int()),
+  /** When a growth rule raised the level; null when it was not raised that way. */
+  growthRaisedAt: z.string().nullable(),
+  /** The level-1 war-room group: requested (being created) and then its conversation. */
+  warRoom: z.object({ requestedAt: z.string(), conversationId: z.string().nullable(), title: z.string().nullable() }).nullable(),
 });
 export type AlertGroup = z.infer<typeof alertGroupSchema>;
 

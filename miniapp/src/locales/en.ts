@@ -566,6 +566,7 @@ export const en: Messages = {
   'alerts.done.silence_1h': 'Silenced for 1 hour',
   'alerts.done.escalate': 'Escalated',
   'alerts.done.create_ticket': 'Ticket created',
+  'alerts.done.open_war_room': 'Opening the war room',
   'alerts.event.opened': 'Fired',
   'alerts.event.reopened': 'Fired again',
   'alerts.event.resolved': 'Recovered',

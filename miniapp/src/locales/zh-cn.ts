@@ -565,6 +565,7 @@ export const zhCN = {
   'alerts.done.silence_1h': '已静默 1 小时',
   'alerts.done.escalate': '已升级',
   'alerts.done.create_ticket': '已创建工单',
+  'alerts.done.open_war_room': '正在创建作战群',
   'alerts.event.opened': '告警触发',
   'alerts.event.reopened': '再次触发',
   'alerts.event.resolved': '告警恢复',

@@ -11,6 +11,8 @@ export interface AlertRule {
   groupId?: string | null;
   escalationPolicyId?: string | null;
   onCallScheduleId?: string | null;
+  /** Raise a growing group one level once it has this many firing alerts. */
+  raiseAtFiring?: number | null;
 }
 
 export interface Classification {

@@ -38,6 +38,11 @@ const group: AlertGroupRow = {
   cardUpdatedAt: null,
   cardDirty: false,
   digestedStatus: null,
+  lastNotifiedAt: null,
+  growthRaisedAt: null,
+  warRoomRequestedAt: null,
+  warRoomConversationId: null,
+  warRoomTitle: null,
   updatedAt: now,
 };
 const options = { now, publicUrl: 'https://ops.example.com/' };

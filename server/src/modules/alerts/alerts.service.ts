@@ -131,6 +131,8 @@ export function createAlertsService({
       ticketId: row.ticketId,
       escalationPolicyId: row.escalationPolicyId,
       escalationStepsDone: row.escalationStepsDone,
+      growthRaisedAt: iso(row.growthRaisedAt),
+      warRoom: row.warRoomRequestedAt ? { requestedAt: row.warRoomRequestedAt.toISOString(), conversationId: row.warRoomConversationId, title: row.warRoomTitle } : null,
     };
   }
 

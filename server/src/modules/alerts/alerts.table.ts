@@ -10,7 +10,8 @@ export const alertSources = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['alertmanager', 'grafana', 'generic'] }).notNull(),
+    /** 'probe' is the built-in source DingOps's own probes raise alerts through (it has no usable token). */
+    kind: text('kind', { enum: ['alertmanager', 'grafana', 'generic', 'probe'] }).notNull(),
     tokenHash: text('token_hash').notNull(),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: ts('created_at').notNull(),
@@ -72,6 +73,14 @@ export const alertGroups = pgTable(
     cardDirty: boolean('card_dirty').notNull().default(false),
     /** The status the last level-3 digest reported; differs from status when the next digest should list it. */
     digestedStatus: text('digested_status'),
+    /** When the group last told people it is still firing (card sent or repeat reminder): the repeat interval counts from here. */
+    lastNotifiedAt: ts('last_notified_at'),
+    /** Set when a growth rule raised the level (more alerts joined); the card says so. */
+    growthRaisedAt: ts('growth_raised_at'),
+    /** The DingTalk war-room group (level 1), once asked for and once created. */
+    warRoomRequestedAt: ts('war_room_requested_at'),
+    warRoomConversationId: text('war_room_conversation_id'),
+    warRoomTitle: text('war_room_title'),
     updatedAt: ts('updated_at').notNull(),
   },
   (table) => [
@@ -142,6 +151,14 @@ export const alertSilences = pgTable(
   },
   (table) => [index('alert_silences_ends_idx').on(table.endsAt)],
 );
+
+/** Admin-edited alert settings by key (e.g. 'timing': group wait / group interval / repeat interval per level). */
+export const alertSettings = pgTable('alert_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, unknown>>().notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
 
 export type AlertSourceRow = typeof alertSources.$inferSelect;
 export type AlertGroupRow = typeof alertGroups.$inferSelect;
