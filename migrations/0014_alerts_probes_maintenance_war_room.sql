@@ -61,7 +61,6 @@ ALTER TABLE "alert_groups" ADD COLUMN "growth_raised_at" timestamp with time zon
 ALTER TABLE "alert_groups" ADD COLUMN "war_room_requested_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "alert_groups" ADD COLUMN "war_room_conversation_id" text;--> statement-breakpoint
 ALTER TABLE "alert_groups" ADD COLUMN "war_room_title" text;--> statement-breakpoint
-ALTER TABLE "alert_probe_results" ADD CONSTRAINT "alert_probe_results_probe_id_alert_probes_id_fk" FOREIGN KEY ("probe_id") REFERENCES "public"."alert_probes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "alert_maintenance_windows_live_idx" ON "alert_maintenance_windows" USING btree ("cancelled_at","ends_at");--> statement-breakpoint
 CREATE INDEX "alert_probe_results_probe_idx" ON "alert_probe_results" USING btree ("probe_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "alert_probes_name_idx" ON "alert_probes" USING btree ("name");--> statement-breakpoint

@@ -48,9 +48,8 @@ export const alertProbeResults = pgTable(
   'alert_probe_results',
   {
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
-    probeId: uuid('probe_id')
-      .notNull()
-      .references(() => alertProbes.id, { onDelete: 'cascade' }),
+    /** No foreign key (migrations run in any schema); deleting a probe deletes its results in the same transaction. */
+    probeId: uuid('probe_id').notNull(),
     at: ts('at').notNull(),
     outcome: text('outcome', { enum: ['up', 'slow', 'down'] }).notNull(),
     responseMs: integer('response_ms'),
