@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AlertRule, classifyAlert, defaultLevelFor, raiseLevel } from './alert-classify';
+import { type AlertRule, classifyAlert, defaultLevelFor, growthRaise, raiseLevel } from './alert-classify';
 
 const rules: AlertRule[] = [
   { name: 'erp-down', matchers: [{ name: 'service', op: '=', value: 'erp' }, { name: 'alertname', op: '=~', value: 'Erp.*Down' }], level: 1, groupId: 'cidERP', escalationPolicyId: 'p-erp', onCallScheduleId: 's-erp' },
@@ -42,5 +42,16 @@ describe('alert classification (rule F2, DESIGN.md "Alert levels")', () => {
 
   it('escalating raises a level by one and stops at level 1', () => {
     expect([raiseLevel(3), raiseLevel(2), raiseLevel(1)]).toEqual([2, 1, 1]);
+  });
+
+  it('a growing group climbs one level once its rule threshold of firing alerts is reached, and only once', () => {
+    const rule = { name: 'erp-hosts', matchers: [], level: 2 as const, raiseAtFiring: 5 };
+    expect(growthRaise({ level: 2, firingCount: 4, alreadyRaised: false, rule })).toBeNull();
+    expect(growthRaise({ level: 2, firingCount: 5, alreadyRaised: false, rule })).toEqual({ level: 1, reason: '一级：同组 5 条告警触发中（≥ 5），按规则 erp-hosts 由二级自动升级' });
+    expect(growthRaise({ level: 3, firingCount: 9, alreadyRaised: false, rule })?.level).toBe(2);
+    expect(growthRaise({ level: 2, firingCount: 9, alreadyRaised: true, rule })).toBeNull();
+    expect(growthRaise({ level: 1, firingCount: 9, alreadyRaised: false, rule })).toBeNull();
+    expect(growthRaise({ level: 2, firingCount: 9, alreadyRaised: false, rule: { ...rule, raiseAtFiring: null } })).toBeNull();
+    expect(growthRaise({ level: 2, firingCount: 9, alreadyRaised: false, rule: undefined })).toBeNull();
   });
 });

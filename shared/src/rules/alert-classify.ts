@@ -67,3 +67,14 @@ export function classifyAlert({ labels, rules }: { labels: Labels; rules: readon
 export function raiseLevel(level: AlertLevel): AlertLevel {
   return level === 1 ? 1 : ((level - 1) as AlertLevel);
 }
+
+/**
+ * A group that keeps growing climbs one level, once, when its rule says how many firing alerts
+ * (one per host) is too many; level 1 stays level 1. Returns the new level and the card's reason.
+ */
+export function growthRaise({ level, firingCount, alreadyRaised, rule }: { level: AlertLevel; firingCount: number; alreadyRaised: boolean; rule: AlertRule | undefined }): { level: AlertLevel; reason: string } | null {
+  const threshold = rule?.raiseAtFiring;
+  if (!rule || !threshold || alreadyRaised || level === 1 || firingCount < threshold) return null;
+  const raised = raiseLevel(level);
+  return { level: raised, reason: `${levelNames[raised]}：同组 ${firingCount} 条告警触发中（≥ ${threshold}），按规则 ${rule.name} 由${levelNames[level]}自动升级` };
+}

@@ -12,6 +12,20 @@ describe('alert identity and grouping (Alertmanager semantics)', () => {
     expect(fingerprintOf({})).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('the fingerprint is FNV-1a 64 exactly (fingerprints already stored stay valid)', () => {
+    // The textbook BigInt form, kept here as the reference the fast form must equal.
+    const reference = (labels: Record<string, string>) => {
+      let hash = 0xcbf29ce484222325n;
+      const text = Object.keys(labels).sort().map((name) => `${name}\u0000${labels[name]}\u0001`).join('');
+      for (let i = 0; i < text.length; i += 1) hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return hash.toString(16).padStart(16, '0');
+    };
+    expect(fingerprintOf({})).toBe('cbf29ce484222325');
+    const samples = [{ alertname: 'ErpDatabaseDown', service: 'erp', instance: 'db1:9100', severity: 'critical' }, { 主机: '机房一号', 服务: '考勤' }, { a: '\uffff'.repeat(50) }];
+    for (let seed = 0; seed < 200; seed += 1) samples.push({ alertname: `A${seed * 7919}`, instance: `host-${(seed * 104729) % 997}`, z: String.fromCharCode(32 + (seed % 90)).repeat(seed % 13) });
+    for (const labels of samples) expect(fingerprintOf(labels)).toBe(reference(labels));
+  });
+
   it('group-by takes alertname and service, or job where there is no service', () => {
     const groupBy = ['alertname', 'service|job'];
     expect(groupLabelsOf({ alertname: 'Down', service: 'erp', job: 'node', instance: 'a' }, groupBy)).toEqual({ alertname: 'Down', service: 'erp' });

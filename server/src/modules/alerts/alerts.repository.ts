@@ -1,6 +1,7 @@
 import type { AlertRule } from '@dingops/shared/rules/alert-classify';
 import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { rowsOfTable } from '../../db/raw-rows';
 import { type AlertGroupRow, type AlertSourceRow, alertGroupEvents, alertGroups, alertRules, alerts, alertSilences, alertSources } from './alerts.table';
 
 /** One alert as the ingest path stores it (the row shape of the batch upsert). */
@@ -95,26 +96,26 @@ export function createAlertsRepository({ db }: { db: Db }) {
 
     // --- ingest (batch SQL: one statement per table per request) ---
 
-    /** Creates missing groups and locks all of them for the request; a new group has alertCount 0. */
+    /** Creates missing groups and locks all of them for the request (in key order); a new group has alertCount 0. */
     async upsertGroups(sourceId: string, groups: GroupInput[], now: Date, tx: Executor): Promise<AlertGroupRow[]> {
-      const values = [...groups]
-        .sort((a, b) => (a.groupKey < b.groupKey ? -1 : 1))
-        .map((group) => ({ ...group, sourceId, status: 'firing' as const, openedAt: now, updatedAt: now }));
-      return tx
-        .insert(alertGroups)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [alertGroups.sourceId, alertGroups.groupKey],
-          set: {
-            summary: sql`COALESCE(excluded.summary, ${alertGroups.summary})`,
-            // A group only climbs by ingest (a more severe alert joined); 升级 by hand is kept.
-            levelReason: sql`CASE WHEN excluded.level < ${alertGroups.level} THEN excluded.level_reason ELSE ${alertGroups.levelReason} END`,
-            matchedRule: sql`CASE WHEN excluded.level < ${alertGroups.level} THEN excluded.matched_rule ELSE ${alertGroups.matchedRule} END`,
-            level: sql`LEAST(excluded.level, ${alertGroups.level})`,
-            updatedAt: sql`excluded.updated_at`,
-          },
-        })
-        .returning();
+      const sorted = [...groups].sort((a, b) => (a.groupKey < b.groupKey ? -1 : 1));
+      const at = now.toISOString();
+      const result = (await tx.execute(sql`
+        INSERT INTO ${alertGroups} (source_id, group_key, labels, title, summary, level, level_reason, matched_rule, route_group_id, escalation_policy_id, on_call_schedule_id, status, opened_at, updated_at)
+        SELECT ${sourceId}::uuid, g."groupKey", g."labels", g."title", g."summary", g."level", g."levelReason", g."matchedRule", g."routeGroupId", g."escalationPolicyId", g."onCallScheduleId", 'firing', ${at}::timestamptz, ${at}::timestamptz
+        -- A function scan yields the array in order, so rows are locked in key order (no deadlock between batches).
+        FROM jsonb_to_recordset(${JSON.stringify(sorted)}::jsonb) AS g(
+          "groupKey" text, "labels" jsonb, "title" text, "summary" text, "level" smallint, "levelReason" text, "matchedRule" text,
+          "routeGroupId" text, "escalationPolicyId" text, "onCallScheduleId" text)
+        ON CONFLICT (source_id, group_key) DO UPDATE SET
+          summary = COALESCE(excluded.summary, ${alertGroups}.summary),
+          -- A group only climbs by ingest (a more severe alert joined); 升级 by hand is kept.
+          level_reason = CASE WHEN excluded.level < ${alertGroups}.level THEN excluded.level_reason ELSE ${alertGroups}.level_reason END,
+          matched_rule = CASE WHEN excluded.level < ${alertGroups}.level THEN excluded.matched_rule ELSE ${alertGroups}.matched_rule END,
+          level = LEAST(excluded.level, ${alertGroups}.level),
+          updated_at = excluded.updated_at
+        RETURNING *`)) as unknown as Rows<Record<string, unknown>>;
+      return rowsOfTable(alertGroups, result.rows);
     },
 
     /** Upserts every alert of a request in one statement; returns what changed per group. */
@@ -153,11 +154,12 @@ export function createAlertsRepository({ db }: { db: Db }) {
     },
 
     /** Writes the new state of every group a request touched, in one statement. */
-    async updateGroupStates(states: (Pick<AlertGroupRow, 'status' | 'firingCount' | 'mutedFiringCount' | 'alertCount' | 'openedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByDingtalkId' | 'resolvedAt' | 'resolvedManually' | 'escalationStepsDone' | 'flips' | 'flapping' | 'suppressed' | 'cardState' | 'cardVersion' | 'cardUpdatedAt' | 'cardDirty'> & { id: bigint })[], now: Date, tx: Executor) {
+    async updateGroupStates(states: (Pick<AlertGroupRow, 'level' | 'levelReason' | 'growthRaisedAt' | 'status' | 'firingCount' | 'mutedFiringCount' | 'alertCount' | 'openedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByDingtalkId' | 'resolvedAt' | 'resolvedManually' | 'escalationStepsDone' | 'flips' | 'flapping' | 'suppressed' | 'cardState' | 'cardVersion' | 'cardUpdatedAt' | 'cardDirty'> & { id: bigint })[], now: Date, tx: Executor) {
       if (states.length === 0) return;
       const json = JSON.stringify(states.map((state) => ({ ...state, id: String(state.id) })));
       await tx.execute(sql`
         UPDATE ${alertGroups} g SET
+          level = s."level", level_reason = s."levelReason", growth_raised_at = s."growthRaisedAt",
           status = s."status", firing_count = s."firingCount", muted_firing_count = s."mutedFiringCount", alert_count = s."alertCount",
           opened_at = s."openedAt", acknowledged_at = s."acknowledgedAt", acknowledged_by = s."acknowledgedBy", acknowledged_by_dingtalk_id = s."acknowledgedByDingtalkId",
           resolved_at = s."resolvedAt", resolved_manually = s."resolvedManually",
@@ -166,7 +168,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
           card_state = s."cardState", card_version = s."cardVersion", card_updated_at = s."cardUpdatedAt", card_dirty = s."cardDirty",
           updated_at = ${now.toISOString()}::timestamptz
         FROM jsonb_to_recordset(${json}::jsonb) AS s(
-          "id" bigint, "status" text, "firingCount" int, "mutedFiringCount" int, "alertCount" int, "openedAt" timestamptz, "acknowledgedAt" timestamptz,
+          "id" bigint, "level" smallint, "levelReason" text, "growthRaisedAt" timestamptz, "status" text, "firingCount" int, "mutedFiringCount" int, "alertCount" int, "openedAt" timestamptz, "acknowledgedAt" timestamptz,
           "acknowledgedBy" text, "acknowledgedByDingtalkId" text, "resolvedAt" timestamptz, "resolvedManually" boolean, "escalationStepsDone" jsonb,
           "flips" jsonb, "flapping" boolean, "suppressed" boolean, "cardState" text, "cardVersion" int, "cardUpdatedAt" timestamptz, "cardDirty" boolean)
         WHERE g.id = s."id"`);
