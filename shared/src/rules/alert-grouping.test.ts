@@ -21,7 +21,7 @@ describe('alert identity and grouping (Alertmanager semantics)', () => {
       return hash.toString(16).padStart(16, '0');
     };
     expect(fingerprintOf({})).toBe('cbf29ce484222325');
-    const samples = [{ alertname: 'ErpDatabaseDown', service: 'erp', instance: 'db1:9100', severity: 'critical' }, { 主机: '机房一号', 服务: '考勤' }, { a: '\uffff'.repeat(50) }];
+    const samples: Record<string, string>[] = [{ alertname: 'ErpDatabaseDown', service: 'erp', instance: 'db1:9100', severity: 'critical' }, { 主机: '机房一号', 服务: '考勤' }, { a: '\uffff'.repeat(50) }];
     for (let seed = 0; seed < 200; seed += 1) samples.push({ alertname: `A${seed * 7919}`, instance: `host-${(seed * 104729) % 997}`, z: String.fromCharCode(32 + (seed % 90)).repeat(seed % 13) });
     for (const labels of samples) expect(fingerprintOf(labels)).toBe(reference(labels));
   });
