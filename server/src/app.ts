@@ -22,7 +22,7 @@ import { inboxPlugin } from './platform/inbox';
 import { outboxPlugin } from './platform/outbox';
 import { schedulerPlugin } from './platform/scheduler';
 import { metricsPlugin } from './platform/metrics';
-import { rbacPlugin } from './platform/rbac';
+import { rbacPlugin, routeAccessPlugin } from './platform/rbac';
 
 export interface BuildOptions {
   logger: FastifyServerOptions['loggerInstance'] | false;
@@ -51,6 +51,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
   await app.register(depsPlugin, deps);
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin);
+  // Before anything that adds a route: every route, the API document's too, declares its access.
+  await app.register(routeAccessPlugin);
   await app.register(openApiPlugin);
   await app.register(auditPlugin);
   await app.register(identityPlugin);

@@ -1,5 +1,6 @@
 // Operator commands: `pnpm --filter @dingops/server run cli <command>`.
 //   audit:verify   walk the audit hash chain and report the first broken link (exit 1 when broken)
+//   doctor         check the configured DingTalk tenant (or sandbox), database and keys (exit 1 when a check fails)
 //   config:docs    print the configuration table (markdown) for the README
 //   config:env     print .env.example
 import { configKeys, ConfigError, loadConfig } from './config';
@@ -21,6 +22,13 @@ const commands: Record<string, () => Promise<number>> = {
     } finally {
       await database.close();
     }
+  },
+  async doctor() {
+    // Loaded on demand: the doctor pulls in the whole app graph, which the other commands do not need.
+    const { formatReport, runDoctor } = await import('./doctor/doctor');
+    const report = await runDoctor({ config: loadConfig() });
+    console.log(formatReport(report));
+    return report.ok ? 0 : 1;
   },
   async 'config:docs'() {
     console.log('| variable | default | meaning |\n| --- | --- | --- |');

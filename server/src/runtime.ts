@@ -7,10 +7,12 @@ import { runMigrations } from './db/migrate';
 import { createDingTalkClient, type DingTalkClient } from './dingtalk/client';
 import { demoGroupIds, startSandbox } from './dingtalk/sandbox';
 import { sandboxCardTemplateIds } from './dingtalk/sandbox/messaging/card-templates';
+import { sandboxSceneGroupTemplateId } from './dingtalk/sandbox/messaging/scene-groups';
 import type { DingTalkDirectory } from './platform/deps';
 import { createFieldCipher, parseKeyring } from './platform/crypto/field-cipher';
 import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
 import { reencryptColumn } from './platform/crypto/reencrypt';
+import { outboxWebhookRobotsColumn } from './platform/outbox/outbox.encrypted';
 import { seedDemoArticles } from './modules/knowledge';
 import { seedAccess } from './seed-access';
 
@@ -79,7 +81,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
 
 /** Rule S3 key rotation: values written under an older key or cipher are rewritten after start. */
 async function reencryptInBackground(app: RunningDingOps['app'], log: Logger | undefined) {
-  for (const column of app.identity.encryptedColumns()) {
+  for (const column of [...app.identity.encryptedColumns(), outboxWebhookRobotsColumn(app.deps.database.db)]) {
     try {
       const rewritten = await reencryptColumn({ cipher: app.deps.cipher, column });
       if (rewritten > 0) log?.info({ column: column.name, rewritten }, 'Re-encrypted values under the current key');
@@ -96,7 +98,7 @@ function resolveSecrets(config: Config) {
 }
 
 /** Configured groups and templates win; against the sandbox its demo groups and built-in templates fill the gaps. */
-function directoryOf(config: Config, isSandbox: boolean): DingTalkDirectory {
+export function directoryOf(config: Config, isSandbox: boolean): DingTalkDirectory {
   const { groups, cardTemplates } = config.dingtalk;
   return {
     itOpsGroupId: groups.itOps ?? (isSandbox ? demoGroupIds['it-oncall'] : null),
@@ -106,6 +108,7 @@ function directoryOf(config: Config, isSandbox: boolean): DingTalkDirectory {
       general: cardTemplates.general ?? (isSandbox ? sandboxCardTemplateIds.general : null),
       alert: cardTemplates.alert ?? (isSandbox ? sandboxCardTemplateIds.alert : null),
     },
+    sceneGroupTemplateId: config.dingtalk.sceneGroupTemplateId ?? (isSandbox ? sandboxSceneGroupTemplateId : null),
   };
 }
 
@@ -114,7 +117,7 @@ function streamOpenUrlFor(config: Config, sandboxUrl: string | null): string | n
   return sandboxUrl ? `${sandboxUrl}/v1.0/gateway/connections/open` : config.dingtalk.events.streamOpenUrl;
 }
 
-function dingtalkOptions(config: Config, sandboxUrl: string | null, log: Logger | undefined) {
+export function dingtalkOptions(config: Config, sandboxUrl: string | null, log: Logger | undefined) {
   const { clientId, clientSecret, corpId, agentId, timeoutMs } = config.dingtalk;
   const target = sandboxUrl
     ? { apiEndpoint: new URL(sandboxUrl).host, apiProtocol: 'http' as const, oapiBaseUrl: sandboxUrl }

@@ -91,6 +91,22 @@ export const paths = {
     path: '/alerts/rules',
     getHref: () => '/alerts/rules',
   },
+  alertMaintenance: {
+    path: '/alerts/maintenance',
+    getHref: () => '/alerts/maintenance',
+  },
+  alertTiming: {
+    path: '/alerts/timing',
+    getHref: () => '/alerts/timing',
+  },
+  alertProbes: {
+    path: '/alerts/probes',
+    getHref: () => '/alerts/probes',
+  },
+  alertProbe: {
+    path: '/alerts/probes/:probeId',
+    getHref: (probeId: string) => `/alerts/probes/${encodeURIComponent(probeId)}`,
+  },
 } as const;
 
 /** Only same-app paths are accepted as a post-login target (no open redirects). */

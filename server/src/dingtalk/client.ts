@@ -5,6 +5,7 @@ import { isStaleTokenError } from './errors';
 import { createMessagingSdk } from './messaging-sdk';
 import { postOapi } from './oapi';
 import { toDepartment, toIdentity, toUserProfile } from './org-mapping';
+import { createRobotDing, type RobotDingInput, type RobotDingResult } from './robot-ding';
 import {
   createRobotMessages,
   type GroupMessageInput,
@@ -12,6 +13,7 @@ import {
   type RobotDirectMessagesInput,
   type RobotDirectMessagesResult,
 } from './robot-messages';
+import { createSceneGroups, type CreateSceneGroupInput, type CreateSceneGroupResult } from './scene-groups';
 import { createTokenCache } from './token-cache';
 import type { DingTalkDepartment, DingTalkIdentity, DingTalkUserProfile } from './types';
 import { createWebhookRobot, type WebhookMessageInput } from './webhook-robot';
@@ -23,6 +25,8 @@ export type { CardButton, CardField } from './cards-convention';
 export type { RobotMsgKey, WebhookMessage, WorkNotificationMsg } from './messaging-wire';
 export type { GroupMessageInput, GroupMessageResult, RobotDirectMessagesInput, RobotDirectMessagesResult } from './robot-messages';
 export type { WebhookMessageInput } from './webhook-robot';
+export type { RobotDingInput, RobotDingResult } from './robot-ding';
+export type { CreateSceneGroupInput, CreateSceneGroupResult } from './scene-groups';
 export type { WorkNotificationInput, WorkNotificationResult } from './work-notifications';
 export type { Approval, ApprovalStatus, ApprovalTask, StartApprovalInput, StartApprovalResult, TerminateApprovalInput } from './workflow';
 
@@ -75,6 +79,10 @@ export interface DingTalkClient {
   getApproval(processInstanceId: string): Promise<Approval>;
   /** Revoke a running approval (撤销). */
   terminateApproval(input: TerminateApprovalInput): Promise<void>;
+  /** Create a scene group (场景群) from a template; the same uuid again returns the same group. */
+  createSceneGroup(input: CreateSceneGroupInput): Promise<CreateSceneGroupResult>;
+  /** DING (钉一下) people from the enterprise robot (robot_1_0 robotSendDing). */
+  sendRobotDing(input: RobotDingInput): Promise<RobotDingResult>;
 }
 
 /** All calls throw DingTalkError. */
@@ -115,6 +123,8 @@ export function createDingTalkClient(options: DingTalkClientOptions): DingTalkCl
   const cards = createCards({ sdk, withToken });
   const workNotifications = createWorkNotifications({ topapi, agentId: options.agentId });
   const workflow = createWorkflow({ settings: options, withToken });
+  const sceneGroups = createSceneGroups({ topapi });
+  const robotDing = createRobotDing({ sdk, withToken });
   const webhookRobot = createWebhookRobot({ timeoutMs: options.timeoutMs, now: options.now, throttlePenaltyMs: options.webhookThrottlePenaltyMs });
 
   return {
@@ -144,5 +154,7 @@ export function createDingTalkClient(options: DingTalkClientOptions): DingTalkCl
     startApproval: workflow.startApproval,
     getApproval: workflow.getApproval,
     terminateApproval: workflow.terminateApproval,
+    createSceneGroup: sceneGroups.createSceneGroup,
+    sendRobotDing: robotDing.sendRobotDing,
   };
 }

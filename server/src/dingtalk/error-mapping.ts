@@ -27,6 +27,7 @@ const oapiErrcodes: Record<string, Classification> = {
   '-1': retryLater('throttled'), // 系统繁忙: DingTalk asks for a retry
   '90002': retryLater('throttled'), // whole-API ban after too many calls
   '130101': retryLater('throttled'), // robot: more than 20 messages a minute
+  '460101': permanent('bad_request'), // robot: message over 20,000 bytes; sending it again cannot help
   '143103': retryLater('throttled'), // per-app QPS limit
   '143104': retryLater('throttled'), // per-app quota limit
 };

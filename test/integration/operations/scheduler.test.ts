@@ -72,4 +72,20 @@ describe('scheduler', () => {
     expect(response.statusCode).toBe(404);
     expect(problemOf(response).code).toBe('operations.job_not_found');
   });
+
+  it('runs older than 30 days are pruned nightly, but each job keeps its newest run (catch-up reads it)', async () => {
+    const t = await buildTestApp();
+    t.app.scheduler.register({ name: 'demo.often', cron: daily, run: async () => 'ok' });
+    t.app.scheduler.register({ name: 'demo.rare', cron: daily, run: async () => 'ok' });
+    await t.app.scheduler.runNow('demo.rare');
+    await t.app.scheduler.runNow('demo.often');
+    t.clock.advance(40 * 86_400_000);
+    await t.app.scheduler.runNow('demo.often');
+    await t.app.scheduler.runNow('scheduler.prune_runs');
+    const admin = await t.loginAs(demo.itLead);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/ops/job-runs?limit=100', headers: admin.headers })).json();
+    const left = list.items.map((run: { job: string }) => run.job).filter((job: string) => job.startsWith('demo.'));
+    expect(left.sort()).toEqual(['demo.often', 'demo.rare']);
+    expect(list.items.find((run: { job: string }) => run.job === 'scheduler.prune_runs')?.result).toBe('pruned 1 (started over 30 days ago)');
+  });
 });

@@ -7,7 +7,8 @@ import { buildTestApp } from '../../support/test-app';
  * checks the answer against the route's declared access. A new route is covered the moment it exists.
  */
 describe('role matrix', () => {
-  it('S4: every route answers 401 without a login and 403 to roles it does not allow, and lets the rest through', async () => {
+  // ~700 requests: a loaded two-core machine needs minutes, not the default seconds.
+  it('S4: every route answers 401 without a login and 403 to roles it does not allow, and lets the rest through', { timeout: 600_000 }, async () => {
     const t = await buildTestApp();
     const sessions = Object.fromEntries(
       await Promise.all(Object.entries(personByRole).map(async ([role, userId]) => [role, await t.loginAs(userId)] as const)),
@@ -18,6 +19,9 @@ describe('role matrix', () => {
       ),
     );
     const sampleUserId = sessions.employee?.userId ?? '';
+    // The matrix walks exactly the routes the app serves, the API document included.
+    expect(t.app.registeredRoutes.map((route) => `${route.method} ${route.url}`).sort()).toEqual(servedRoutes(t.app.printRoutes({ commonPrefix: false })));
+    expect(t.app.registeredRoutes).toContainEqual({ method: 'GET', url: '/api/docs/json', access: 'public' });
     const routes = t.app.registeredRoutes.filter((route) => route.method !== 'HEAD');
     expect(routes.length).toBeGreaterThan(8);
 
@@ -39,3 +43,24 @@ describe('role matrix', () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+/**
+ * "METHOD /path" for every route in Fastify's own route tree (printRoutes with commonPrefix off): each
+ * line is a path segment under its parent, four columns deeper, with its methods in brackets.
+ */
+function servedRoutes(tree: string): string[] {
+  const parents: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^((?:[│ ] {3})*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    // The tree prints a wildcard at the root without its slash.
+    const segment = match[2] === '*' && depth === 0 ? '/*' : match[2]!;
+    const path = (parents[depth - 1] ?? '') + segment;
+    parents[depth] = path;
+    parents.length = depth + 1;
+    for (const method of match[3]?.split(', ') ?? []) routes.push(`${method} ${path}`);
+  }
+  return routes.sort();
+}

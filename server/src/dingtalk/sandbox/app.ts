@@ -7,6 +7,7 @@ import { avatarRoutes } from './avatar.routes';
 import { installErrorHandlers } from './error-handlers';
 import { installFaultInjection } from './faults/fault-hook';
 import { faultsRoutes } from './faults/faults.routes';
+import { lookupRoutes } from './messaging/lookup.routes';
 import { messagingRoutes, messagingSandboxApiRoutes } from './messaging/messaging.routes';
 import { eventsPlugin } from './events/events.plugin';
 import { oapiRoutes } from './oapi.routes';
@@ -67,6 +68,7 @@ export async function buildSandboxApp({ state, log }: { state: SandboxState; log
   await app.register(apiRoutes, { state, prefix: '/sandbox/api' });
   await app.register(avatarRoutes, { state });
   await app.register(messagingRoutes, { state });
+  await app.register(lookupRoutes, { state });
   await app.register(messagingSandboxApiRoutes, { state, prefix: '/sandbox/api' });
   await app.register(faultsRoutes, { state, prefix: '/sandbox/api' });
   await app.register(consoleRoutes, { state });

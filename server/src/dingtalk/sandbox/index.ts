@@ -17,6 +17,7 @@ export type { EventBusSettings, EventDeliveryConfig, SandboxEventOptions } from 
 export type { DeliveryAttempt, DeliveryStatus, EventRecord } from './events/event-records';
 export { accessProcessCode } from './approvals/process-definitions';
 export { sandboxCardTemplateIds, sandboxCardTemplates } from './messaging/card-templates';
+export { sandboxSceneGroupTemplateId } from './messaging/scene-groups';
 export { dingTalkRateLimit, type RateLimitSettings } from './messaging/rate-limiter';
 export type { FaultInput, FaultSettings } from './faults/fault-settings';
 export { enterpriseRobotKey, type SandboxRobot } from './messaging/robots';

@@ -89,6 +89,11 @@ export function createOrgDirectory(seed: OrgSeed) {
     getGroup: (openConversationId: string) => groups.get(openConversationId),
     findGroupByKey: (key: string) => [...groups.values()].find((group) => group.key === key),
 
+    /** A group an app created (场景群): it joins the list like any other chat. */
+    addGroup(group: SandboxGroup): void {
+      groups.set(group.openConversationId, group);
+    },
+
     /** Org events: someone joins. Department groups of their departments take them in, as DingTalk does. */
     addUser(user: SandboxUser): void {
       users.set(user.userId, user);

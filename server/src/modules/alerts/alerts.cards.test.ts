@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCardButtons, decodeCardFields } from '../../dingtalk/cards-convention';
-import { alertCardParams, alertGroupIdOf, digestCardParams, durationText } from './alerts.cards';
+import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, pageDingContent, warRoomContextMessage, warRoomTitle } from './alerts.cards';
 import type { AlertGroupRow } from './alerts.table';
 
 const now = new Date('2026-11-28T08:30:00Z');
@@ -61,8 +61,30 @@ describe('alert group card (what DingTalk shows)', () => {
       ['silence_1h', '静默1小时', false],
       ['escalate', '升级', true],
       ['create_ticket', '创建工单', false],
+      ['open_war_room', '作战群', false],
       ['open', '在应用中打开', false],
     ]);
+  });
+
+  it('作战群 is for level 1 only; once asked for it is disabled and the card says the room is being made, then names it', () => {
+    expect(decodeCardButtons(alertCardParams({ ...group, level: 2 }, options).buttons).map((button) => button.id)).not.toContain('open_war_room');
+    const requested = alertCardParams({ ...group, warRoomRequestedAt: now, warRoomTitle: '作战群·ErpDatabaseDown' }, options);
+    expect(decodeCardButtons(requested.buttons).find((button) => button.id === 'open_war_room')).toMatchObject({ disabled: true });
+    expect(requested.markdown).toContain('作战群创建中：作战群·ErpDatabaseDown');
+    const created = alertCardParams({ ...group, warRoomRequestedAt: now, warRoomTitle: '作战群·ErpDatabaseDown', warRoomConversationId: 'cidWAR==' }, options);
+    expect(created.markdown).toContain('作战群：作战群·ErpDatabaseDown');
+    expect(decodeCardFields(created.fields)).toContainEqual({ label: '作战群', value: '作战群·ErpDatabaseDown' });
+  });
+
+  it('the war room: a short title; its first message says what, why level 1, how many, the labels and where to work', () => {
+    expect(warRoomTitle(group)).toBe('作战群·ErpDatabaseDown');
+    expect([...warRoomTitle({ title: 'x'.repeat(80) })]).toHaveLength(30);
+    const message = warRoomContextMessage({ ...group, ticketId: '12' }, options);
+    expect(message.title).toBe('作战群：ErpDatabaseDown');
+    for (const part of ['[一级] ErpDatabaseDown', 'ERP 数据库 db1 无法连接', '一级：规则 erp-core 命中', '3 / 4 条', '`service=erp`', 'https://ops.example.com/alerts/7', 'https://ops.example.com/tickets/12']) {
+      expect(message.text).toContain(part);
+    }
+    expect(pageDingContent(group, options)).toBe('【一级告警】ErpDatabaseDown：ERP 数据库 db1 无法连接。请立即处理 https://ops.example.com/alerts/7');
   });
 
   it('acknowledged shows who; resolved turns green with the duration and keeps only 在应用中打开', () => {
@@ -76,6 +98,17 @@ describe('alert group card (what DingTalk shows)', () => {
     const card = digestCardParams([{ ...group, level: 3, title: 'NtpDrift' }, { ...group, id: 8n, level: 3, title: 'CertExpiresSoon', status: 'resolved' }], options);
     expect(card.markdown).toContain('新增 / 仍在触发（1）');
     expect(card.markdown).toContain('已恢复（1）');
+    expect(card.markdown).not.toContain('另有');
+  });
+
+  it('a digest shows the first groups it has room for and counts the rest, with a link to the app', () => {
+    const groups = Array.from({ length: 5 }, (_, index) => ({ ...group, id: BigInt(index + 1), level: 3, title: `Disk${index}` }));
+    const card = digestCardParams(groups, { ...options, shown: 2 });
+    expect(card.markdown).toContain('新增 / 仍在触发（5）');
+    expect(card.markdown).toContain('Disk1');
+    expect(card.markdown).not.toContain('Disk2');
+    expect(card.markdown).toContain('另有 3 项，详见应用 [告警列表](https://ops.example.com/alerts)');
+    expect(card.status).toBe('5 组');
   });
 
   it('outTrackIds and durations', () => {

@@ -35,6 +35,12 @@ function statusOf(group: AlertGroupRow, now: Date): { text: string; color: strin
   return { text: '未认领', color: levelColors[group.level as AlertLevel] ?? 'orange' };
 }
 
+/** "作战群：<title>" once DingTalk made the group; while it is being made, say so. */
+function warRoomLine(group: AlertGroupRow): string {
+  if (!group.warRoomTitle) return '';
+  return group.warRoomConversationId ? `作战群：${group.warRoomTitle}` : `作战群创建中：${group.warRoomTitle}`;
+}
+
 /** The group's card: one per level-1/2 group, updated in place by outTrackId. */
 export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now: Date; publicUrl: string }): Record<string, string> {
   const level = group.level as AlertLevel;
@@ -47,6 +53,7 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
     group.flapping ? '⚠ 状态反复变化（抖动），卡片更新已减缓' : '',
     group.suppressed && open ? '已静默或被抑制：不再通知' : '',
     group.ticketId ? `已创建工单：[${group.ticketId}](${publicUrl.replace(/\/$/, '')}/tickets/${group.ticketId})` : '',
+    warRoomLine(group),
     `[在应用中打开](${alertGroupUrl(publicUrl, group.id)})`,
   ].filter(Boolean);
   const buttons: CardButton[] = open
@@ -56,6 +63,8 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
         { id: 'silence_1h', text: '静默1小时', style: 'default' },
         { id: 'escalate', text: '升级', style: 'danger', disabled: level === 1 },
         { id: 'create_ticket', text: '创建工单', style: 'default', disabled: group.ticketId !== null },
+        // Level 1 only: a DingTalk group with the on-call people, the service owners and whoever pressed it.
+        ...(level === 1 ? [{ id: 'open_war_room', text: '作战群', style: 'danger' as const, disabled: group.warRoomRequestedAt !== null }] : []),
       ]
     : [];
   buttons.push({ id: 'open', text: '在应用中打开', style: 'default', params: { url: alertGroupUrl(publicUrl, group.id) } });
@@ -71,20 +80,29 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
       { label: '开始时间', value: `${group.openedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` },
       ...(group.acknowledgedBy ? [{ label: '认领人', value: group.acknowledgedBy }] : []),
       ...(group.escalationStepsDone.length > 0 ? [{ label: '升级', value: `已执行 ${group.escalationStepsDone.length} 步` }] : []),
+      ...(group.warRoomTitle ? [{ label: '作战群', value: group.warRoomConversationId ? group.warRoomTitle : `${group.warRoomTitle}（创建中）` }] : []),
     ]),
     buttons: encodeCardButtons(buttons),
     footer: '由 DingOps 发送',
   };
 }
 
-/** The level-3 digest: groups opened or resolved since the last one (no card per level-3 group). */
-export function digestCardParams(groups: AlertGroupRow[], { now, publicUrl }: { now: Date; publicUrl: string }): Record<string, string> {
+/**
+ * The level-3 digest: groups opened or resolved since the last one (no card per level-3 group). Only
+ * the first `shown` groups are listed (still firing first); the rest are counted with a link to the app,
+ * so the card stays within DingTalk's size limit however many groups there are.
+ */
+export function digestCardParams(groups: AlertGroupRow[], { now, publicUrl, shown = groups.length }: { now: Date; publicUrl: string; shown?: number }): Record<string, string> {
   const opened = groups.filter((group) => group.status !== 'resolved');
   const resolved = groups.filter((group) => group.status === 'resolved');
+  const openedShown = opened.slice(0, shown);
+  const resolvedShown = resolved.slice(0, Math.max(0, shown - openedShown.length));
+  const hidden = groups.length - openedShown.length - resolvedShown.length;
   const line = (group: AlertGroupRow) => `- [${group.title}](${alertGroupUrl(publicUrl, group.id)}) · ${group.firingCount}/${group.alertCount} 条`;
   const sections = [
-    opened.length > 0 ? `**新增 / 仍在触发（${opened.length}）**\n${opened.slice(0, 30).map(line).join('\n')}${opened.length > 30 ? `\n- 另有 ${opened.length - 30} 组` : ''}` : '',
-    resolved.length > 0 ? `**已恢复（${resolved.length}）**\n${resolved.slice(0, 30).map(line).join('\n')}${resolved.length > 30 ? `\n- 另有 ${resolved.length - 30} 组` : ''}` : '',
+    opened.length > 0 ? `**新增 / 仍在触发（${opened.length}）**\n${openedShown.map(line).join('\n')}` : '',
+    resolved.length > 0 ? `**已恢复（${resolved.length}）**\n${resolvedShown.map(line).join('\n')}` : '',
+    hidden > 0 ? `另有 ${hidden} 项，详见应用 [告警列表](${publicUrl.replace(/\/$/, '')}/alerts)` : '',
   ].filter(Boolean);
   return {
     title: `三级告警汇总（${now.toISOString().slice(0, 16).replace('T', ' ')} UTC）`,
@@ -97,6 +115,9 @@ export function digestCardParams(groups: AlertGroupRow[], { now, publicUrl }: { 
     footer: '由 DingOps 发送',
   };
 }
+
+/** Still-firing groups first: the order the digest lists them in. */
+export const digestOrder = (groups: AlertGroupRow[]) => [...groups.filter((group) => group.status !== 'resolved'), ...groups.filter((group) => group.status === 'resolved')];
 
 /** The on-call person's work notification for a level-1 group (and each escalation step). */
 export function pageNotification(group: AlertGroupRow, { publicUrl, why }: { publicUrl: string; why: string }): WorkNotificationInput['msg'] {
@@ -118,4 +139,37 @@ export function escalationMessage(group: AlertGroupRow, { names, publicUrl, minu
     title: `告警升级：${group.title}`,
     text: `### 告警升级：${group.title}\n\n${levelNames[group.level as AlertLevel]}告警已 ${minutes} 分钟无人认领。${who}\n\n[查看告警](${alertGroupUrl(publicUrl, group.id)})`,
   };
+}
+
+/** The war room's name in DingTalk: short, since a group title shows in a narrow chat list. */
+export function warRoomTitle(group: Pick<AlertGroupRow, 'title'>): string {
+  const name = `作战群·${group.title}`;
+  return [...name].length > 30 ? `${[...name].slice(0, 29).join('')}…` : name;
+}
+
+/** The first message in a new war room: what happened, why it is level 1, and where to work on it. */
+export function warRoomContextMessage(group: AlertGroupRow, { publicUrl, now }: { publicUrl: string; now: Date }) {
+  const level = group.level as AlertLevel;
+  const labels = Object.entries(group.labels).map(([name, value]) => `\`${name}=${value}\``).join(' ');
+  const base = publicUrl.replace(/\/$/, '');
+  return {
+    title: `作战群：${group.title}`,
+    text: [
+      `### [${levelNames[level]}] ${group.title}`,
+      group.summary ?? '',
+      `**级别原因**：${group.levelReason}`,
+      `**触发中**：${group.firingCount} / ${group.alertCount} 条 · 已持续 ${durationText(now.getTime() - group.openedAt.getTime())}`,
+      labels ? `**标签**：${labels}` : '',
+      group.acknowledgedBy ? `**认领人**：${group.acknowledgedBy}` : '**尚无人认领**',
+      `[在应用中查看告警](${alertGroupUrl(publicUrl, group.id)})${group.ticketId ? ` · [工单 ${group.ticketId}](${base}/tickets/${group.ticketId})` : ''}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+  };
+}
+
+/** The DING that rings the primary on-call for a level-1 group (DingTalk takes a short plain text). */
+export function pageDingContent(group: AlertGroupRow, { publicUrl }: { publicUrl: string }): string {
+  const text = `【${levelNames[group.level as AlertLevel]}告警】${group.title}：${group.summary ?? group.levelReason}。请立即处理 ${alertGroupUrl(publicUrl, group.id)}`;
+  return [...text].length > 500 ? `${[...text].slice(0, 499).join('')}…` : text;
 }

@@ -1,11 +1,14 @@
 import type { EscalationPolicy, EscalationTarget, OnCallPerson } from '@dingops/shared/oncall';
 import type { Executor } from '../../db/client';
+import type { User } from '@dingops/shared/users';
+import { fitList, jsonBytes, maxMsgParamBytes, maxRobotBodyBytes, msgParamBody, splitMarkdown } from '../../dingtalk/message-size';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
-import { alertCardParams, alertGroupCardId, digestCardParams, escalationMessage, pageNotification } from './alerts.cards';
+import { alertCardParams, alertGroupCardId, digestCardParams, digestOrder, escalationMessage, pageDingContent, pageNotification } from './alerts.cards';
 import type { Crowd } from './alerts.people';
 import type { GroupEventInput } from './alerts.repository';
 import type { CardPlan } from './alerts.rules';
 import type { AlertGroupRow } from './alerts.table';
+import { createWarRoomRequests, type OnCallInTransaction } from './war-room';
 
 export interface NotifySettings {
   publicUrl: string;
@@ -15,6 +18,8 @@ export interface NotifySettings {
   leadershipGroupId: string | null;
   /** Null when no alert card template is configured: then no cards. */
   cardTemplateId: string | null;
+  /** Null when no scene-group template is configured: then no war rooms. */
+  sceneGroupTemplateId: string | null;
 }
 
 const priorityOf = (group: Pick<AlertGroupRow, 'level'>) => (group.level === 1 ? 1 : group.level === 2 ? 3 : 9);
@@ -24,7 +29,8 @@ const priorityOf = (group: Pick<AlertGroupRow, 'level'>) => (group.level === 1 ?
  * group's card (created once, then updated in place, ordered by its outTrackId), pages and
  * escalation messages (idempotent per group opening and step, so a retry or restart never repeats one).
  */
-export function createAlertNotifier({ outbox, settings, onEscalation }: { outbox: OutboxService; settings: NotifySettings; onEscalation: (target: EscalationTarget) => void }) {
+export function createAlertNotifier({ outbox, settings, onEscalation, oncall = null }: { outbox: OutboxService; settings: NotifySettings; onEscalation: (target: EscalationTarget) => void; oncall?: OnCallInTransaction | null }) {
+  const warRooms = createWarRoomRequests({ outbox, oncall, settings: { templateId: settings.sceneGroupTemplateId } });
   const spaceOf = (group: AlertGroupRow) => group.routeGroupId ?? settings.itGroupId;
   const canCard = (group: AlertGroupRow) => settings.cardTemplateId !== null && spaceOf(group) !== null;
   const source = (group: AlertGroupRow) => `alerts:${group.id}`;
@@ -68,12 +74,29 @@ export function createAlertNotifier({ outbox, settings, onEscalation }: { outbox
     return { ...group, cardVersion: version, cardUpdatedAt: now, cardDirty: false };
   }
 
+  /** A markdown message from the enterprise robot; one too big for DingTalk goes as numbered parts, in order. */
   async function groupMessage(tx: Executor, { group, conversationId, msg, key }: { group: AlertGroupRow; conversationId: string; msg: { title: string; text: string }; key: string }) {
+    const parts = splitMarkdown(msg, { maxBytes: maxMsgParamBytes, bodyOf: msgParamBody });
+    for (const [index, part] of parts.entries()) {
+      await outbox.enqueue(tx, {
+        kind: 'dingtalk.group_message',
+        payload: { robotCode: settings.robotCode, openConversationId: conversationId, msgKey: 'sampleMarkdown', msgParam: { ...part } },
+        idempotencyKey: parts.length === 1 ? key : `${key}:part:${index + 1}`,
+        rateKey: `robot:${settings.robotCode}`,
+        ...(parts.length > 1 ? { orderingKey: key } : {}),
+        priority: priorityOf(group),
+        source: source(group),
+      });
+    }
+  }
+
+  /** Level 1 rings the primary on-call too (钉一下, in the app); its own key keeps a re-run from ringing twice. */
+  async function ding(tx: Executor, { group, people, key }: { group: AlertGroupRow; people: OnCallPerson[]; key: string }) {
+    if (people.length === 0 || group.level !== 1) return;
     await outbox.enqueue(tx, {
-      kind: 'dingtalk.group_message',
-      payload: { robotCode: settings.robotCode, openConversationId: conversationId, msgKey: 'sampleMarkdown', msgParam: msg },
+      kind: 'dingtalk.robot_ding',
+      payload: { robotCode: settings.robotCode, receiverUserIds: people.slice(0, 20).map((person) => person.dingtalkUserId), content: pageDingContent(group, { publicUrl: settings.publicUrl }), remindType: 'app' },
       idempotencyKey: key,
-      rateKey: `robot:${settings.robotCode}`,
       priority: priorityOf(group),
       source: source(group),
     });
@@ -87,6 +110,16 @@ export function createAlertNotifier({ outbox, settings, onEscalation }: { outbox
       idempotencyKey: key,
       priority: priorityOf(group),
       source: source(group),
+    });
+  }
+
+  /** As many groups as DingTalk's 20,000 bytes allow; the rest are counted and linked to the app. */
+  function fittedDigest(groups: AlertGroupRow[], now: Date): Record<string, string> {
+    const ordered = digestOrder(groups);
+    return fitList({
+      items: ordered,
+      render: (shown) => digestCardParams(ordered, { now, publicUrl: settings.publicUrl, shown: shown.length }),
+      fits: (params) => jsonBytes(params) <= maxRobotBodyBytes,
     });
   }
 
@@ -113,6 +146,7 @@ export function createAlertNotifier({ outbox, settings, onEscalation }: { outbox
           const people = target === 'oncall_primary' ? crowd.primary : target === 'oncall_secondary' ? crowd.secondary : crowd.leads;
           const why = index === 0 ? '你是当前值班人员。' : `已 ${minutes} 分钟无人认领，升级通知你。`;
           await page(tx, { group, people, key: `${key}:notify`, why });
+          if (target === 'oncall_primary') await ding(tx, { group, people, key: `${key}:ding` });
           // The first page rides on the card's own @; later steps @ people in the card's group.
           const space = spaceOf(group);
           if (people.length > 0 && space && !(cardJustCreated && target === 'oncall_primary')) {
@@ -129,9 +163,21 @@ export function createAlertNotifier({ outbox, settings, onEscalation }: { outbox
   }
 
   return {
+    publicUrl: settings.publicUrl,
     createCard,
     updateCard,
     runSteps,
+    groupMessage,
+
+    /** 作战群: asks DingTalk for the level-1 group's war room; the card shows it as being made. */
+    openWarRoom: (tx: Executor, group: AlertGroupRow, input: { actor: User; now: Date }) => warRooms.request(tx, group, input),
+
+    /** A repeat reminder (still firing, nobody acknowledged) in the card's group, and the card refreshed (its duration). */
+    async remind(tx: Executor, group: AlertGroupRow, { msg, key, now }: { msg: { title: string; text: string }; key: string; now: Date }): Promise<AlertGroupRow> {
+      const space = spaceOf(group);
+      if (space) await groupMessage(tx, { group, conversationId: space, msg, key });
+      return updateCard(tx, group, { now });
+    },
 
     /** Carries out a card plan (see cardPlan). */
     async applyCardPlan(tx: Executor, group: AlertGroupRow, { plan, now, atUsers }: { plan: CardPlan; now: Date; atUsers: OnCallPerson[] }): Promise<AlertGroupRow> {
@@ -146,7 +192,7 @@ export function createAlertNotifier({ outbox, settings, onEscalation }: { outbox
       const outTrackId = `alert-digest-${now.getTime()}`;
       await outbox.enqueue(tx, {
         kind: 'dingtalk.card_create',
-        payload: { outTrackId, cardTemplateId: settings.cardTemplateId, cardParamMap: digestCardParams(groups, { now, publicUrl: settings.publicUrl }), openSpaceId: `dtv1.card//IM_GROUP.${settings.itGroupId}`, robotCode: settings.robotCode, callbackType: 'STREAM' },
+        payload: { outTrackId, cardTemplateId: settings.cardTemplateId, cardParamMap: fittedDigest(groups, now), openSpaceId: `dtv1.card//IM_GROUP.${settings.itGroupId}`, robotCode: settings.robotCode, callbackType: 'STREAM' },
         idempotencyKey: `alert-digest:${now.getTime()}`,
         orderingKey: outTrackId,
         priority: 9,

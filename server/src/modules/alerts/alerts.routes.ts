@@ -58,7 +58,8 @@ export function setupSourceRoutes(app: FastifyInstance, service: AlertsService) 
 
 /**
  * Webhooks monitors post to, authenticated by the source's own token (not a login). The body is
- * validated first, so a probe without a body learns nothing about tokens.
+ * validated first, so a probe without a body learns nothing about tokens. No browser security
+ * headers: monitors read only the status, and helmet builds its headers anew for every request.
  */
 export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService, batcher: IngestBatcher) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -66,6 +67,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
   const response = { 202: ingestResultSchema };
   typed.post('/webhooks/alertmanager', {
     config: { access: 'public' },
+    helmet: false,
     schema: { tags: ['alerts'], summary: 'Prometheus Alertmanager webhook (payload version 4)', body: alertmanagerPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('alertmanager', request.headers.authorization);
@@ -74,6 +76,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
   });
   typed.post('/webhooks/grafana', {
     config: { access: 'public' },
+    helmet: false,
     schema: { tags: ['alerts'], summary: 'Grafana unified alerting webhook', body: grafanaPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('grafana', request.headers.authorization);
@@ -82,6 +85,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
   });
   typed.post('/webhooks/generic', {
     config: { access: 'public' },
+    helmet: false,
     schema: { tags: ['alerts'], summary: 'Generic JSON alerts from scripts and other monitors', body: genericPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('generic', request.headers.authorization);

@@ -1,3 +1,4 @@
+import { defaultAlertTiming } from '@dingops/shared/rules/alert-timing';
 import { describe, expect, it } from 'vitest';
 import { cardPlan, type GroupState, nextGroupState } from './alerts.rules';
 
@@ -55,7 +56,8 @@ describe('alert group state (Alertmanager-like grouping)', () => {
 });
 
 describe('card plans', () => {
-  const settings = { groupWaitSeconds: 30, groupIntervalSeconds: 60, flapDampSeconds: 600 };
+  const timing = defaultAlertTiming({ groupWaitSeconds: 30, groupIntervalSeconds: 60 });
+  const settings = { timing, flapDampSeconds: 600 };
   const group = { level: 2, status: 'firing' as const, suppressed: false, cardState: 'none' as const, openedAt: now, cardUpdatedAt: null, flapping: false };
 
   it.each([
@@ -76,5 +78,16 @@ describe('card plans', () => {
     expect(cardPlan({ group: sent, statusChanged: true, now: later, settings })).toBe('update');
     expect(cardPlan({ group: { ...sent, flapping: true }, statusChanged: true, now: later, settings })).toBe('dirty');
     expect(cardPlan({ group: { ...sent, flapping: true }, statusChanged: true, flapStarted: true, now: later, settings })).toBe('update');
+  });
+
+  it('each level follows its own timing: a level-1 wait holds level 1 back, a long level-2 interval damps only level 2', () => {
+    const custom = { ...settings, timing: { ...timing, level1: { ...timing.level1, groupWaitSeconds: 20 }, level2: { ...timing.level2, groupWaitSeconds: 0, groupIntervalSeconds: 600 } } };
+    expect(cardPlan({ group: { ...group, level: 1 }, statusChanged: true, now, settings: custom })).toBe('dirty');
+    expect(cardPlan({ group: { ...group, level: 1 }, statusChanged: false, now: new Date(now.getTime() + 20_000), settings: custom })).toBe('create');
+    expect(cardPlan({ group, statusChanged: true, now, settings: custom })).toBe('create');
+    const fiveMinutesLater = new Date(now.getTime() + 300_000);
+    const sent = { ...group, cardState: 'sent' as const, cardUpdatedAt: now };
+    expect(cardPlan({ group: sent, statusChanged: false, now: fiveMinutesLater, settings: custom })).toBe('dirty');
+    expect(cardPlan({ group: { ...sent, level: 1 }, statusChanged: false, now: fiveMinutesLater, settings: custom })).toBe('update');
   });
 });

@@ -1,4 +1,6 @@
 import { type FlapSettings, cardUpdateDue, isFlapping, recordFlips } from '@dingops/shared/rules/alert-grouping';
+import type { AlertTiming } from '@dingops/shared/alert-maintenance';
+import { timingOfLevel } from '@dingops/shared/rules/alert-timing';
 import type { AlertGroupRow } from './alerts.table';
 
 /** Pure decisions of the alert pipeline: how a group changes with a batch, and which cards that needs. */
@@ -48,8 +50,8 @@ export function nextGroupState({ group, delta, isNew, now, flap }: { group: Grou
 }
 
 export interface CardSettings {
-  groupWaitSeconds: number;
-  groupIntervalSeconds: number;
+  /** Group wait and group interval per level (通知节奏); see timingOfLevel. */
+  timing: AlertTiming;
   flapDampSeconds: number;
 }
 
@@ -57,17 +59,18 @@ export type CardPlan = 'create' | 'update' | 'dirty' | 'none';
 
 /**
  * Level 3 never gets its own card (it goes into the digest). A card is created once the group is
- * firing, not muted and past its group wait (level 1: at once); later changes update it in place,
- * damped by the group interval and, while flapping, by the flap damping.
+ * firing, not muted and past its level's group wait (level 1 by default: at once); later changes
+ * update it in place, damped by the level's group interval and, while flapping, by the flap damping.
  */
 export function cardPlan({ group, statusChanged, flapStarted = false, now, settings }: { group: Pick<AlertGroupRow, 'level' | 'status' | 'suppressed' | 'cardState' | 'openedAt' | 'cardUpdatedAt' | 'flapping'>; statusChanged: boolean; flapStarted?: boolean; now: Date; settings: CardSettings }): CardPlan {
+  const timing = timingOfLevel(settings.timing, group.level);
   if (group.cardState === 'none') {
     if (group.level === 3 || group.status === 'resolved' || group.suppressed) return 'none';
-    const waited = group.level === 1 || now.getTime() - group.openedAt.getTime() >= settings.groupWaitSeconds * 1000;
+    const waited = now.getTime() - group.openedAt.getTime() >= timing.groupWaitSeconds * 1000;
     return waited ? 'create' : 'dirty';
   }
   // The card says once that the group is flapping; after that its updates are damped.
   if (flapStarted) return 'update';
-  const due = cardUpdateDue({ statusChanged, lastUpdateAt: group.cardUpdatedAt, now, intervalSeconds: settings.groupIntervalSeconds, flapping: group.flapping, flapDampSeconds: settings.flapDampSeconds });
+  const due = cardUpdateDue({ statusChanged, lastUpdateAt: group.cardUpdatedAt, now, intervalSeconds: timing.groupIntervalSeconds, flapping: group.flapping, flapDampSeconds: settings.flapDampSeconds });
   return due ? 'update' : 'dirty';
 }

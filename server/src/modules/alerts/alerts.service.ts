@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AlertGroup, AlertGroupAction, AlertGroupDetail, AlertSource, AlertSourceKind, ListAlertGroupsQuery, RuleSet, Silence } from '@dingops/shared/alerts';
 import type { EscalationPolicy } from '@dingops/shared/oncall';
 import type { User } from '@dingops/shared/users';
-import { type AlertLevel, type AlertRule, classifyAlert, levelNames, raiseLevel } from '@dingops/shared/rules/alert-classify';
+import { type AlertLevel, type AlertRule, classifyAlert, growthRaise, levelNames, raiseLevel } from '@dingops/shared/rules/alert-classify';
 import { fingerprintOf, groupKeyOf, groupLabelsOf, inhibitionKeyOf } from '@dingops/shared/rules/alert-grouping';
 import { type LabelMatcher, matcherProblem, matchesAll } from '@dingops/shared/rules/alert-matchers';
 import { dueEscalationSteps } from '@dingops/shared/rules/escalation';
@@ -19,6 +19,8 @@ import type { AlertNotifier } from './alerts.notify';
 import type { Crowd, PeopleDirectory } from './alerts.people';
 import type { AlertInput, AlertsRepository, GroupEventInput, GroupInput } from './alerts.repository';
 import { cardPlan, nextGroupState } from './alerts.rules';
+import type { MaintenanceMuting } from './maintenance.service';
+import type { TimingService } from './timing.service';
 import type { AlertGroupRow, AlertSilenceRow, AlertSourceRow } from './alerts.table';
 
 export interface AlertsSettings {
@@ -79,6 +81,8 @@ export function createAlertsService({
   clock,
   settings,
   metrics,
+  timing,
+  maintenance,
 }: {
   db: Db;
   repo: AlertsRepository;
@@ -89,11 +93,16 @@ export function createAlertsService({
   clock: () => Date;
   settings: AlertsSettings;
   metrics: AlertsMetrics;
+  /** Group wait / group interval per level (通知节奏). */
+  timing: Pick<TimingService, 'get'>;
+  /** Maintenance windows mute matching alerts like silences. */
+  maintenance: MaintenanceMuting;
 }) {
   const rules = cachedValue(() => repo.loadRules(), settings.cacheMs, clock);
   const silences = cachedValue(() => repo.listSilences(clock()), settings.cacheMs, clock);
   const tokens = new Map<string, { at: number; source: AlertSourceRow | null }>();
-  const cardSettings = { groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds, flapDampSeconds: settings.flap.dampSeconds };
+  /** Inside a transaction pass it (PGlite has one connection). */
+  const cardSettingsNow = async (executor?: Executor) => ({ timing: await timing.get(executor), flapDampSeconds: settings.flap.dampSeconds });
 
   const toSource = (row: AlertSourceRow): AlertSource => ({ id: row.id, name: row.name, kind: row.kind, enabled: row.enabled, createdAt: row.createdAt.toISOString(), rotatedAt: iso(row.rotatedAt) });
   const newToken = () => `dops_${randomBytes(24).toString('base64url')}`;
@@ -150,7 +159,8 @@ export function createAlertsService({
   /** A level-1 group that is firing and not muted pages whoever its policy says is due now. */
   async function escalateIfDue(tx: Executor, group: AlertGroupRow, { crowd, policy, now, cardJustCreated, events }: { crowd: Crowd | undefined; policy: EscalationPolicy | undefined; now: Date; cardJustCreated: boolean; events: GroupEventInput[] }): Promise<AlertGroupRow> {
     if (!crowd || !policy || group.level !== 1 || group.status !== 'firing' || group.suppressed) return group;
-    const steps = dueEscalationSteps({ policy, openedAt: group.openedAt, acknowledgedAt: group.acknowledgedAt, resolvedAt: group.resolvedAt, doneSteps: group.escalationStepsDone, now });
+    // A group raised by growth starts its escalation when it became level 1, not when it opened.
+    const steps = dueEscalationSteps({ policy, openedAt: group.growthRaisedAt ?? group.openedAt, acknowledgedAt: group.acknowledgedAt, resolvedAt: group.resolvedAt, doneSteps: group.escalationStepsDone, now });
     if (steps.length === 0) return group;
     return notifier.runSteps(tx, group, { policy, steps, crowd, now, cardJustCreated, events });
   }
@@ -201,13 +211,13 @@ export function createAlertsService({
     async authenticate(kind: AlertSourceKind, authorization: string | undefined): Promise<AlertSourceRow> {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
       if (!token) throw badSourceToken();
-      const hash = hashToken(token, settings.tokenAlgorithm);
       const now = clock().getTime();
-      let hit = tokens.get(hash);
+      // Keyed by the token itself so a cached hit skips the hash too (it is in this request's memory anyway).
+      let hit = tokens.get(token);
       if (!hit || now - hit.at >= settings.cacheMs) {
-        hit = { at: now, source: await repo.findSourceByTokenHash(hash) };
+        hit = { at: now, source: await repo.findSourceByTokenHash(hashToken(token, settings.tokenAlgorithm)) };
         if (tokens.size > 1000) tokens.clear();
-        tokens.set(hash, hit);
+        tokens.set(token, hit);
       }
       if (!hit.source || !hit.source.enabled || hit.source.kind !== kind) throw badSourceToken();
       return hit.source;
@@ -265,19 +275,21 @@ export function createAlertsService({
     async ingest({ source, alerts: received }: { source: AlertSourceRow; alerts: NormalizedAlert[] }): Promise<{ accepted: number; groups: number }> {
       const now = clock();
       const list = dedupeByFingerprint(received);
-      const [ruleList, silenceList] = await Promise.all([rules.get(), silences.get()]);
+      const [ruleList, silenceList, inWindow, cardSettings] = await Promise.all([rules.get(), silences.get(), maintenance.mutingWindows(now), cardSettingsNow()]);
       const items = list.map((alert) => {
         const classification = classifyAlert({ labels: alert.labels, rules: ruleList });
         const groupLabels = groupLabelsOf(alert.labels, settings.groupBy);
         if (alert.labels.owner) groupLabels.owner = alert.labels.owner;
         const firing = alert.status === 'firing';
+        const maintenanceWindow = firing ? inWindow(alert.labels) : null;
         return {
           alert,
           classification,
           groupLabels,
           groupKey: groupKeyOf(groupLabelsOf(alert.labels, settings.groupBy)),
           firing,
-          silenced: firing && silenceList.some((silence) => silence.startsAt <= now && silence.endsAt > now && matchesAll(silence.matchers, alert.labels)),
+          silenced: firing && (maintenanceWindow !== null || silenceList.some((silence) => silence.startsAt <= now && silence.endsAt > now && matchesAll(silence.matchers, alert.labels))),
+          maintenanceWindow,
           inhibitionKey: inhibitionKeyOf(alert.labels, settings.inhibitEqual),
         };
       });
@@ -304,7 +316,10 @@ export function createAlertsService({
       }
 
       // Level-1 pages need people; look them up now, outside the transaction (cached across requests).
-      const pageable = [...groupInputs.values()].filter((group) => group.level === 1 && items.some((item) => item.groupKey === group.groupKey && item.firing && !item.silenced));
+      // Level-1 groups page; so may a level-2 group whose rule raises it when it grows.
+      const ruleByName = new Map(ruleList.map((rule) => [rule.name, rule]));
+      const paging = new Set(items.filter((item) => item.firing && !item.silenced).map((item) => item.groupKey));
+      const pageable = [...groupInputs.values()].filter((group) => paging.has(group.groupKey) && (group.level === 1 || (group.level === 2 && Boolean(ruleByName.get(group.matchedRule ?? '')?.raiseAtFiring))));
       const crowds = await crowdsFor(pageable.map((group) => ({ scheduleId: group.onCallScheduleId, owner: group.labels.owner ?? null })), now);
       const policies = new Map<string, EscalationPolicy>();
       for (const group of pageable) policies.set(group.escalationPolicyId ?? '', await people.policy(group.escalationPolicyId));
@@ -340,17 +355,23 @@ export function createAlertsService({
           const change = nextGroupState({ group: before, delta, isNew: before.alertCount === 0, now, flap: settings.flap });
           let after: AlertGroupRow = { ...before, ...change.next };
           events.push(...change.events.map((event) => ({ groupId: after.id, at: now, kind: event.kind, actorName: 'DingOps', note: event.note })));
+          const raise = after.status === 'resolved' ? null : growthRaise({ level: after.level as AlertLevel, firingCount: after.firingCount, alreadyRaised: after.growthRaisedAt !== null, rule: ruleByName.get(after.matchedRule ?? '') });
+          if (raise) {
+            events.push({ groupId: after.id, at: now, kind: 'raised', actorName: 'DingOps', note: `${levelNames[after.level as AlertLevel]} → ${levelNames[raise.level]}：同组 ${after.firingCount} 条告警触发中` });
+            after = { ...after, level: raise.level, levelReason: raise.reason, growthRaisedAt: now };
+          }
           const crowd = crowds.get(crowdKey(after));
           const flapStarted = change.events.some((event) => event.kind === 'flapping');
           const plan = cardPlan({ group: after, statusChanged: change.statusChanged, flapStarted, now, settings: cardSettings });
           after = await escalateIfDue(tx, after, { crowd, policy: policies.get(after.escalationPolicyId ?? ''), now, cardJustCreated: plan === 'create', events });
           after = await notifier.applyCardPlan(tx, after, { plan, now, atUsers: crowd?.primary ?? [] });
           // The same alerts sent again (monitors repeat themselves) change nothing: skip the write.
-          const unchanged = delta.firingDelta === 0 && delta.mutedFiringDelta === 0 && delta.added === 0 && delta.flips === 0 && change.events.length === 0 && after.cardVersion === before.cardVersion && after.cardDirty === before.cardDirty && after.cardState === before.cardState && after.escalationStepsDone.length === before.escalationStepsDone.length;
+          const unchanged = !raise && delta.firingDelta === 0 && delta.mutedFiringDelta === 0 && delta.added === 0 && delta.flips === 0 && change.events.length === 0 && after.cardVersion === before.cardVersion && after.cardDirty === before.cardDirty && after.cardState === before.cardState && after.escalationStepsDone.length === before.escalationStepsDone.length;
           if (!unchanged) states.push(after);
         }
         await repo.updateGroupStates(states, now, tx);
         await repo.addEvents(events, tx);
+        await maintenance.noteMuted(tx, items.flatMap(({ maintenanceWindow: muting, groupKey }) => (muting ? [{ groupId: byKey.get(groupKey)!.id, windowId: muting.id, title: muting.title, occurrenceStartsAt: muting.occurrenceStartsAt }] : [])), now);
         return deltas.length;
       });
       for (const level of [1, 2, 3] as const) {
@@ -440,9 +461,18 @@ export function createAlertsService({
           summary.ticketId = String(ticket.id);
           break;
         }
+        case 'open_war_room': {
+          if (!open || before.level !== 1) throw actionNotApplicable({ action, status: before.level !== 1 ? levelNames[before.level as AlertLevel] : before.status });
+          // Once per group: a second press is refused and says which room exists.
+          if (before.warRoomRequestedAt) throw actionNotApplicable({ action, status: `given war room ${before.warRoomTitle ?? ''}`.trim() });
+          after = await notifier.openWarRoom(tx, before, { actor, now });
+          eventNote = `作战群：${after.warRoomTitle}`;
+          summary.warRoom = after.warRoomTitle;
+          break;
+        }
       }
       const events: GroupEventInput[] = [{ groupId: id, at: now, kind: action, actorId: actor.id, actorName: actor.name, note: eventNote }];
-      const plan = cardPlan({ group: after, statusChanged: true, now, settings: { ...cardSettings, flapDampSeconds: 0 } });
+      const plan = cardPlan({ group: after, statusChanged: true, now, settings: { ...(await cardSettingsNow(tx)), flapDampSeconds: 0 } });
       after = await notifier.applyCardPlan(tx, after, { plan: plan === 'dirty' ? 'none' : plan, now, atUsers: [] });
       const { id: _id, ...patch } = after;
       const saved = await repo.updateGroup(id, { ...patch, updatedAt: now }, tx);
@@ -461,7 +491,7 @@ export function createAlertsService({
         const snapshot = await repo.findGroup(id);
         if (!snapshot) continue;
         const policy = await people.policy(snapshot.escalationPolicyId);
-        if (dueEscalationSteps({ policy, openedAt: snapshot.openedAt, acknowledgedAt: snapshot.acknowledgedAt, resolvedAt: snapshot.resolvedAt, doneSteps: snapshot.escalationStepsDone, now }).length === 0) continue;
+        if (dueEscalationSteps({ policy, openedAt: snapshot.growthRaisedAt ?? snapshot.openedAt, acknowledgedAt: snapshot.acknowledgedAt, resolvedAt: snapshot.resolvedAt, doneSteps: snapshot.escalationStepsDone, now }).length === 0) continue;
         const crowd = await people.crowdFor({ scheduleId: snapshot.onCallScheduleId, owner: snapshot.labels.owner ?? null, at: now });
         await db.transaction(async (tx) => {
           const group = await repo.lockGroup(id, tx);
@@ -482,6 +512,7 @@ export function createAlertsService({
     /** Sends cards that waited (level-2 group wait) and updates that were damped. */
     async flushCards(): Promise<number> {
       let sent = 0;
+      const cardSettings = await cardSettingsNow();
       for (const { id } of await repo.cardCandidates(500)) {
         await db.transaction(async (tx) => {
           const now = clock();

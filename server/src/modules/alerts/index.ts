@@ -9,6 +9,9 @@ import { createAlertsRepository } from './alerts.repository';
 import { setupGroupRoutes, setupRuleRoutes, setupSilenceRoutes, setupSourceRoutes, setupWebhookRoutes } from './alerts.routes';
 import { createAlertsService } from './alerts.service';
 import { createIngestBatcher } from './alerts.ingest-batcher';
+import { createMaintenanceModule } from './maintenance.module';
+import { createWarRoomDeliveredHook } from './war-room.hook';
+import { setupProbesModule } from './probes.module';
 
 /**
  * Alerts (issue 5; rules F1, F2, F4): monitoring webhooks in, classified into three levels, grouped
@@ -25,9 +28,11 @@ export async function alertsModule(app: FastifyInstance) {
   const settings = config.alerts;
   const notifier = createAlertNotifier({
     outbox: app.outbox,
-    settings: { publicUrl: config.server.publicUrl, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, leadershipGroupId: directory.leadershipGroupId, cardTemplateId: directory.cardTemplates.alert },
+    settings: { publicUrl: config.server.publicUrl, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, leadershipGroupId: directory.leadershipGroupId, cardTemplateId: directory.cardTemplates.alert, sceneGroupTemplateId: directory.sceneGroupTemplateId },
     onEscalation: (target) => escalations.inc({ target }),
+    oncall: app.hasDecorator('oncall') ? app.oncall : null,
   });
+  const windows = createMaintenanceModule(app);
   const people = createPeopleDirectory({ oncall: app.hasDecorator('oncall') ? app.oncall : null, identity: app.identity, cacheMs: settings.cacheMs, clock });
   const service = createAlertsService({
     db: database.db,
@@ -39,6 +44,8 @@ export async function alertsModule(app: FastifyInstance) {
     clock,
     settings: { groupBy: settings.groupBy, groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds, flap: settings.flap, inhibitEqual: settings.inhibitEqual, cacheMs: settings.cacheMs, tokenAlgorithm: config.crypto.algorithm },
     metrics: { ingested: (kind, level, count) => ingested.inc({ source_kind: kind, level: String(level) }, count) },
+    timing: windows.timing,
+    maintenance: windows.maintenance,
   });
 
   new Gauge({
@@ -54,13 +61,16 @@ export async function alertsModule(app: FastifyInstance) {
   });
 
   setupSourceRoutes(app, service);
-  setupWebhookRoutes(app, service, createIngestBatcher({ ingest: (input) => service.ingest(input), maxAlertsPerBatch: 1000, lingerMs: 2 }));
+  setupWebhookRoutes(app, service, createIngestBatcher({ ingest: (input) => service.ingest(input), maxAlertsPerBatch: 1000, lingerMs: 2, maxInFlight: 3 }));
   setupRuleRoutes(app, service);
   setupSilenceRoutes(app, service);
   setupGroupRoutes(app, service);
+  windows.register({ alerts: repo, notifier, people });
 
+  app.outbox.onDelivered('dingtalk.scene_group_create', createWarRoomDeliveredHook({ repo, notifier, clock }));
   app.inbox.on(cardCallbackTopic, createCardActions({ service, identity: app.identity, audit: app.audit, log: app.log.child({ module: 'alerts' }) }));
   app.scheduler.register(escalateJob({ service, cron: settings.escalateCron }));
   app.scheduler.register(flushCardsJob({ service, cron: settings.flushCron }));
   app.scheduler.register(digestJob({ service, cron: settings.digestCron }));
+  setupProbesModule(app, { ingest: (input) => service.ingest(input) });
 }

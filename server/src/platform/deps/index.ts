@@ -26,6 +26,8 @@ export interface DingTalkDirectory {
   leadershipGroupId: string | null;
   /** Null in live mode until the templates are built in the card platform: no cards are sent then. */
   cardTemplates: { general: string | null; alert: string | null };
+  /** The scene-group template level-1 war rooms are made from; null: no war rooms. */
+  sceneGroupTemplateId: string | null;
 }
 
 declare module 'fastify' {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { CreateAndDeliverCardInput, UpdateCardInput } from '../../dingtalk/cards';
 import type { DingTalkClient } from '../../dingtalk/client';
+import type { RobotDingInput } from '../../dingtalk/robot-ding';
 import type { GroupMessageInput, RobotDirectMessagesInput } from '../../dingtalk/robot-messages';
+import type { CreateSceneGroupInput } from '../../dingtalk/scene-groups';
 import type { WebhookMessageInput } from '../../dingtalk/webhook-robot';
 import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
 import type { FieldCipher } from '../crypto/field-cipher';
@@ -37,6 +39,20 @@ export const effectSchemas = {
     formComponentValues: z.array(z.object({ name: z.string(), value: z.string() })),
     approvers: z.array(z.object({ actionType: z.enum(['AND', 'OR', 'NONE']), userIds: z.array(z.string()) })).optional(),
   }),
+  /** A scene group (e.g. an alert's war room); DingTalk dedupes on `uuid`, so a retry finds the first group. */
+  'dingtalk.scene_group_create': z.object({
+    templateId: z.string().min(1),
+    title: z.string().min(1).max(100),
+    ownerUserId: z.string().min(1),
+    userIds: z.array(z.string().min(1)).max(999),
+    uuid: z.string().min(1).max(64),
+  }),
+  'dingtalk.robot_ding': z.object({
+    robotCode: z.string(),
+    receiverUserIds: z.array(z.string().min(1)).min(1).max(20),
+    content: z.string().min(1).max(1000),
+    remindType: z.enum(['app', 'sms', 'call']),
+  }),
 } as const;
 
 export type EffectKind = keyof typeof effectSchemas;
@@ -50,6 +66,8 @@ export interface EffectPayloads {
   'dingtalk.card_create': CreateAndDeliverCardInput;
   'dingtalk.card_update': Pick<UpdateCardInput, 'outTrackId' | 'cardParamMap'>;
   'dingtalk.approval_start': z.infer<(typeof effectSchemas)['dingtalk.approval_start']>;
+  'dingtalk.scene_group_create': CreateSceneGroupInput;
+  'dingtalk.robot_ding': RobotDingInput;
 }
 export type EffectPayload<K extends EffectKind> = EffectPayloads[K];
 
@@ -84,4 +102,6 @@ export const deliverers: Record<EffectKind, Deliverer> = {
     return {};
   },
   'dingtalk.approval_start': async ({ client, payload }) => ({ ...(await client.startApproval(payloadOf('dingtalk.approval_start', payload))) }),
+  'dingtalk.scene_group_create': async ({ client, payload }) => ({ ...(await client.createSceneGroup(payloadOf('dingtalk.scene_group_create', payload))) }),
+  'dingtalk.robot_ding': async ({ client, payload }) => ({ ...(await client.sendRobotDing(payloadOf('dingtalk.robot_ding', payload))) }),
 };

@@ -25,9 +25,10 @@ declare module 'fastify' {
 
 /**
  * Default deny: a route that does not declare `config.access` refuses to register, so the app fails at
- * start-up rather than serving an unguarded route.
+ * start-up rather than serving an unguarded route. Registered before anything that adds routes (the
+ * OpenAPI document included), so `registeredRoutes` is every route the app serves.
  */
-export const rbacPlugin = fp(
+export const routeAccessPlugin = fp(
   async (app: FastifyInstance) => {
     const routes: RegisteredRoute[] = [];
     app.decorate('registeredRoutes', routes);
@@ -37,7 +38,13 @@ export const rbacPlugin = fp(
       if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);
       for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
     });
+  },
+  { name: 'route-access' },
+);
 
+/** Enforces each route's declared access on every request: 401 without a login, 403 without a role. */
+export const rbacPlugin = fp(
+  async (app: FastifyInstance) => {
     // onRequest, not preHandler: a caller without the right role learns nothing, not even what validation expects.
     app.addHook('onRequest', async (request) => {
       const access = request.routeOptions.config.access;
@@ -57,5 +64,5 @@ export const rbacPlugin = fp(
       throw forbidden(access);
     });
   },
-  { name: 'rbac', dependencies: ['auth', 'audit'] },
+  { name: 'rbac', dependencies: ['route-access', 'auth', 'audit'] },
 );

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { and, desc, eq, lt, max } from 'drizzle-orm';
+import { and, desc, eq, lt, max, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Database } from '../../db/client';
@@ -91,6 +91,17 @@ export function createScheduler({ database, clock, log }: { database: Database; 
     },
 
     jobs: () => [...jobs.values()].map(({ name, cron: expression }) => ({ name, cron: expression })),
+
+    /**
+     * Forgets runs that started before `before`, except each job's newest one (catch-up on start
+     * reads it). Jobs running every few seconds would otherwise grow the table without end.
+     */
+    async pruneRuns(before: Date): Promise<number> {
+      const result = (await db.execute(sql`
+        DELETE FROM ${jobRuns} r WHERE r.started_at < ${before.toISOString()}::timestamptz
+          AND r.id <> (SELECT max(n.id) FROM ${jobRuns} n WHERE n.job = r.job)`)) as unknown as { rowCount?: number | null; affectedRows?: number };
+      return result.rowCount ?? result.affectedRows ?? 0;
+    },
 
     async listRuns({ job, cursor, limit }: { job?: string | undefined; cursor?: string | undefined; limit: number }) {
       const beforeId = beforeIdOf(cursor);

@@ -113,6 +113,12 @@ function GroupHeader({ group }: { group: AlertGroupDetail }) {
           {t('alerts.acknowledgedByAt', { name: group.acknowledgedBy, time: group.acknowledgedAt ? shortTime(group.acknowledgedAt) : '' })}
         </p>
       ) : null}
+      {group.warRoom ? (
+        // Text only: opening the chat needs a JSAPI (toConversationByOpenConversationId) our UI stack does not vouch for yet.
+        <p className={styles.reason} data-testid="alert-detail-war-room">
+          {t(group.warRoom.conversationId ? 'alerts.warRoom' : 'alerts.warRoomPending', { title: group.warRoom.title ?? '' })}
+        </p>
+      ) : null}
       {group.ticketId ? (
         <p>
           <Link to={paths.ticket.getHref(group.ticketId)} data-testid="alert-detail-ticket">

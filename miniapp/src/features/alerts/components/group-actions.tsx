@@ -17,6 +17,8 @@ const actionSpecs: readonly ActionSpec[] = [
   { action: 'silence_1h', label: 'alerts.action.silence_1h', color: 'default', confirm: 'alerts.confirm.silence_1h', available: isOpen },
   { action: 'escalate', label: 'alerts.action.escalate', color: 'warning', confirm: 'alerts.confirm.escalate', available: (group) => isOpen(group) && group.level !== 1 },
   { action: 'create_ticket', label: 'alerts.action.create_ticket', color: 'default', available: (group) => group.ticketId === null },
+  // Level 1 only, once: a DingTalk group with the on-call people and the service's owners.
+  { action: 'open_war_room', label: 'alerts.action.open_war_room', color: 'danger', available: (group) => isOpen(group) && group.level === 1 && group.warRoom === null },
 ];
 
 export function GroupActions({ group, onDone }: { group: AlertGroupDetail; onDone: () => void }) {

@@ -54,6 +54,22 @@ export function RuleEditor({ rule, index, count, onChange, onMove, onRemove, err
           {fieldError(field)}
         </div>
       ))}
+      {rule.level > 1 ? (
+        <>
+          <p className={styles.fieldLabel}>{t('alerts.raiseAtFiring')}</p>
+          <Input
+            className={styles.input}
+            type="number"
+            min={2}
+            value={rule.raiseAtFiring ? String(rule.raiseAtFiring) : ''}
+            onChange={(value) => onChange({ ...rule, raiseAtFiring: value.trim() ? Number(value) : null })}
+            placeholder={t('alerts.raiseAtFiringHint')}
+            aria-label={t('alerts.raiseAtFiring')}
+            data-testid={`rule-raise-${index}`}
+          />
+          {fieldError('raiseAtFiring')}
+        </>
+      ) : null}
     </section>
   );
 }
@@ -76,6 +92,7 @@ export function RuleView({ rule, index }: { rule: RuleSet['rules'][number]; inde
         ))}
       </div>
       {route.length > 0 ? <p className={styles.meta}>{route.join(' · ')}</p> : null}
+      {rule.raiseAtFiring && rule.level > 1 ? <p className={styles.meta}>{t('alerts.raisesAt', { count: rule.raiseAtFiring })}</p> : null}
     </section>
   );
 }

@@ -11,6 +11,7 @@ function chatEntries() {
   });
   entries.push({ id: ROBOT_CHAT, testid: 'chat-robot', title: robotName(), avatar: robotAvatar('ops-assistant'), preview: S.robotPreview });
   entries.push({ id: NOTICE_CHAT, testid: 'chat-work-notifications', title: '工作通知', avatar: '<div class="avatar" style="background:#FD9100">通知</div>', preview: S.noticePreview });
+  entries.push({ id: DING_CHAT, testid: 'chat-dings', title: 'DING', avatar: '<div class="avatar" style="background:#FF5219">DING</div>', preview: S.dingPreview });
   return entries.filter(function (e) { return !query || e.title.indexOf(query) >= 0; });
 }
 function robotName() { return S.config.robotName || '运维助手'; }
@@ -30,13 +31,13 @@ function openChat(id) {
   S.chat = id;
   S.seen['chat-stream'] = null;
   var group = S.groups.filter(function (g) { return g.id === id; })[0];
-  var title = group ? group.title : id === ROBOT_CHAT ? robotName() : '工作通知';
+  var title = group ? group.title : id === ROBOT_CHAT ? robotName() : id === DING_CHAT ? 'DING' : '工作通知';
   var isMember = !group || group.members.some(function (m) { return m.userId === S.me; });
-  var sub = group ? group.members.length + ' 人 · ' + group.robots.map(function (r) { return r.name; }).join('、') : id === ROBOT_CHAT ? '机器人单聊' : '来自企业应用的工作通知';
+  var sub = group ? group.members.length + ' 人 · ' + group.robots.map(function (r) { return r.name; }).join('、') : id === ROBOT_CHAT ? '机器人单聊' : id === DING_CHAT ? '机器人钉一下的提醒' : '来自企业应用的工作通知';
   $('chat-pane').innerHTML =
     '<div class="chat-head"><span class="title">' + esc(title) + '</span><span class="sub">' + esc(sub) + '</span>' + (isMember ? '' : '<span class="tag gray">未加入 · 仅旁观</span>') + '</div>' +
     '<div class="stream" id="chat-stream" data-testid="chat-stream"></div>' +
-    (id === NOTICE_CHAT ? '<div></div>' :
+    (id === NOTICE_CHAT || id === DING_CHAT ? '<div></div>' :
       '<div class="composer"><textarea id="composer-text" data-testid="composer" placeholder="' + (group ? '输入消息，@' + esc(robotName()) + ' 可以报障' : '给' + esc(robotName()) + '发消息') + '"></textarea>' +
       '<button type="button" class="btn primary" id="composer-send" data-testid="composer-send">发送</button>' +
       '<div class="hint" id="composer-hint"></div></div>');
@@ -54,16 +55,17 @@ function loadChat() {
   if (!id || !S.me) return Promise.resolve();
   var path = id === ROBOT_CHAT ? '/direct-messages?userId=' + encodeURIComponent(S.me)
     : id === NOTICE_CHAT ? '/work-notifications?userId=' + encodeURIComponent(S.me)
+    : id === DING_CHAT ? '/dings?userId=' + encodeURIComponent(S.me)
     : '/conversations/' + encodeURIComponent(id) + '/messages?viewerId=' + encodeURIComponent(S.me);
   return api('GET', path).then(function (answer) {
     if (S.chat !== id) return;
     var stream = $('chat-stream');
     if (!answer.ok) { stream.innerHTML = emptyState('网络链接发生问题', problemText(answer)); return; }
-    var items = id === NOTICE_CHAT ? answer.data.notifications : answer.data.items;
+    var items = id === NOTICE_CHAT ? answer.data.notifications : id === DING_CHAT ? answer.data.dings : answer.data.items;
     if (!changed('chat-stream', [id, S.me, items])) return;
     var nearBottom = stream.scrollHeight - stream.scrollTop - stream.clientHeight < 80;
     stream.innerHTML = items.length === 0 ? emptyState('暂无内容', id === NOTICE_CHAT ? '应用发给 ' + nameOf(S.me) + ' 的工作通知会出现在这里' : '机器人的消息和卡片会出现在这里')
-      : items.map(id === NOTICE_CHAT ? renderNotice : renderItem).join('');
+      : items.map(id === NOTICE_CHAT ? renderNotice : id === DING_CHAT ? renderDing : renderItem).join('');
     if (nearBottom || !stream.dataset.scrolled) { stream.scrollTop = stream.scrollHeight; stream.dataset.scrolled = '1'; }
   });
 }
@@ -122,6 +124,12 @@ function renderNotice(n) {
   var link = n.url ? '<div class="link-buttons"><a href="' + esc(n.url) + '" target="_blank" rel="noopener">查看详情</a></div>' : linkButtons(n.buttons);
   return '<div class="msg" data-testid="work-notification-' + esc(n.id) + '"><div class="avatar" style="background:#005FFF">DO</div><div style="min-width:0"><div class="who">DingOps · ' + fmtTime(n.createdAt) + '</div>' +
     '<div class="notice">' + head + '<div class="nbody">' + body + link + '</div></div></div></div>';
+}
+
+var remindNames = { 1: '应用内', 2: '短信', 3: '电话' };
+function renderDing(d) {
+  return '<div class="msg" data-testid="ding-' + esc(d.openDingId) + '"><div class="avatar" style="background:#FF5219">DING</div><div style="min-width:0"><div class="who">' + esc(d.senderName) + ' · ' + fmtTime(d.createdAt) + ' · ' + esc(remindNames[d.remindType] || '') + '</div>' +
+    '<div class="notice"><div class="nhead" style="background:#FF5219">DING 提醒</div><div class="nbody">' + inline(d.content) + '</div></div></div></div>';
 }
 
 function pressCardButton(button) {

@@ -6,6 +6,7 @@ export const consoleScriptCore = String.raw`
 var S = { people: [], byId: {}, groups: [], departments: [], me: null, view: 'messages', chat: null, config: {}, seen: {} };
 var ROBOT_CHAT = 'robot';
 var NOTICE_CHAT = 'work-notifications';
+var DING_CHAT = 'dings';
 
 function $(id) { return document.getElementById(id); }
 function esc(value) {

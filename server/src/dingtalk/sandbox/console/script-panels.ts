@@ -118,7 +118,7 @@ function simulateClick(event) {
 }
 
 function loadConversations() {
-  return Promise.all([api('GET', '/conversations'), api('GET', '/direct-messages?userId=' + encodeURIComponent(S.me)), api('GET', '/work-notifications?userId=' + encodeURIComponent(S.me))]).then(function (answers) {
+  return Promise.all([api('GET', '/conversations'), api('GET', '/direct-messages?userId=' + encodeURIComponent(S.me)), api('GET', '/work-notifications?userId=' + encodeURIComponent(S.me)), api('GET', '/dings?userId=' + encodeURIComponent(S.me))]).then(function (answers) {
     if (answers[0].ok) S.groups = answers[0].data.conversations;
     var direct = answers[1].ok ? answers[1].data.items : [];
     var last = direct[direct.length - 1];
@@ -126,6 +126,9 @@ function loadConversations() {
     var notices = answers[2].ok ? answers[2].data.notifications : [];
     var notice = notices[notices.length - 1];
     S.noticePreview = notice ? { text: notice.title || notice.text, senderName: '', at: notice.createdAt } : null;
+    var dings = answers[3].ok ? answers[3].data.dings : [];
+    var ding = dings[dings.length - 1];
+    S.dingPreview = ding ? { text: ding.content, senderName: ding.senderName, at: ding.createdAt } : null;
     renderChatList();
   });
 }

@@ -1,9 +1,11 @@
 import type { OrgDirectory } from '../org';
 import type { SandboxApp } from '../state';
 import { createCardStore } from './card-store';
+import { createDingStore } from './ding-store';
 import type { MessageContent } from './message-content';
 import { createRobotRateLimiter, dingTalkRateLimit, webhookMessagesPerWindow, type RateLimitSettings } from './rate-limiter';
 import { createRobotDirectory, type SandboxRobot } from './robots';
+import { createSceneGroups } from './scene-groups';
 import { createTimeline, type StoredMessage } from './timeline';
 import { createWorkNotificationStore } from './work-notification-store';
 
@@ -19,6 +21,8 @@ export function createMessagingState({ app, org, now, rateLimit }: { app: Sandbo
   const timeline = createTimeline({ now });
   const cards = createCardStore({ now });
   const workNotifications = createWorkNotificationStore({ now, org });
+  const dings = createDingStore({ now });
+  const sceneGroups = createSceneGroups({ org, robots });
 
   return {
     robots,
@@ -26,6 +30,8 @@ export function createMessagingState({ app, org, now, rateLimit }: { app: Sandbo
     timeline,
     cards,
     workNotifications,
+    dings,
+    sceneGroups,
 
     /**
      * The most messages `robotKey` accepted within any one window so far. A test asserts DingOps

@@ -1,0 +1,110 @@
+import type { MaintenanceWindow } from '@dingops/shared/alert-maintenance';
+import { Button, Dialog, ErrorBlock, List, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
+import { useI18n } from '../../../lib/i18n';
+import { cancelMaintenanceWindow, listMaintenanceWindows } from '../api/maintenance-windows';
+import { useLoaded } from '../hooks/use-loaded';
+import { shortTime } from '../utils/elapsed';
+import { matcherText } from '../utils/matcher-draft';
+import { apiErrorText, showApiError } from '../utils/show-api-error';
+import styles from './alerts.module.css';
+import { MaintenanceSheet } from './maintenance-sheet';
+
+/** 维护窗口: 进行中 and 即将开始; IT admins plan and cancel them, other IT staff read. */
+export function MaintenancePage({ canEdit }: { canEdit: boolean }) {
+  const { t } = useI18n();
+  const { state, reload } = useLoaded((signal) => listMaintenanceWindows(signal), 'maintenance-windows');
+  const [creating, setCreating] = useState(false);
+
+  const cancel = async (entry: MaintenanceWindow) => {
+    const confirmed = await Dialog.confirm({ content: t('maintenance.cancelConfirm'), confirmText: t('maintenance.cancel'), cancelText: t('common.cancel') });
+    if (!confirmed) return;
+    try {
+      await cancelMaintenanceWindow(entry.id);
+      Toast.show({ icon: 'success', content: t('maintenance.cancelled') });
+      reload();
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  const section = (title: string, items: MaintenanceWindow[], testId: string) =>
+    items.length === 0 ? null : (
+      <List header={title} className={styles.group} data-testid={testId}>
+        {items.map((entry) => (
+          <WindowRow key={entry.id} entry={entry} onCancel={canEdit ? () => void cancel(entry) : null} />
+        ))}
+      </List>
+    );
+
+  return (
+    <div data-testid="alert-maintenance">
+      {canEdit ? (
+        <div className={styles.footer}>
+          <Button block color="primary" onClick={() => setCreating(true)} data-testid="maintenance-add">
+            {t('maintenance.add')}
+          </Button>
+        </div>
+      ) : null}
+      {state.status === 'loading' ? (
+        <PageLoading />
+      ) : state.status === 'failed' ? (
+        <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} />
+      ) : state.value.length === 0 ? (
+        <ErrorBlock status="empty" title={t('maintenance.empty')} description={t('maintenance.emptyHint')} data-testid="maintenance-empty" />
+      ) : (
+        <>
+          {section(t('maintenance.openNow'), state.value.filter((entry) => entry.openNow), 'maintenance-open')}
+          {section(t('maintenance.upcoming'), state.value.filter((entry) => !entry.openNow), 'maintenance-upcoming')}
+        </>
+      )}
+      <MaintenanceSheet
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          reload();
+        }}
+      />
+    </div>
+  );
+}
+
+function WindowRow({ entry, onCancel }: { entry: MaintenanceWindow; onCancel: (() => void) | null }) {
+  const { t } = useI18n();
+  const when = entry.openNow && entry.currentEndsAt ? t('maintenance.until', { time: shortTime(entry.currentEndsAt) }) : entry.nextStartsAt ? t('maintenance.startsAt', { time: shortTime(entry.nextStartsAt) }) : '';
+  return (
+    <List.Item
+      data-testid="maintenance-row"
+      description={
+        <>
+          <span className={styles.labels}>
+            {entry.matchers.map((matcher, index) => (
+              <span key={index} className={`${styles.label} ${styles.mono}`}>
+                {matcherText(matcher)}
+              </span>
+            ))}
+          </span>
+          <span className={styles.rowLine}>
+            <span className={styles.meta}>{when}</span>
+            {entry.recurrence === 'none' ? null : <span className={`${styles.tag} ${styles.neutral}`}>{t(`maintenance.recurrence.${entry.recurrence}`)}</span>}
+            <span className={styles.meta}>{t('maintenance.by', { name: entry.createdBy })}</span>
+          </span>
+        </>
+      }
+      extra={
+        onCancel ? (
+          <Button size="mini" color="danger" fill="outline" onClick={onCancel} data-testid="maintenance-cancel">
+            {t('maintenance.cancel')}
+          </Button>
+        ) : null
+      }
+    >
+      <span className={styles.rowTitle}>
+        {entry.openNow ? <span className={`${styles.tag} ${styles.acknowledged}`}>{t('maintenance.openNow')}</span> : null}
+        <span className={styles.rowTitleText}>{entry.title}</span>
+      </span>
+    </List.Item>
+  );
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { AlertNotifier } from './alerts.notify';
+import type { PeopleDirectory } from './alerts.people';
+import type { AlertsRepository } from './alerts.repository';
+import { createMaintenanceRepository } from './maintenance.repository';
+import { setupMaintenanceRoutes } from './maintenance.routes';
+import { createMaintenanceService } from './maintenance.service';
+import { repeatJob } from './timing.jobs';
+import { createRepeatReminders } from './timing.reminders';
+import { createTimingRepository } from './timing.repository';
+import { setupTimingRoutes } from './timing.routes';
+import { createTimingService } from './timing.service';
+
+/**
+ * Maintenance windows (维护窗口) and notification timing per level (通知节奏), with repeat reminders.
+ * The alerts service needs both services, so they are built first; `register` adds the routes and the job.
+ */
+export function createMaintenanceModule(app: FastifyInstance) {
+  const { database, clock, config } = app.deps;
+  const settings = config.alerts;
+  const maintenance = createMaintenanceService({ db: database.db, repo: createMaintenanceRepository({ db: database.db }), audit: app.audit, clock, cacheMs: settings.cacheMs });
+  const timingRepo = createTimingRepository({ db: database.db });
+  const timing = createTimingService({ db: database.db, repo: timingRepo, audit: app.audit, clock, defaults: { groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds }, cacheMs: settings.cacheMs });
+
+  return {
+    maintenance,
+    timing,
+    register({ alerts, notifier, people }: { alerts: AlertsRepository; notifier: AlertNotifier; people: PeopleDirectory }) {
+      setupMaintenanceRoutes(app, maintenance);
+      setupTimingRoutes(app, timing);
+      const reminders = createRepeatReminders({ db: database.db, alerts, repo: timingRepo, timing, notifier, people, clock, publicUrl: config.server.publicUrl });
+      app.scheduler.register(repeatJob({ reminders, cron: settings.repeatCron }));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import type { Db } from '../../db/client';
+import { type AuditService, systemContext } from '../../platform/audit/audit.service';
+import type { ProbesRepository } from './probes.repository';
+import type { alertProbes } from './probes.table';
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/**
+ * DingOps's own /readyz: the public URL when it points at this machine's listening port, otherwise
+ * the listening port on loopback. Null when the server listens only on another interface.
+ */
+export function ownReadyzUrl({ publicUrl, address, tls }: { publicUrl: string; address: AddressInfo; tls: boolean }): string | null {
+  const scheme = tls ? 'https' : 'http';
+  const url = new URL(publicUrl);
+  if (isLoopback(url.hostname) && Number(url.port || (url.protocol === 'https:' ? 443 : 80)) === address.port) return new URL('/readyz', url).toString();
+  if (address.address === '0.0.0.0' || address.address === '::' || isLoopback(address.address)) return `${scheme}://${address.family === 'IPv6' && address.address === '::1' ? '[::1]' : '127.0.0.1'}:${address.port}/readyz`;
+  return null;
+}
+
+/** The sandbox's host:port, when it runs on this machine. */
+export function sandboxTcpTarget(sandboxApiUrl: string | null): string | null {
+  if (!sandboxApiUrl) return null;
+  const url = new URL(sandboxApiUrl);
+  return isLoopback(url.hostname) ? `${url.hostname}:${url.port || 80}` : null;
+}
+
+/**
+ * Sandbox mode: an empty probe list gets two demo probes that work on a fresh machine without the
+ * internet (DingOps's /readyz and the DingTalk sandbox's port). Nothing off loopback is ever probed.
+ */
+export async function seedDemoProbes({ db, repo, audit, clock, readyzUrl, sandboxTarget }: { db: Db; repo: ProbesRepository; audit: AuditService; clock: () => Date; readyzUrl: string | null; sandboxTarget: string | null }): Promise<number> {
+  if (!(await repo.isEmpty())) return 0;
+  const now = clock();
+  const common = { createdBy: 'DingOps', createdAt: now, updatedAt: now, nextRunAt: now, intervalSeconds: 60, failuresToAlert: 2 };
+  const probes: (typeof alertProbes.$inferInsert)[] = [];
+  if (readyzUrl) probes.push({ ...common, name: 'DingOps 自身', kind: 'http', target: readyzUrl, expectedStatus: '200', timeoutMs: 5000, slowMs: 2000, labels: { service: 'dingops' } });
+  if (sandboxTarget) probes.push({ ...common, name: '钉钉沙箱端口', kind: 'tcp', target: sandboxTarget, timeoutMs: 3000, labels: { service: 'dingtalk-sandbox' } });
+  if (probes.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const ids = [];
+    for (const probe of probes) ids.push((await repo.insertProbe(probe, tx)).id);
+    await audit.record(systemContext, { action: 'alerts.demo_probes_seeded', summary: { probeIds: ids, targets: probes.map((probe) => probe.target) } }, tx);
+    return ids.length;
+  });
+}
