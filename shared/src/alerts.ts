@@ -171,6 +171,8 @@ export const alertGroupSchema = z.object({
   growthRaisedAt: z.string().nullable(),
   /** The level-1 war-room group: requested (being created) and then its conversation. */
   warRoom: z.object({ requestedAt: z.string(), conversationId: z.string().nullable(), title: z.string().nullable() }).nullable(),
+  /** 已合并: no card of its own, folded into an alert-storm summary card. */
+  folded: z.boolean(),
 });
 export type AlertGroup = z.infer<typeof alertGroupSchema>;
 

@@ -36,6 +36,8 @@ const group: AlertGroupRow = {
   cardState: 'sent',
   cardVersion: 1,
   cardUpdatedAt: null,
+  cardCreatedAt: null,
+  stormCardId: null,
   cardDirty: false,
   digestedStatus: null,
   lastNotifiedAt: null,

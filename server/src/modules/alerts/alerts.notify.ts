@@ -56,7 +56,7 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
       priority: priorityOf(group),
       source: source(group),
     });
-    return { ...group, cardState: 'sent', cardVersion: 1, cardUpdatedAt: now, cardDirty: false };
+    return { ...group, cardState: 'sent', cardVersion: 1, cardUpdatedAt: now, cardCreatedAt: now, cardDirty: false };
   }
 
   async function updateCard(tx: Executor, group: AlertGroupRow, { now }: { now: Date }): Promise<AlertGroupRow> {

@@ -153,25 +153,32 @@ export function createAlertsRepository({ db }: { db: Db }) {
       return result.rows;
     },
 
-    /** Writes the new state of every group a request touched, in one statement. */
-    async updateGroupStates(states: (Pick<AlertGroupRow, 'level' | 'levelReason' | 'growthRaisedAt' | 'status' | 'firingCount' | 'mutedFiringCount' | 'alertCount' | 'openedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByDingtalkId' | 'resolvedAt' | 'resolvedManually' | 'escalationStepsDone' | 'flips' | 'flapping' | 'suppressed' | 'cardState' | 'cardVersion' | 'cardUpdatedAt' | 'cardDirty'> & { id: bigint })[], now: Date, tx: Executor) {
-      if (states.length === 0) return;
+    /** Writes the new state of every group a request touched and their timeline events, in one statement (one round trip). */
+    async updateGroupStates(states: (Pick<AlertGroupRow, 'level' | 'levelReason' | 'growthRaisedAt' | 'status' | 'firingCount' | 'mutedFiringCount' | 'alertCount' | 'openedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByDingtalkId' | 'resolvedAt' | 'resolvedManually' | 'escalationStepsDone' | 'flips' | 'flapping' | 'suppressed' | 'cardState' | 'cardVersion' | 'cardUpdatedAt' | 'cardCreatedAt' | 'cardDirty'> & { id: bigint })[], events: GroupEventInput[], now: Date, tx: Executor) {
+      if (states.length === 0 && events.length === 0) return;
       const json = JSON.stringify(states.map((state) => ({ ...state, id: String(state.id) })));
+      const eventJson = JSON.stringify(events.map((event) => ({ ...event, groupId: String(event.groupId), data: event.data ?? {} })));
       await tx.execute(sql`
-        UPDATE ${alertGroups} g SET
-          level = s."level", level_reason = s."levelReason", growth_raised_at = s."growthRaisedAt",
-          status = s."status", firing_count = s."firingCount", muted_firing_count = s."mutedFiringCount", alert_count = s."alertCount",
-          opened_at = s."openedAt", acknowledged_at = s."acknowledgedAt", acknowledged_by = s."acknowledgedBy", acknowledged_by_dingtalk_id = s."acknowledgedByDingtalkId",
-          resolved_at = s."resolvedAt", resolved_manually = s."resolvedManually",
-          escalation_steps_done = ARRAY(SELECT jsonb_array_elements_text(s."escalationStepsDone"))::int[],
-          flips = s."flips", flapping = s."flapping", suppressed = s."suppressed",
-          card_state = s."cardState", card_version = s."cardVersion", card_updated_at = s."cardUpdatedAt", card_dirty = s."cardDirty",
-          updated_at = ${now.toISOString()}::timestamptz
-        FROM jsonb_to_recordset(${json}::jsonb) AS s(
-          "id" bigint, "level" smallint, "levelReason" text, "growthRaisedAt" timestamptz, "status" text, "firingCount" int, "mutedFiringCount" int, "alertCount" int, "openedAt" timestamptz, "acknowledgedAt" timestamptz,
-          "acknowledgedBy" text, "acknowledgedByDingtalkId" text, "resolvedAt" timestamptz, "resolvedManually" boolean, "escalationStepsDone" jsonb,
-          "flips" jsonb, "flapping" boolean, "suppressed" boolean, "cardState" text, "cardVersion" int, "cardUpdatedAt" timestamptz, "cardDirty" boolean)
-        WHERE g.id = s."id"`);
+        WITH written AS (
+          UPDATE ${alertGroups} g SET
+            level = s."level", level_reason = s."levelReason", growth_raised_at = s."growthRaisedAt",
+            status = s."status", firing_count = s."firingCount", muted_firing_count = s."mutedFiringCount", alert_count = s."alertCount",
+            opened_at = s."openedAt", acknowledged_at = s."acknowledgedAt", acknowledged_by = s."acknowledgedBy", acknowledged_by_dingtalk_id = s."acknowledgedByDingtalkId",
+            resolved_at = s."resolvedAt", resolved_manually = s."resolvedManually",
+            escalation_steps_done = ARRAY(SELECT jsonb_array_elements_text(s."escalationStepsDone"))::int[],
+            flips = s."flips", flapping = s."flapping", suppressed = s."suppressed",
+            card_state = s."cardState", card_version = s."cardVersion", card_updated_at = s."cardUpdatedAt", card_created_at = s."cardCreatedAt", card_dirty = s."cardDirty",
+            updated_at = ${now.toISOString()}::timestamptz
+          FROM jsonb_to_recordset(${json}::jsonb) AS s(
+            "id" bigint, "level" smallint, "levelReason" text, "growthRaisedAt" timestamptz, "status" text, "firingCount" int, "mutedFiringCount" int, "alertCount" int, "openedAt" timestamptz, "acknowledgedAt" timestamptz,
+            "acknowledgedBy" text, "acknowledgedByDingtalkId" text, "resolvedAt" timestamptz, "resolvedManually" boolean, "escalationStepsDone" jsonb,
+            "flips" jsonb, "flapping" boolean, "suppressed" boolean, "cardState" text, "cardVersion" int, "cardUpdatedAt" timestamptz, "cardCreatedAt" timestamptz, "cardDirty" boolean)
+          WHERE g.id = s."id"
+          RETURNING 1
+        )
+        INSERT INTO ${alertGroupEvents} (group_id, at, kind, actor_id, actor_name, note, data)
+        SELECT e."groupId", e."at", e."kind", e."actorId", e."actorName", e."note", e."data"
+        FROM jsonb_to_recordset(${eventJson}::jsonb) AS e("groupId" bigint, "at" timestamptz, "kind" text, "actorId" text, "actorName" text, "note" text, "data" jsonb)`);
     },
 
     async addEvents(events: GroupEventInput[], tx: Executor) {

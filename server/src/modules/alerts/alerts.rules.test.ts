@@ -80,6 +80,13 @@ describe('card plans', () => {
     expect(cardPlan({ group: { ...sent, flapping: true }, statusChanged: true, flapStarted: true, now: later, settings })).toBe('update');
   });
 
+  it('a group folded into a storm summary gets no card (its summary shows it) unless it climbs to level 1', () => {
+    const folded = { ...group, cardState: 'folded' as const };
+    expect(cardPlan({ group: folded, statusChanged: true, now: new Date(now.getTime() + 31_000), settings })).toBe('none');
+    expect(cardPlan({ group: { ...folded, level: 1 }, statusChanged: true, now, settings })).toBe('create');
+    expect(cardPlan({ group: { ...folded, level: 1, status: 'resolved' as const }, statusChanged: true, now, settings })).toBe('none');
+  });
+
   it('each level follows its own timing: a level-1 wait holds level 1 back, a long level-2 interval damps only level 2', () => {
     const custom = { ...settings, timing: { ...timing, level1: { ...timing.level1, groupWaitSeconds: 20 }, level2: { ...timing.level2, groupWaitSeconds: 0, groupIntervalSeconds: 600 } } };
     expect(cardPlan({ group: { ...group, level: 1 }, statusChanged: true, now, settings: custom })).toBe('dirty');

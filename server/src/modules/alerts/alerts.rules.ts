@@ -64,6 +64,8 @@ export type CardPlan = 'create' | 'update' | 'dirty' | 'none';
  */
 export function cardPlan({ group, statusChanged, flapStarted = false, now, settings }: { group: Pick<AlertGroupRow, 'level' | 'status' | 'suppressed' | 'cardState' | 'openedAt' | 'cardUpdatedAt' | 'flapping'>; statusChanged: boolean; flapStarted?: boolean; now: Date; settings: CardSettings }): CardPlan {
   const timing = timingOfLevel(settings.timing, group.level);
+  // Folded into a storm summary (storm.service.ts): no card of its own, unless it climbs to level 1.
+  if (group.cardState === 'folded') return group.level === 1 && group.status !== 'resolved' && !group.suppressed ? 'create' : 'none';
   if (group.cardState === 'none') {
     if (group.level === 3 || group.status === 'resolved' || group.suppressed) return 'none';
     const waited = now.getTime() - group.openedAt.getTime() >= timing.groupWaitSeconds * 1000;

@@ -5,6 +5,7 @@ import type { User } from '@dingops/shared/users';
 import { type AlertLevel, type AlertRule, classifyAlert, growthRaise, levelNames, raiseLevel } from '@dingops/shared/rules/alert-classify';
 import { fingerprintOf, groupKeyOf, groupLabelsOf, inhibitionKeyOf } from '@dingops/shared/rules/alert-grouping';
 import { type LabelMatcher, matcherProblem, matchesAll } from '@dingops/shared/rules/alert-matchers';
+import { timingOfLevel } from '@dingops/shared/rules/alert-timing';
 import { dueEscalationSteps } from '@dingops/shared/rules/escalation';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
@@ -20,6 +21,7 @@ import type { Crowd, PeopleDirectory } from './alerts.people';
 import type { AlertInput, AlertsRepository, GroupEventInput, GroupInput } from './alerts.repository';
 import { cardPlan, nextGroupState } from './alerts.rules';
 import type { MaintenanceMuting } from './maintenance.service';
+import type { StormFolding } from './storm.service';
 import type { TimingService } from './timing.service';
 import type { AlertGroupRow, AlertSilenceRow, AlertSourceRow } from './alerts.table';
 
@@ -83,6 +85,7 @@ export function createAlertsService({
   metrics,
   timing,
   maintenance,
+  storms,
 }: {
   db: Db;
   repo: AlertsRepository;
@@ -97,6 +100,8 @@ export function createAlertsService({
   timing: Pick<TimingService, 'get'>;
   /** Maintenance windows mute matching alerts like silences. */
   maintenance: MaintenanceMuting;
+  /** Storm safety: level-2 groups past a chat's card allowance fold into a summary card. */
+  storms: StormFolding;
 }) {
   const rules = cachedValue(() => repo.loadRules(), settings.cacheMs, clock);
   const silences = cachedValue(() => repo.listSilences(clock()), settings.cacheMs, clock);
@@ -142,6 +147,7 @@ export function createAlertsService({
       escalationStepsDone: row.escalationStepsDone,
       growthRaisedAt: iso(row.growthRaisedAt),
       warRoom: row.warRoomRequestedAt ? { requestedAt: row.warRoomRequestedAt.toISOString(), conversationId: row.warRoomConversationId, title: row.warRoomTitle } : null,
+      folded: row.cardState === 'folded',
     };
   }
 
@@ -349,6 +355,7 @@ export function createAlertsService({
 
         const states: AlertGroupRow[] = [];
         const events: GroupEventInput[] = [];
+        const storm = storms.batch();
         for (const delta of deltas) {
           const before = byId.get(delta.groupId);
           if (!before) continue;
@@ -362,15 +369,19 @@ export function createAlertsService({
           }
           const crowd = crowds.get(crowdKey(after));
           const flapStarted = change.events.some((event) => event.kind === 'flapping');
-          const plan = cardPlan({ group: after, statusChanged: change.statusChanged, flapStarted, now, settings: cardSettings });
+          let plan = cardPlan({ group: after, statusChanged: change.statusChanged, flapStarted, now, settings: cardSettings });
+          if (plan === 'create' && (await storm.decide(after, { now, executor: tx })) === 'fold') {
+            after = storm.fold(after, { now, events });
+            plan = 'none';
+          } else if (after.cardState === 'folded' && change.statusChanged) storm.touch(after);
           after = await escalateIfDue(tx, after, { crowd, policy: policies.get(after.escalationPolicyId ?? ''), now, cardJustCreated: plan === 'create', events });
           after = await notifier.applyCardPlan(tx, after, { plan, now, atUsers: crowd?.primary ?? [] });
           // The same alerts sent again (monitors repeat themselves) change nothing: skip the write.
           const unchanged = !raise && delta.firingDelta === 0 && delta.mutedFiringDelta === 0 && delta.added === 0 && delta.flips === 0 && change.events.length === 0 && after.cardVersion === before.cardVersion && after.cardDirty === before.cardDirty && after.cardState === before.cardState && after.escalationStepsDone.length === before.escalationStepsDone.length;
           if (!unchanged) states.push(after);
         }
-        await repo.updateGroupStates(states, now, tx);
-        await repo.addEvents(events, tx);
+        await repo.updateGroupStates(states, events, now, tx);
+        await storm.commit(tx, now);
         await maintenance.noteMuted(tx, items.flatMap(({ maintenanceWindow: muting, groupKey }) => (muting ? [{ groupId: byKey.get(groupKey)!.id, windowId: muting.id, title: muting.title, occurrenceStartsAt: muting.occurrenceStartsAt }] : [])), now);
         return deltas.length;
       });
@@ -474,6 +485,7 @@ export function createAlertsService({
       const events: GroupEventInput[] = [{ groupId: id, at: now, kind: action, actorId: actor.id, actorName: actor.name, note: eventNote }];
       const plan = cardPlan({ group: after, statusChanged: true, now, settings: { ...(await cardSettingsNow(tx)), flapDampSeconds: 0 } });
       after = await notifier.applyCardPlan(tx, after, { plan: plan === 'dirty' ? 'none' : plan, now, atUsers: [] });
+      if (after.cardState === 'folded' && after.status !== before.status) await storms.touch(tx, after);
       const { id: _id, ...patch } = after;
       const saved = await repo.updateGroup(id, { ...patch, updatedAt: now }, tx);
       await repo.addEvents(events, tx);
@@ -513,6 +525,7 @@ export function createAlertsService({
     async flushCards(): Promise<number> {
       let sent = 0;
       const cardSettings = await cardSettingsNow();
+      const storm = storms.batch();
       for (const { id } of await repo.cardCandidates(500)) {
         await db.transaction(async (tx) => {
           const now = clock();
@@ -523,11 +536,16 @@ export function createAlertsService({
             if (plan === 'none' && group.cardDirty) await repo.updateGroup(id, { cardDirty: false }, tx);
             return;
           }
+          // Folds are written together after the run, so the storm's summary starts with all of them.
+          if (plan === 'create' && (await storm.decide(group, { now, executor: tx })) === 'fold') return void storm.fold(group, { now });
           const after = await notifier.applyCardPlan(tx, group, { plan, now, atUsers: [] });
-          await repo.updateGroup(id, { cardState: after.cardState, cardVersion: after.cardVersion, cardUpdatedAt: after.cardUpdatedAt, cardDirty: false, updatedAt: now }, tx);
+          await repo.updateGroup(id, { cardState: after.cardState, cardVersion: after.cardVersion, cardUpdatedAt: after.cardUpdatedAt, cardCreatedAt: after.cardCreatedAt, cardDirty: false, updatedAt: now }, tx);
           sent += 1;
         });
       }
+      if (storm.pending()) await db.transaction((tx) => storm.commit(tx, clock(), { markFolded: true }));
+      // Storm summaries changed by resolved or newly folded groups, damped like a level-2 card.
+      sent += await storms.flushSummaries({ now: clock, intervalSeconds: timingOfLevel(cardSettings.timing, 2).groupIntervalSeconds, transaction: (work) => db.transaction(work) });
       return sent;
     },
 

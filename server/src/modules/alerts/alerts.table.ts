@@ -65,8 +65,12 @@ export const alertGroups = pgTable(
     resolvedManually: boolean('resolved_manually').notNull().default(false),
     escalationStepsDone: integer('escalation_steps_done').array().notNull().default([]),
     ticketId: text('ticket_id'),
-    /** 'none' until the first card (or, for level 3, the digest) carries it. */
-    cardState: text('card_state', { enum: ['none', 'sent'] }).notNull().default('none'),
+    /** 'none' until the first card (or, for level 3, the digest) carries it; 'folded' into a storm summary card instead (storm.*.ts). */
+    cardState: text('card_state', { enum: ['none', 'sent', 'folded'] }).notNull().default('none'),
+    /** When the group's own card was created: the storm guard counts a chat's recent level-2 cards by it. */
+    cardCreatedAt: ts('card_created_at'),
+    /** The storm summary card (its outTrackId) this group was folded into. */
+    stormCardId: text('storm_card_id'),
     cardVersion: integer('card_version').notNull().default(0),
     cardUpdatedAt: ts('card_updated_at'),
     /** Something changed that the card does not show yet (a damped update). */
@@ -87,6 +91,8 @@ export const alertGroups = pgTable(
     uniqueIndex('alert_groups_key_idx').on(table.sourceId, table.groupKey),
     index('alert_groups_list_idx').on(table.status, table.level, table.id),
     index('alert_groups_level_idx').on(table.level, table.id),
+    index('alert_groups_card_created_idx').on(table.cardCreatedAt),
+    index('alert_groups_storm_idx').on(table.stormCardId),
   ],
 );
 

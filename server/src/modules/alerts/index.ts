@@ -12,6 +12,8 @@ import { createIngestBatcher } from './alerts.ingest-batcher';
 import { createMaintenanceModule } from './maintenance.module';
 import { createWarRoomDeliveredHook } from './war-room.hook';
 import { setupProbesModule } from './probes.module';
+import { createStormRepository } from './storm.repository';
+import { createStormFolding } from './storm.service';
 
 /**
  * Alerts (issue 5; rules F1, F2, F4): monitoring webhooks in, classified into three levels, grouped
@@ -32,6 +34,11 @@ export async function alertsModule(app: FastifyInstance) {
     onEscalation: (target) => escalations.inc({ target }),
     oncall: app.hasDecorator('oncall') ? app.oncall : null,
   });
+  const storms = createStormFolding({
+    repo: createStormRepository({ db: database.db }),
+    outbox: app.outbox,
+    settings: { cardsPerMinute: settings.stormCardsPerMinute, publicUrl: config.server.publicUrl, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, cardTemplateId: directory.cardTemplates.alert },
+  });
   const windows = createMaintenanceModule(app);
   const people = createPeopleDirectory({ oncall: app.hasDecorator('oncall') ? app.oncall : null, identity: app.identity, cacheMs: settings.cacheMs, clock });
   const service = createAlertsService({
@@ -46,6 +53,7 @@ export async function alertsModule(app: FastifyInstance) {
     metrics: { ingested: (kind, level, count) => ingested.inc({ source_kind: kind, level: String(level) }, count) },
     timing: windows.timing,
     maintenance: windows.maintenance,
+    storms,
   });
 
   new Gauge({

@@ -23,13 +23,13 @@ export function createOutboxRepository({ db }: { db: Db }) {
   return {
     /** Returns the row id, or null when an effect with this idempotency key already exists. */
     async insert(effect: NewEffect, now: Date, tx: Executor = db): Promise<bigint | null> {
-      // Delivered to listening workers (any instance) when the transaction commits, not before.
-      await tx.execute(sql`SELECT pg_notify(${outboxChannel}, '')`);
+      // The NOTIFY rides on the insert (one round trip) and reaches listening workers on any instance
+      // when the transaction commits, not before; a duplicate that inserts nothing notifies nobody.
       const [row] = await tx
         .insert(outbox)
         .values({ ...effect, nextAttemptAt: now, createdAt: now })
         .onConflictDoNothing({ target: outbox.idempotencyKey })
-        .returning({ id: outbox.id });
+        .returning({ id: outbox.id, notified: sql<string>`pg_notify(${outboxChannel}, '')::text` });
       return row?.id ?? null;
     },
 

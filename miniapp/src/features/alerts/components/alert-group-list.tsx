@@ -10,7 +10,7 @@ import { useMediaQuery } from '../hooks/use-media-query';
 import { formatElapsed } from '../utils/elapsed';
 import { apiErrorText } from '../utils/show-api-error';
 import { AlertGroupDetailView } from './alert-group-detail';
-import { AlertLevelTag, AlertStatusTag } from './alert-tags';
+import { AlertFoldedTag, AlertLevelTag, AlertStatusTag } from './alert-tags';
 import styles from './alerts.module.css';
 
 const levels = [1, 2, 3] as const;
@@ -103,6 +103,7 @@ function AlertGroupRow({ group, selected, onOpen }: { group: AlertGroup; selecte
             <span>{t('alerts.firingCount', { firing: group.firingCount, total: group.alertCount })}</span>
             {group.acknowledgedBy ? <span>{t('alerts.acknowledgedBy', { name: group.acknowledgedBy })}</span> : null}
             {group.suppressed ? <span className={`${styles.tag} ${styles.neutral}`}>{t('alerts.silenced')}</span> : null}
+            {group.folded ? <AlertFoldedTag /> : null}
             <span className={styles.meta}>{formatElapsed(group.openedAt, group.resolvedAt ? new Date(group.resolvedAt) : new Date())}</span>
           </span>
           <span className={styles.reason} data-testid="alert-group-reason">

@@ -14,6 +14,16 @@ export function AlertLevelTag({ level, testId }: { level: 1 | 2 | 3; testId?: st
   );
 }
 
+/** 已合并: the group got no card of its own in an alert storm; the storm summary card lists it. */
+export function AlertFoldedTag() {
+  const { t } = useI18n();
+  return (
+    <span className={`${styles.tag} ${styles.neutral}`} data-testid="alert-group-folded" title={t('alerts.foldedHint')}>
+      {t('alerts.folded')}
+    </span>
+  );
+}
+
 /** 未认领 / 已认领 / 已解决 as a tinted tag. */
 export function AlertStatusTag({ status, testId }: { status: AlertGroup['status']; testId?: string }) {
   const { t } = useI18n();
