@@ -87,22 +87,4 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(calls.map((call) => call.fingerprints)).toEqual([['a', 'b']]);
   });
-
-  it('with room for two batches, the next starts while the first is stored; the rest wait and go together', async () => {
-    const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ ingest, maxAlertsPerBatch: 100, maxInFlight: 2 });
-    const answers = [batcher.submit(source, alerts('a'))];
-    await tick();
-    answers.push(batcher.submit(source, alerts('b')));
-    await tick();
-    answers.push(batcher.submit(source, alerts('c')), batcher.submit(source, alerts('d')));
-    await tick();
-    expect(calls.map((call) => call.fingerprints)).toEqual([['a'], ['b']]);
-    calls[1]!.finish();
-    await tick();
-    expect(calls.map((call) => call.fingerprints)).toEqual([['a'], ['b'], ['c', 'd']]);
-    calls[0]!.finish();
-    calls[2]!.finish();
-    expect((await Promise.all(answers)).map((answer) => answer.accepted)).toEqual([1, 1, 1, 1]);
-  });
 });

@@ -17,10 +17,7 @@ interface Waiting {
 interface Lane {
   source: AlertSourceRow;
   queue: Waiting[];
-  /** Batches being stored now. */
-  inFlight: number;
-  /** A linger timer is pending: the lane is about to start. */
-  starting: boolean;
+  running: boolean;
 }
 
 /**
@@ -30,12 +27,8 @@ interface Lane {
  * delayed by at most `lingerMs`; under a storm one transaction carries hundreds of alerts, which is what lets
  * ingest keep up with a monitor's burst. If a shared batch fails, its requests are retried one by
  * one so a bad request fails alone.
- *
- * Up to `maxInFlight` batches of a source are stored at once, so the next batch is parsed,
- * classified and sent while the previous one waits on Postgres. Batches that share alert groups
- * still commit one after the other: the group rows are locked (in key order) by the first.
  */
-export function createIngestBatcher({ ingest, maxAlertsPerBatch, lingerMs = 0, maxInFlight = 1 }: { ingest: Ingest; maxAlertsPerBatch: number; lingerMs?: number; maxInFlight?: number }) {
+export function createIngestBatcher({ ingest, maxAlertsPerBatch, lingerMs = 0 }: { ingest: Ingest; maxAlertsPerBatch: number; lingerMs?: number }) {
   const lanes = new Map<string, Lane>();
 
   function takeBatch(lane: Lane): Waiting[] {
@@ -58,27 +51,26 @@ export function createIngestBatcher({ ingest, maxAlertsPerBatch, lingerMs = 0, m
     }
   }
 
-  async function store(lane: Lane, batch: Waiting[]) {
-    if (batch.length === 1) return runAlone(lane, batch[0]!);
+  async function drain(lane: Lane) {
+    lane.running = true;
     try {
-      const result = await ingest({ source: lane.source, alerts: batch.flatMap((waiting) => waiting.alerts) });
-      for (const waiting of batch) waiting.resolve({ accepted: waiting.alerts.length, groups: result.groups });
-    } catch {
-      for (const waiting of batch) await runAlone(lane, waiting);
+      while (lane.queue.length > 0) {
+        const batch = takeBatch(lane);
+        if (batch.length === 1) {
+          await runAlone(lane, batch[0]!);
+          continue;
+        }
+        try {
+          const result = await ingest({ source: lane.source, alerts: batch.flatMap((waiting) => waiting.alerts) });
+          for (const waiting of batch) waiting.resolve({ accepted: waiting.alerts.length, groups: result.groups });
+        } catch {
+          for (const waiting of batch) await runAlone(lane, waiting);
+        }
+      }
+    } finally {
+      lane.running = false;
+      lanes.delete(lane.source.id);
     }
-  }
-
-  /** Starts batches while the lane has room; each finished batch pumps again. */
-  function pump(lane: Lane) {
-    while (lane.queue.length > 0 && lane.inFlight < maxInFlight) {
-      const batch = takeBatch(lane);
-      lane.inFlight += 1;
-      void store(lane, batch).finally(() => {
-        lane.inFlight -= 1;
-        pump(lane);
-      });
-    }
-    if (lane.inFlight === 0 && lane.queue.length === 0) lanes.delete(lane.source.id);
   }
 
   return {
@@ -86,22 +78,17 @@ export function createIngestBatcher({ ingest, maxAlertsPerBatch, lingerMs = 0, m
       return new Promise<IngestResult>((resolve, reject) => {
         let lane = lanes.get(source.id);
         if (!lane) {
-          lane = { source, queue: [], inFlight: 0, starting: false };
+          lane = { source, queue: [], running: false };
           lanes.set(source.id, lane);
         }
         lane.queue.push({ alerts, resolve, reject });
-        if (lane.starting || lane.inFlight >= maxInFlight) return;
-        if (lane.inFlight > 0) return pump(lane);
+        if (lane.running) return;
+        lane.running = true;
         // A burst's requests arrive a few milliseconds apart: waiting that long for an idle lane lets
         // them share one transaction instead of the first going alone.
         const idle = lane;
-        idle.starting = true;
-        const start = () => {
-          idle.starting = false;
-          pump(idle);
-        };
-        if (lingerMs > 0) setTimeout(start, lingerMs);
-        else queueMicrotask(start);
+        if (lingerMs > 0) setTimeout(() => void drain(idle), lingerMs);
+        else queueMicrotask(() => void drain(idle));
       });
     },
   };

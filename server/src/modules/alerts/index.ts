@@ -69,7 +69,7 @@ export async function alertsModule(app: FastifyInstance) {
   });
 
   setupSourceRoutes(app, service);
-  setupWebhookRoutes(app, service, createIngestBatcher({ ingest: (input) => service.ingest(input), maxAlertsPerBatch: 1000, lingerMs: 2, maxInFlight: 3 }));
+  setupWebhookRoutes(app, service, createIngestBatcher({ ingest: (input) => service.ingest(input), maxAlertsPerBatch: 1000, lingerMs: 2 }));
   setupRuleRoutes(app, service);
   setupSilenceRoutes(app, service);
   setupGroupRoutes(app, service);
