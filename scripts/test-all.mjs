@@ -12,7 +12,8 @@ mkdirSync(resultsDir, { recursive: true });
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const runs = [
   { name: 'unit + integration (PGlite)', projects: ['unit', 'integration'], env: { TEST_DATABASE_URL: '' } },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'integration (Postgres)', projects: ['integration'], env: {} }] : []),
+  // Postgres tests wait on the server more than on the CPU and need no PGlite heap: a third worker pays.
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'integration (Postgres)', projects: ['integration'], env: {}, args: ['--maxWorkers=3'] }] : []),
   ...(existsSync(chromium) ? [{ name: 'browser', projects: ['browser'], env: { CHROMIUM_PATH: chromium, TEST_DATABASE_URL: '' } }] : []),
 ];
 
@@ -32,7 +33,7 @@ let failed = 0;
 for (const [index, run] of runs.entries()) {
   console.log(`\n=== ${run.name} ===`);
   const output = join(resultsDir, `run-${index}.json`);
-  const args = ['run', ...run.projects.flatMap((project) => ['--project', project]), '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
+  const args = ['run', ...run.projects.flatMap((project) => ['--project', project]), ...(run.args ?? []), '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
   const result = spawnSync(join('node_modules', '.bin', 'vitest'), args, { stdio: 'inherit', env: { ...process.env, ...run.env } });
   if (!existsSync(output)) {
     console.log(`${run.name}: vitest wrote no results (exit ${result.status})`);
