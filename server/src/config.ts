@@ -47,7 +47,7 @@ export const configKeys = {
   DINGTALK_CARD_TEMPLATE_GENERAL: { schema: z.string().min(1).optional(), doc: 'Card template id (…schema) for tickets and notices, built in the card platform (sandbox: built in).' },
   DINGTALK_CARD_TEMPLATE_ALERT: { schema: z.string().min(1).optional(), doc: 'Card template id for alert cards (sandbox: built in).' },
   DINGTALK_SCENE_GROUP_TEMPLATE_ID: { schema: z.string().min(1).optional(), doc: 'Scene-group template (场景群模板) id for level-1 war rooms, with the app robot in it (sandbox: built in; unset live: no war rooms).' },
-  DINGTALK_APPROVAL_PROCESS_CODE: { schema: z.string().min(1).optional(), doc: 'processCode (PROC-…) of the permission-change approval form (权限变更申请) in the approval app; checked by `pnpm doctor` (sandbox: built in).' },
+  DINGTALK_APPROVAL_PROCESS_CODE: { schema: z.string().min(1).optional(), doc: 'processCode (PROC-…) of the permission-change approval form (权限变更申请) in the approval app; checked by `pnpm run doctor` (sandbox: built in).' },
   DINGTALK_SANDBOX_URL: { schema: z.url().optional(), doc: 'Use an already running DingTalk sandbox at this URL instead of starting one (several instances, tests).' },
   SANDBOX_PORT: { schema: port.default(3001), doc: 'Port of the built-in DingTalk sandbox (sandbox mode).' },
   SANDBOX_HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Interface the sandbox listens on.' },

@@ -3,7 +3,7 @@ import { createMessagingSdk } from './messaging-sdk';
 import { postOapi, type OapiSettings } from './oapi';
 import { createSdkConfig, errorFromSdk, loadSdk, type SdkSettings } from './sdk';
 
-// Read-only calls that check how a tenant is set up, for `pnpm doctor`: nothing here sends a
+// Read-only calls that check how a tenant is set up, for `pnpm run doctor`: nothing here sends a
 // message or changes anything in DingTalk. Each answers with what the doctor reports, or throws a
 // DingTalkError.
 

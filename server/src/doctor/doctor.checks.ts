@@ -1,4 +1,4 @@
-// The vocabulary of `pnpm doctor`: a check has a name and answers passed, failed (with what to
+// The vocabulary of `pnpm run doctor`: a check has a name and answers passed, failed (with what to
 // fix) or skipped (not applicable, or blocked by an earlier failure).
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';

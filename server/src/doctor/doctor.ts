@@ -11,7 +11,7 @@ export interface DoctorReport {
 }
 
 /**
- * `pnpm doctor`: checks what going live needs against the configured DingTalk (live, or the sandbox)
+ * `pnpm run doctor`: checks what going live needs against the configured DingTalk (live, or the sandbox)
  * and database, one line per check. Read-only: it sends no message and applies no migration.
  * `database` lets a caller pass one already open (tests); otherwise DATABASE_URL is opened.
  */

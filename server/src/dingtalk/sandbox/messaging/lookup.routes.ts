@@ -5,7 +5,7 @@ import type { SandboxState } from '../state';
 import { findCardTemplate } from './card-templates';
 import type { SandboxRobot } from './robots';
 
-// Read-only lookups that `pnpm doctor` uses to check a tenant's setup without sending anything:
+// Read-only lookups that `pnpm run doctor` uses to check a tenant's setup without sending anything:
 // a card template by id (card_1_0 GetTemplate), the robots in a group (robot_1_0 GetBotListInGroup)
 // and the groups a robot is in (robot_1_0 QueryBotInstanceInGroupInfo). Paths and answer fields
 // are the SDK's; the error codes for an unknown template, group or robot are UNCONFIRMED.
