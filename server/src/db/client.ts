@@ -82,13 +82,12 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
       if (heldInProcess.has(key)) return { ran: false };
       heldInProcess.add(key);
       try {
-        const session = await locks.session();
-        const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, name]);
+        const { rows } = await locks.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, name]);
         if (!rows[0]?.locked) return { ran: false };
         try {
           return { ran: true, value: await work() };
         } finally {
-          await session.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, name]).catch(() => undefined);
+          await locks.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, name]).catch(() => undefined);
         }
       } finally {
         heldInProcess.delete(key);
@@ -122,20 +121,27 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
  */
 function createLockSession(url: string) {
   let client: Promise<pg.Client> | null = null;
-  return {
-    session(): Promise<pg.Client> {
-      client ??= (async () => {
-        const created = new pg.Client({ connectionString: url });
-        created.on('error', () => {
-          client = null;
-        });
-        await created.connect();
-        return created;
-      })().catch((error: unknown) => {
+  /** Jobs firing together share the connection: their lock statements go one after another (pg 9 refuses overlapping queries on a client). */
+  let tail: Promise<unknown> = Promise.resolve();
+  function session(): Promise<pg.Client> {
+    client ??= (async () => {
+      const created = new pg.Client({ connectionString: url });
+      created.on('error', () => {
         client = null;
-        throw error;
       });
-      return client;
+      await created.connect();
+      return created;
+    })().catch((error: unknown) => {
+      client = null;
+      throw error;
+    });
+    return client;
+  }
+  return {
+    query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+      const result = tail.then(async () => (await session()).query<R>(text, values));
+      tail = result.catch(() => undefined);
+      return result;
     },
     async end() {
       const current = client;
