@@ -37,7 +37,7 @@ export function createPeopleDirectory({ oncall, identity, cacheMs, clock }: { on
     const now = clock().getTime();
     const hit = cache.get(key);
     if (hit && now - hit.at < cacheMs) return hit.value as Promise<T>;
-    const value = load();
+    const value = Promise.resolve(load());
     value.catch(() => cache.delete(key));
     cache.set(key, { at: now, value });
     return value;

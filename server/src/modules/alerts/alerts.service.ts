@@ -52,7 +52,8 @@ function cachedValue<T>(load: () => Promise<T>, ms: number, clock: () => Date) {
     get(): Promise<T> {
       const now = clock().getTime();
       if (!entry || now - entry.at >= ms) {
-        const value = load();
+        // Promise.resolve: a drizzle query is a lazy thenable that would run again on every await.
+        const value = Promise.resolve(load());
         value.catch(() => (entry = null));
         entry = { at: now, value };
       }
@@ -105,7 +106,7 @@ export function createAlertsService({
 }) {
   const rules = cachedValue(() => repo.loadRules(), settings.cacheMs, clock);
   const silences = cachedValue(() => repo.listSilences(clock()), settings.cacheMs, clock);
-  const tokens = new Map<string, { at: number; source: AlertSourceRow | null }>();
+  const tokens = new Map<string, { at: number; source: Promise<AlertSourceRow | null> }>();
   /** Inside a transaction pass it (PGlite has one connection). */
   const cardSettingsNow = async (executor?: Executor) => ({ timing: await timing.get(executor), flapDampSeconds: settings.flap.dampSeconds });
 
@@ -221,12 +222,16 @@ export function createAlertsService({
       // Keyed by the token itself so a cached hit skips the hash too (it is in this request's memory anyway).
       let hit = tokens.get(token);
       if (!hit || now - hit.at >= settings.cacheMs) {
-        hit = { at: now, source: await repo.findSourceByTokenHash(hashToken(token, settings.tokenAlgorithm)) };
+        // One lookup for all the requests that find the cache empty at once (a burst after expiry).
+        const source = repo.findSourceByTokenHash(hashToken(token, settings.tokenAlgorithm));
+        source.catch(() => tokens.delete(token));
+        hit = { at: now, source };
         if (tokens.size > 1000) tokens.clear();
         tokens.set(token, hit);
       }
-      if (!hit.source || !hit.source.enabled || hit.source.kind !== kind) throw badSourceToken();
-      return hit.source;
+      const found = await hit.source;
+      if (!found || !found.enabled || found.kind !== kind) throw badSourceToken();
+      return found;
     },
 
     // --- rules ---

@@ -46,7 +46,8 @@ export function createMaintenanceService({ db, repo, audit, clock, cacheMs }: { 
   function liveWindows(): Promise<AlertMaintenanceWindowRow[]> {
     const now = clock();
     if (!cached || now.getTime() - cached.at >= cacheMs) {
-      const rows = repo.liveWindows(now);
+      // Promise.resolve: a drizzle query is a lazy thenable that would run again on every await.
+      const rows = Promise.resolve(repo.liveWindows(now));
       rows.catch(() => (cached = null));
       cached = { at: now.getTime(), rows };
     }
