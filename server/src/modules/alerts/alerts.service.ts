@@ -4,14 +4,13 @@ import type { EscalationPolicy } from '@dingops/shared/oncall';
 import type { User } from '@dingops/shared/users';
 import { type AlertLevel, type AlertRule, classifyAlert, growthRaise, levelNames, raiseLevel } from '@dingops/shared/rules/alert-classify';
 import { fingerprintOf, groupKeyOf, groupLabelsOf, inhibitionKeyOf } from '@dingops/shared/rules/alert-grouping';
-import { type LabelMatcher, matcherProblem, matchesAll } from '@dingops/shared/rules/alert-matchers';
+import { type LabelMatcher, matchesAll } from '@dingops/shared/rules/alert-matchers';
 import { timingOfLevel } from '@dingops/shared/rules/alert-timing';
 import { dueEscalationSteps } from '@dingops/shared/rules/escalation';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
 import { systemContext } from '../../platform/audit/audit.service';
 import { type CipherAlgorithm, hashToken } from '../../platform/crypto/field-cipher';
-import { DomainError } from '../../platform/errors/domain-error';
 import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
 import { actionNotApplicable, badSourceToken, groupNotFound, silenceNotFound, sourceNotFound, ticketsUnavailable } from './alerts.errors';
 import type { NormalizedAlert } from './alerts.normalize';
@@ -20,6 +19,7 @@ import type { AlertNotifier } from './alerts.notify';
 import type { Crowd, PeopleDirectory } from './alerts.people';
 import type { AlertInput, AlertsRepository, GroupEventInput, GroupInput } from './alerts.repository';
 import { cardPlan, nextGroupState } from './alerts.rules';
+import { cachedValue, checkMatchers, invalidField } from './alerts.shared';
 import type { MaintenanceMuting } from './maintenance.service';
 import type { StormFolding } from './storm.service';
 import type { TimingService } from './timing.service';
@@ -44,35 +44,6 @@ export interface AlertsMetrics {
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
-/** A value cached for `ms`, reloaded on demand; `clear()` after a local change. */
-function cachedValue<T>(load: () => Promise<T>, ms: number, clock: () => Date) {
-  let entry: { at: number; value: Promise<T> } | null = null;
-  return {
-    get(): Promise<T> {
-      const now = clock().getTime();
-      if (!entry || now - entry.at >= ms) {
-        // Promise.resolve: a drizzle query is a lazy thenable that would run again on every await.
-        const value = Promise.resolve(load());
-        value.catch(() => (entry = null));
-        entry = { at: now, value };
-      }
-      return entry.value;
-    },
-    clear() {
-      entry = null;
-    },
-  };
-}
-
-const invalidField = (path: string, message: string) => new DomainError('alerts.invalid', 'invalid', `${path}: ${message}`, [{ path, message }]);
-
-function checkMatchers(matchers: LabelMatcher[], path: string) {
-  matchers.forEach((matcher, index) => {
-    const problem = matcherProblem(matcher);
-    if (problem) throw invalidField(`${path}.${index}.value`, `invalid regular expression: ${problem}`);
-  });
-}
 
 export function createAlertsService({
   db,
@@ -289,15 +260,16 @@ export function createAlertsService({
       const [ruleList, silenceList, inWindow, cardSettings] = await Promise.all([rules.get(), silences.get(), maintenance.mutingWindows(now), cardSettingsNow()]);
       const items = list.map((alert) => {
         const classification = classifyAlert({ labels: alert.labels, rules: ruleList });
-        const groupLabels = groupLabelsOf(alert.labels, settings.groupBy);
-        if (alert.labels.owner) groupLabels.owner = alert.labels.owner;
+        const groupingLabels = groupLabelsOf(alert.labels, settings.groupBy);
+        // The owner rides along on the group (escalation pages them) but does not split groups.
+        const groupLabels = alert.labels.owner ? { ...groupingLabels, owner: alert.labels.owner } : groupingLabels;
         const firing = alert.status === 'firing';
         const maintenanceWindow = firing ? inWindow(alert.labels) : null;
         return {
           alert,
           classification,
           groupLabels,
-          groupKey: groupKeyOf(groupLabelsOf(alert.labels, settings.groupBy)),
+          groupKey: groupKeyOf(groupingLabels),
           firing,
           silenced: firing && (maintenanceWindow !== null || silenceList.some((silence) => silence.startsAt <= now && silence.endsAt > now && matchesAll(silence.matchers, alert.labels))),
           maintenanceWindow,

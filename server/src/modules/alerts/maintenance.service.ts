@@ -1,10 +1,10 @@
 import type { MaintenanceWindow, MaintenanceWindowBody } from '@dingops/shared/alert-maintenance';
-import { type Labels, type LabelMatcher, matcherProblem, matchesAll } from '@dingops/shared/rules/alert-matchers';
+import { type Labels, matchesAll } from '@dingops/shared/rules/alert-matchers';
 import { isWindowOver, nextOccurrence, openOccurrence } from '@dingops/shared/rules/maintenance-windows';
 import type { User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
-import { DomainError } from '../../platform/errors/domain-error';
+import { cachedValue, checkMatchers, invalidField } from './alerts.shared';
 import { maintenanceWindowNotFound } from './maintenance.errors';
 import type { MaintenanceRepository, MutedGroupNote } from './maintenance.repository';
 import type { AlertMaintenanceWindowRow } from './maintenance.table';
@@ -24,16 +24,6 @@ export interface MaintenanceMuting {
   noteMuted(tx: Executor, notes: MutedGroupNote[], now: Date): Promise<void>;
 }
 
-const invalidField = (path: string, message: string) => new DomainError('alerts.invalid', 'invalid', `${path}: ${message}`, [{ path, message }]);
-
-/** The same check silences get: a regex that does not compile is refused, naming the matcher. */
-function checkMatchers(matchers: LabelMatcher[]) {
-  matchers.forEach((matcher, index) => {
-    const problem = matcherProblem(matcher);
-    if (problem) throw invalidField(`body.matchers.${index}.value`, `invalid regular expression: ${problem}`);
-  });
-}
-
 const schedule = (row: AlertMaintenanceWindowRow) => ({ startsAt: row.startsAt, endsAt: row.endsAt, recurrence: row.recurrence, repeatUntil: row.repeatUntil, cancelledAt: row.cancelledAt });
 
 /**
@@ -42,17 +32,7 @@ const schedule = (row: AlertMaintenanceWindowRow) => ({ startsAt: row.startsAt, 
  * Live windows are cached per instance for `cacheMs`, like the silences.
  */
 export function createMaintenanceService({ db, repo, audit, clock, cacheMs }: { db: Db; repo: MaintenanceRepository; audit: AuditService; clock: () => Date; cacheMs: number }) {
-  let cached: { at: number; rows: Promise<AlertMaintenanceWindowRow[]> } | null = null;
-  function liveWindows(): Promise<AlertMaintenanceWindowRow[]> {
-    const now = clock();
-    if (!cached || now.getTime() - cached.at >= cacheMs) {
-      // Promise.resolve: a drizzle query is a lazy thenable that would run again on every await.
-      const rows = Promise.resolve(repo.liveWindows(now));
-      rows.catch(() => (cached = null));
-      cached = { at: now.getTime(), rows };
-    }
-    return cached.rows;
-  }
+  const live = cachedValue(() => repo.liveWindows(clock()), cacheMs, clock);
 
   function toWindow(row: AlertMaintenanceWindowRow, now: Date): MaintenanceWindow {
     const open = openOccurrence(schedule(row), now);
@@ -75,7 +55,7 @@ export function createMaintenanceService({ db, repo, audit, clock, cacheMs }: { 
 
   /** Checks a body beyond its schema and turns it into column values. */
   function valuesOf(body: MaintenanceWindowBody, now: Date) {
-    checkMatchers(body.matchers);
+    checkMatchers(body.matchers, 'body.matchers');
     const values = {
       title: body.title,
       matchers: body.matchers,
@@ -107,7 +87,7 @@ export function createMaintenanceService({ db, repo, audit, clock, cacheMs }: { 
         await audit.record(context, { action: 'alerts.maintenance_window_created', target: { type: 'alert_maintenance_window', id: created.id }, summary: { title: body.title, matchers: body.matchers, startsAt: body.startsAt, endsAt: body.endsAt, recurrence: body.recurrence } }, tx);
         return created;
       });
-      cached = null;
+      live.clear();
       return toWindow(row, now);
     },
 
@@ -120,7 +100,7 @@ export function createMaintenanceService({ db, repo, audit, clock, cacheMs }: { 
         await audit.record(context, { action: 'alerts.maintenance_window_updated', target: { type: 'alert_maintenance_window', id }, summary: { title: body.title, matchers: body.matchers, startsAt: body.startsAt, endsAt: body.endsAt, recurrence: body.recurrence } }, tx);
         return updated;
       });
-      cached = null;
+      live.clear();
       return toWindow(row, now);
     },
 
@@ -132,11 +112,11 @@ export function createMaintenanceService({ db, repo, audit, clock, cacheMs }: { 
         if (!cancelled) throw maintenanceWindowNotFound(id);
         await audit.record(context, { action: 'alerts.maintenance_window_cancelled', target: { type: 'alert_maintenance_window', id }, summary: { title: cancelled.title } }, tx);
       });
-      cached = null;
+      live.clear();
     },
 
     async mutingWindows(now: Date): Promise<(labels: Labels) => MutingWindow | null> {
-      const open = (await liveWindows()).flatMap((row) => {
+      const open = (await live.get()).flatMap((row) => {
         const occurrence = openOccurrence(schedule(row), now);
         return occurrence ? [{ window: { id: row.id, title: row.title, occurrenceStartsAt: occurrence.startsAt }, matchers: row.matchers }] : [];
       });

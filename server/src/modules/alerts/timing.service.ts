@@ -4,6 +4,7 @@ import type { User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
 import type { TimingRepository } from './timing.repository';
+import { cachedValue } from './alerts.shared';
 
 /**
  * Group wait / group interval / repeat interval per level (通知节奏), edited by IT admins. Each
@@ -13,7 +14,7 @@ import type { TimingRepository } from './timing.repository';
  */
 export function createTimingService({ db, repo, audit, clock, defaults, cacheMs }: { db: Db; repo: TimingRepository; audit: AuditService; clock: () => Date; defaults: { groupWaitSeconds: number; groupIntervalSeconds: number }; cacheMs: number }) {
   const fallback = defaultAlertTiming(defaults);
-  let cached: { at: number; value: Promise<AlertTimingSettings> } | null = null;
+  const cached = cachedValue((executor: Executor) => load(executor), cacheMs, clock);
 
   async function load(executor: Executor): Promise<AlertTimingSettings> {
     const row = await repo.loadTiming(executor);
@@ -24,13 +25,7 @@ export function createTimingService({ db, repo, audit, clock, defaults, cacheMs 
 
   /** Inside a transaction pass it: a single-connection database (PGlite) would wait on itself. */
   function settings(executor: Executor = db): Promise<AlertTimingSettings> {
-    const now = clock().getTime();
-    if (!cached || now - cached.at >= cacheMs) {
-      const value = load(executor);
-      value.catch(() => (cached = null));
-      cached = { at: now, value };
-    }
-    return cached.value;
+    return cached.get(executor);
   }
 
   return {
@@ -49,7 +44,7 @@ export function createTimingService({ db, repo, audit, clock, defaults, cacheMs 
         await audit.record(context, { action: 'alerts.timing_updated', target: { type: 'alert_settings', id: 'timing' }, summary: { before, after: body } }, tx);
       });
       const saved: AlertTimingSettings = { ...body, updatedAt: now.toISOString(), updatedBy: actor.name };
-      cached = { at: now.getTime(), value: Promise.resolve(saved) };
+      cached.set(saved);
       return saved;
     },
   };
