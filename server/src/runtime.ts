@@ -13,6 +13,7 @@ import { createFieldCipher, parseKeyring } from './platform/crypto/field-cipher'
 import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
 import { reencryptColumn } from './platform/crypto/reencrypt';
 import { outboxWebhookRobotsColumn } from './platform/outbox/outbox.encrypted';
+import { robotPoolEncryptedColumn } from './modules/alerts';
 import { seedDemoArticles } from './modules/knowledge';
 import { seedAccess } from './seed-access';
 
@@ -81,7 +82,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
 
 /** Rule S3 key rotation: values written under an older key or cipher are rewritten after start. */
 async function reencryptInBackground(app: RunningDingOps['app'], log: Logger | undefined) {
-  for (const column of [...app.identity.encryptedColumns(), outboxWebhookRobotsColumn(app.deps.database.db)]) {
+  for (const column of [...app.identity.encryptedColumns(), outboxWebhookRobotsColumn(app.deps.database.db), robotPoolEncryptedColumn(app.deps.database.db)]) {
     try {
       const rewritten = await reencryptColumn({ cipher: app.deps.cipher, column });
       if (rewritten > 0) log?.info({ column: column.name, rewritten }, 'Re-encrypted values under the current key');

@@ -45,6 +45,7 @@ export const router = createBrowserRouter([
       { path: paths.alertRules.path, lazy: async () => ({ Component: (await import('./routes/alerts-rules')).AlertRulesRoute }) },
       { path: paths.alertMaintenance.path, lazy: async () => ({ Component: (await import('./routes/alerts-maintenance')).AlertMaintenanceRoute }) },
       { path: paths.alertTiming.path, lazy: async () => ({ Component: (await import('./routes/alerts-timing')).AlertTimingRoute }) },
+      { path: paths.alertRobots.path, lazy: async () => ({ Component: (await import('./routes/alerts-robots')).AlertRobotsRoute }) },
       { path: paths.alertProbes.path, lazy: async () => ({ Component: (await import('./routes/alerts-probes')).AlertProbesRoute }) },
       { path: paths.alertProbe.path, lazy: async () => ({ Component: (await import('./routes/alerts-probe')).AlertProbeRoute }) },
     ],

@@ -99,6 +99,10 @@ export const paths = {
     path: '/alerts/timing',
     getHref: () => '/alerts/timing',
   },
+  alertRobots: {
+    path: '/alerts/robots',
+    getHref: () => '/alerts/robots',
+  },
   alertProbes: {
     path: '/alerts/probes',
     getHref: () => '/alerts/probes',

@@ -16,12 +16,13 @@ function controlledIngest() {
   return { calls, ingest };
 }
 
+const settle = () => Promise.resolve();
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('webhook group commit (rule F1: every alert recorded, storms included)', () => {
   it('a request at a quiet moment is stored alone and at once', async () => {
     const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ ingest, maxAlertsPerBatch: 100 });
+    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 100 });
     const answer = batcher.submit(source, alerts('a', 'b'));
     await tick();
     expect(calls.map((call) => call.fingerprints)).toEqual([['a', 'b']]);
@@ -31,7 +32,7 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
 
   it('requests arriving during a store go together in the next one, in arrival order, each answered with its own count', async () => {
     const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ ingest, maxAlertsPerBatch: 100 });
+    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 100 });
     const first = batcher.submit(source, alerts('a'));
     await tick();
     const second = batcher.submit(source, alerts('b', 'c'));
@@ -49,7 +50,7 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
 
   it('a batch never grows past its limit', async () => {
     const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ ingest, maxAlertsPerBatch: 3 });
+    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 3 });
     void batcher.submit(source, alerts('a'));
     await tick();
     void batcher.submit(source, alerts('b', 'c'));
@@ -63,7 +64,7 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
 
   it('when a shared store fails, each request is retried alone so only the bad one fails', async () => {
     const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ ingest, maxAlertsPerBatch: 100 });
+    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 100 });
     void batcher.submit(source, alerts('a'));
     await tick();
     const good = batcher.submit(source, alerts('good'));
@@ -81,7 +82,7 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
 
   it('with a linger, requests of a burst that reach an idle lane together share the first store', async () => {
     const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ ingest, maxAlertsPerBatch: 100, lingerMs: 5 });
+    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 100, lingerMs: 5 });
     void batcher.submit(source, alerts('a'));
     void batcher.submit(source, alerts('b'));
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -6,7 +6,7 @@ interface IngestResult {
   groups: number;
 }
 
-type Ingest = (input: { source: AlertSourceRow; alerts: NormalizedAlert[] }) => Promise<IngestResult>;
+type Store = (input: { source: AlertSourceRow; alerts: NormalizedAlert[] }) => Promise<IngestResult>;
 
 interface Waiting {
   alerts: NormalizedAlert[];
@@ -22,13 +22,16 @@ interface Lane {
 
 /**
  * Group commit for webhooks. Requests from one source that arrive while that source's previous
- * batch is being stored wait and then go in together, in arrival order, in one transaction; each
- * request is answered only once its alerts are committed. At low load a batch is a single request
- * delayed by at most `lingerMs`; under a storm one transaction carries hundreds of alerts, which is what lets
- * ingest keep up with a monitor's burst. If a shared batch fails, its requests are retried one by
- * one so a bad request fails alone.
+ * batch is being stored wait and then go in together, in arrival order, in one statement. At low
+ * load a batch is a single request delayed by at most `lingerMs`; under a storm one statement carries
+ * hundreds of alerts, which is what lets ingest keep up with a monitor's burst. If a shared batch
+ * fails, its requests are retried one by one so a bad request fails alone.
+ *
+ * A request is answered once its alerts are stored and `settle` (the group-state pass) has run
+ * after that; the lane does not wait for `settle` before storing the next batch, so storing and
+ * the group-state pass run side by side.
  */
-export function createIngestBatcher({ ingest, maxAlertsPerBatch, lingerMs = 0 }: { ingest: Ingest; maxAlertsPerBatch: number; lingerMs?: number }) {
+export function createIngestBatcher({ store, settle, maxAlertsPerBatch, lingerMs = 0 }: { store: Store; settle: () => Promise<void>; maxAlertsPerBatch: number; lingerMs?: number }) {
   const lanes = new Map<string, Lane>();
 
   function takeBatch(lane: Lane): Waiting[] {
@@ -43,9 +46,15 @@ export function createIngestBatcher({ ingest, maxAlertsPerBatch, lingerMs = 0 }:
     return batch;
   }
 
+  function answerWhenSettled(answers: [Waiting, IngestResult][]) {
+    void settle().then(() => {
+      for (const [waiting, result] of answers) waiting.resolve(result);
+    });
+  }
+
   async function runAlone(lane: Lane, waiting: Waiting) {
     try {
-      waiting.resolve(await ingest({ source: lane.source, alerts: waiting.alerts }));
+      answerWhenSettled([[waiting, await store({ source: lane.source, alerts: waiting.alerts })]]);
     } catch (error) {
       waiting.reject(error);
     }
@@ -61,8 +70,8 @@ export function createIngestBatcher({ ingest, maxAlertsPerBatch, lingerMs = 0 }:
           continue;
         }
         try {
-          const result = await ingest({ source: lane.source, alerts: batch.flatMap((waiting) => waiting.alerts) });
-          for (const waiting of batch) waiting.resolve({ accepted: waiting.alerts.length, groups: result.groups });
+          const result = await store({ source: lane.source, alerts: batch.flatMap((waiting) => waiting.alerts) });
+          answerWhenSettled(batch.map((waiting) => [waiting, { accepted: waiting.alerts.length, groups: result.groups }]));
         } catch {
           for (const waiting of batch) await runAlone(lane, waiting);
         }

@@ -74,15 +74,20 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
     return { ...group, cardVersion: version, cardUpdatedAt: now, cardDirty: false };
   }
 
-  /** A markdown message from the enterprise robot; one too big for DingTalk goes as numbered parts, in order. */
+  /**
+   * A markdown message to a group, by the app robot or a custom robot of the chat's pool (whichever has
+   * budget when it goes out); one too big for DingTalk goes as numbered parts, in order. Parts are cut
+   * to the app robot's smaller limit, so every robot of the pool can carry them.
+   */
   async function groupMessage(tx: Executor, { group, conversationId, msg, key }: { group: AlertGroupRow; conversationId: string; msg: { title: string; text: string }; key: string }) {
     const parts = splitMarkdown(msg, { maxBytes: maxMsgParamBytes, bodyOf: msgParamBody });
     for (const [index, part] of parts.entries()) {
       await outbox.enqueue(tx, {
-        kind: 'dingtalk.group_message',
-        payload: { robotCode: settings.robotCode, openConversationId: conversationId, msgKey: 'sampleMarkdown', msgParam: { ...part } },
+        kind: 'dingtalk.pooled_group_message',
+        payload: { robotCode: settings.robotCode, openConversationId: conversationId, markdown: { title: part.title, text: part.text } },
         idempotencyKey: parts.length === 1 ? key : `${key}:part:${index + 1}`,
-        rateKey: `robot:${settings.robotCode}`,
+        // Informational: the worker spends the budget of whichever robot of this chat's pool it picks.
+        rateKey: `pool:${conversationId}`,
         ...(parts.length > 1 ? { orderingKey: key } : {}),
         priority: priorityOf(group),
         source: source(group),

@@ -2,12 +2,12 @@ import type { AlertRule } from '@dingops/shared/rules/alert-classify';
 import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { rowsOfTable } from '../../db/raw-rows';
-import { type AlertGroupRow, type AlertSourceRow, alertGroupEvents, alertGroups, alertRules, alerts, alertSilences, alertSources } from './alerts.table';
+import { type AlertGroupChangeRow, type AlertGroupRow, type AlertSourceRow, alertGroupChanges, alertGroupEvents, alertGroups, alertRules, alerts, alertSilences, alertSources, previousStates } from './alerts.table';
 
 /** One alert as the ingest path stores it (the row shape of the batch upsert). */
 export interface AlertInput {
   fingerprint: string;
-  groupId: string;
+  groupKey: string;
   status: 'firing' | 'resolved';
   labels: Record<string, string>;
   annotations: Record<string, string>;
@@ -34,6 +34,8 @@ export interface GroupInput {
   routeGroupId: string | null;
   escalationPolicyId: string | null;
   onCallScheduleId: string | null;
+  /** Maintenance windows that muted alerts of this group in the batch. */
+  muted: { windowId: string; title: string; occurrenceStartsAt: string }[];
 }
 
 export interface GroupEventInput {
@@ -52,6 +54,12 @@ export interface GroupFilter {
 }
 
 type Rows<T> = { rows: T[] };
+
+/** The `previous_state` codes as SQL literals (a bound parameter would arrive as text). */
+const state = Object.fromEntries(Object.entries(previousStates).map(([name, code]) => [name, sql.raw(String(code))])) as Record<keyof typeof previousStates, SQL>;
+
+/** Postgres' not_null_violation (23502), as pg and PGlite report it. */
+const isNotNullViolation = (error: unknown) => (error as { code?: string; cause?: { code?: string } }).code === '23502' || (error as { cause?: { code?: string } }).cause?.code === '23502';
 
 export function createAlertsRepository({ db }: { db: Db }) {
   return {
@@ -94,74 +102,114 @@ export function createAlertsRepository({ db }: { db: Db }) {
       return row ?? null;
     },
 
-    // --- ingest (batch SQL: one statement per table per request) ---
+    // --- ingest: one statement per stored batch, then the group-state pass ---
 
-    /** Creates missing groups and locks all of them for the request (in key order); a new group has alertCount 0. */
-    async upsertGroups(sourceId: string, groups: GroupInput[], now: Date, tx: Executor): Promise<AlertGroupRow[]> {
-      const sorted = [...groups].sort((a, b) => (a.groupKey < b.groupKey ? -1 : 1));
+    /**
+     * Stores a batch in one statement (atomic without a transaction): creates the groups it needs,
+     * upserts every alert (in fingerprint order, so two batches never deadlock on each other) and
+     * records per group what changed for the group-state pass. No group row is locked, so batches of
+     * one source are stored side by side. Returns how many groups the batch touched.
+     */
+    async recordBatch({ sourceId, groups, alerts: input, now }: { sourceId: string; groups: GroupInput[]; alerts: AlertInput[]; now: Date }): Promise<number> {
       const at = now.toISOString();
-      const result = (await tx.execute(sql`
-        INSERT INTO ${alertGroups} (source_id, group_key, labels, title, summary, level, level_reason, matched_rule, route_group_id, escalation_policy_id, on_call_schedule_id, status, opened_at, updated_at)
-        SELECT ${sourceId}::uuid, g."groupKey", g."labels", g."title", g."summary", g."level", g."levelReason", g."matchedRule", g."routeGroupId", g."escalationPolicyId", g."onCallScheduleId", 'firing', ${at}::timestamptz, ${at}::timestamptz
-        -- A function scan yields the array in order, so rows are locked in key order (no deadlock between batches).
-        FROM jsonb_to_recordset(${JSON.stringify(sorted)}::jsonb) AS g(
-          "groupKey" text, "labels" jsonb, "title" text, "summary" text, "level" smallint, "levelReason" text, "matchedRule" text,
-          "routeGroupId" text, "escalationPolicyId" text, "onCallScheduleId" text)
-        ON CONFLICT (source_id, group_key) DO UPDATE SET
-          summary = COALESCE(excluded.summary, ${alertGroups}.summary),
-          -- A group only climbs by ingest (a more severe alert joined); 升级 by hand is kept.
-          level_reason = CASE WHEN excluded.level < ${alertGroups}.level THEN excluded.level_reason ELSE ${alertGroups}.level_reason END,
-          matched_rule = CASE WHEN excluded.level < ${alertGroups}.level THEN excluded.matched_rule ELSE ${alertGroups}.matched_rule END,
-          level = LEAST(excluded.level, ${alertGroups}.level),
-          updated_at = excluded.updated_at
-        RETURNING *`)) as unknown as Rows<Record<string, unknown>>;
-      return rowsOfTable(alertGroups, result.rows);
-    },
-
-    /** Upserts every alert of a request in one statement; returns what changed per group. */
-    async upsertAlerts(sourceId: string, input: AlertInput[], now: Date, tx: Executor) {
-      const result = (await tx.execute(sql`
-        WITH raw AS (
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(input.map(({ inhibited, ...alert }) => ({ ...alert, batchInhibited: inhibited })))}::jsonb) AS x(
-            "fingerprint" text, "groupId" bigint, "status" text, "labels" jsonb, "annotations" jsonb, "level" smallint,
-            "silenced" boolean, "batchInhibited" boolean, "checkInhibition" boolean, "inhibitionKey" text, "startsAt" timestamptz, "endsAt" timestamptz, "generatorUrl" text)
-        ), input AS (
-          -- Inhibition by stored level-1 alerts is decided here, saving the request a round trip.
-          SELECT r.*, (r."batchInhibited" OR (r."checkInhibition" AND EXISTS (
-            SELECT 1 FROM ${alerts} l WHERE l.inhibition_key = r."inhibitionKey" AND l.level = 1 AND l.status = 'firing'))) AS "inhibited"
-          FROM raw r
-        ), prev AS (
-          SELECT a.fingerprint, a.status, (a.silenced OR a.inhibited) AS muted
-          FROM ${alerts} a JOIN input i ON a.source_id = ${sourceId}::uuid AND a.fingerprint = i."fingerprint"
+      const statement = sql`
+        WITH group_input AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(groups)}::jsonb) AS i(
+            "groupKey" text, "labels" jsonb, "title" text, "summary" text, "level" smallint, "levelReason" text, "matchedRule" text,
+            "routeGroupId" text, "escalationPolicyId" text, "onCallScheduleId" text, "muted" jsonb)
+        ), created AS (
+          INSERT INTO ${alertGroups} (source_id, group_key, labels, title, summary, level, level_reason, matched_rule, route_group_id, escalation_policy_id, on_call_schedule_id, status, opened_at, updated_at)
+          SELECT ${sourceId}::uuid, i."groupKey", i."labels", i."title", i."summary", i."level", i."levelReason", i."matchedRule", i."routeGroupId", i."escalationPolicyId", i."onCallScheduleId", 'firing', ${at}::timestamptz, ${at}::timestamptz
+          FROM group_input i
+          ON CONFLICT (source_id, group_key) DO NOTHING
+          RETURNING id, group_key, level, summary
+        ), grp AS (
+          SELECT id, group_key, level, summary, true AS created FROM created
+          UNION ALL
+          SELECT g.id, g.group_key, g.level, g.summary, false FROM ${alertGroups} g JOIN group_input i ON g.source_id = ${sourceId}::uuid AND g.group_key = i."groupKey"
+        ), raw AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(
+            "fingerprint" text, "groupKey" text, "status" text, "labels" jsonb, "annotations" jsonb, "level" smallint,
+            "silenced" boolean, "inhibited" boolean, "checkInhibition" boolean, "inhibitionKey" text, "startsAt" timestamptz, "endsAt" timestamptz, "generatorUrl" text)
         ), up AS (
-          INSERT INTO ${alerts} (source_id, fingerprint, group_id, status, labels, annotations, level, silenced, inhibited, inhibition_key, starts_at, ends_at, generator_url, first_seen_at, last_seen_at)
-          SELECT ${sourceId}::uuid, "fingerprint", "groupId", "status", "labels", "annotations", "level", "silenced", "inhibited", "inhibitionKey", "startsAt", "endsAt", "generatorUrl", ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM input
+          -- A group another batch is creating this very moment is in neither half of grp: its group_id is
+          -- NULL, the NOT NULL check fails the whole statement and the caller runs it again.
+          INSERT INTO ${alerts} (source_id, fingerprint, group_id, status, labels, annotations, level, silenced, inhibited, inhibition_key, starts_at, ends_at, generator_url, first_seen_at, last_seen_at, previous_state)
+          SELECT ${sourceId}::uuid, r."fingerprint", grp.id, r."status", r."labels", r."annotations", r."level", r."silenced",
+            -- Inhibition by stored level-1 alerts is decided here (the partial index holds only those).
+            r."inhibited" OR (r."checkInhibition" AND EXISTS (
+              SELECT 1 FROM ${alerts} l WHERE l.inhibition_key = r."inhibitionKey" AND l.level = 1 AND l.status = 'firing')),
+            r."inhibitionKey", r."startsAt", r."endsAt", r."generatorUrl", ${at}::timestamptz, ${at}::timestamptz, ${state.inserted}
+          FROM raw r LEFT JOIN grp ON grp.group_key = r."groupKey"
           ON CONFLICT (source_id, fingerprint) DO UPDATE SET
             group_id = excluded.group_id, status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
             level = excluded.level, silenced = excluded.silenced, inhibited = excluded.inhibited, inhibition_key = excluded.inhibition_key,
             starts_at = excluded.starts_at, ends_at = excluded.ends_at, generator_url = excluded.generator_url, last_seen_at = excluded.last_seen_at,
-            flips = ${alerts}.flips + CASE WHEN ${alerts}.status <> excluded.status THEN 1 ELSE 0 END
+            flips = ${alerts}.flips + CASE WHEN ${alerts}.status <> excluded.status THEN 1 ELSE 0 END,
+            -- The row as it was, read under the row lock: exact even when two batches carry the same alert.
+            previous_state = CASE WHEN ${alerts}.status <> 'firing' THEN ${state.resolved}
+              WHEN ${alerts}.silenced OR ${alerts}.inhibited THEN ${state.firingMuted} ELSE ${state.firing} END
+          RETURNING group_id, status, (silenced OR inhibited) AS muted, previous_state
+        ), delta AS (
+          SELECT group_id,
+            (count(*) FILTER (WHERE status = 'firing') - count(*) FILTER (WHERE previous_state >= ${state.firing}))::int AS firing_delta,
+            (count(*) FILTER (WHERE status = 'firing' AND muted) - count(*) FILTER (WHERE previous_state = ${state.firingMuted}))::int AS muted_firing_delta,
+            count(*) FILTER (WHERE previous_state = ${state.inserted})::int AS added,
+            count(*) FILTER (WHERE previous_state <> ${state.inserted} AND (previous_state >= ${state.firing}) <> (status = 'firing'))::int AS flips
+          FROM up GROUP BY group_id
+        ), changed AS (
+          -- The same alerts sent again (monitors repeat themselves) change nothing: no row for the pass.
+          INSERT INTO ${alertGroupChanges} (group_id, firing_delta, muted_firing_delta, added, flips, level, level_reason, matched_rule, summary, muted, created_at)
+          SELECT d.group_id, d.firing_delta, d.muted_firing_delta, d.added, d.flips, i."level", i."levelReason", i."matchedRule", i."summary", i."muted", ${at}::timestamptz
+          FROM delta d JOIN grp ON grp.id = d.group_id JOIN group_input i ON i."groupKey" = grp.group_key
+          WHERE grp.created OR d.firing_delta <> 0 OR d.muted_firing_delta <> 0 OR d.added <> 0 OR d.flips <> 0
+            OR i."level" < grp.level OR (grp.summary IS NULL AND i."summary" IS NOT NULL) OR jsonb_array_length(i."muted") > 0
           RETURNING 1
         )
-        SELECT i."groupId"::text AS "groupId",
-          (count(*) FILTER (WHERE i."status" = 'firing') - count(*) FILTER (WHERE p.status = 'firing'))::int AS "firingDelta",
-          (count(*) FILTER (WHERE i."status" = 'firing' AND (i."silenced" OR i."inhibited")) - count(*) FILTER (WHERE p.status = 'firing' AND p.muted))::int AS "mutedFiringDelta",
-          count(*) FILTER (WHERE p.fingerprint IS NULL)::int AS "added",
-          count(*) FILTER (WHERE p.status IS NOT NULL AND p.status <> i."status")::int AS "flips"
-        FROM input i LEFT JOIN prev p ON p.fingerprint = i."fingerprint"
-        GROUP BY i."groupId"`)) as unknown as Rows<{ groupId: string; firingDelta: number; mutedFiringDelta: number; added: number; flips: number }>;
+        SELECT (SELECT count(*) FROM delta)::int AS groups, (SELECT count(*) FROM changed)::int AS changed`;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const result = (await db.execute(statement)) as unknown as Rows<{ groups: number; changed: number }>;
+          return result.rows[0]?.groups ?? 0;
+        } catch (error) {
+          if (attempt >= 3 || !isNotNullViolation(error)) throw error;
+        }
+      }
+    },
+
+    /** Group changes waiting for the pass, oldest first, with what escalation needs to know of their groups. */
+    async peekChanges(limit: number) {
+      const result = (await db.execute(sql`
+        SELECT c.id::text AS id, c.group_id::text AS "groupId", LEAST(c.level, g.level)::int AS level, COALESCE(g.matched_rule, c.matched_rule) AS "matchedRule",
+          g.on_call_schedule_id AS "onCallScheduleId", g.labels->>'owner' AS owner, g.escalation_policy_id AS "escalationPolicyId"
+        FROM (SELECT * FROM ${alertGroupChanges} ORDER BY id LIMIT ${limit}) c JOIN ${alertGroups} g ON g.id = c.group_id
+        ORDER BY c.id`)) as unknown as Rows<{ id: string; groupId: string; level: number; matchedRule: string | null; onCallScheduleId: string | null; owner: string | null; escalationPolicyId: string | null }>;
       return result.rows;
     },
 
+    /** Takes the changes up to `throughId` (those another instance holds are skipped) and locks their groups in id order. */
+    async claimChanges(throughId: string, tx: Executor): Promise<{ changes: AlertGroupChangeRow[]; groups: AlertGroupRow[] }> {
+      const taken = (await tx.execute(sql`
+        DELETE FROM ${alertGroupChanges} WHERE id IN (
+          SELECT id FROM ${alertGroupChanges} WHERE id <= ${throughId}::bigint ORDER BY id FOR UPDATE SKIP LOCKED)
+        RETURNING *`)) as unknown as Rows<Record<string, unknown>>;
+      const changes = rowsOfTable(alertGroupChanges, taken.rows).sort((a, b) => (a.id < b.id ? -1 : 1));
+      if (changes.length === 0) return { changes, groups: [] };
+      const ids = [...new Set(changes.map((change) => String(change.groupId)))];
+      const locked = (await tx.execute(sql`
+        SELECT * FROM ${alertGroups} WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint) ORDER BY id FOR UPDATE`)) as unknown as Rows<Record<string, unknown>>;
+      return { changes, groups: rowsOfTable(alertGroups, locked.rows) };
+    },
+
     /** Writes the new state of every group a request touched and their timeline events, in one statement (one round trip). */
-    async updateGroupStates(states: (Pick<AlertGroupRow, 'level' | 'levelReason' | 'growthRaisedAt' | 'status' | 'firingCount' | 'mutedFiringCount' | 'alertCount' | 'openedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByDingtalkId' | 'resolvedAt' | 'resolvedManually' | 'escalationStepsDone' | 'flips' | 'flapping' | 'suppressed' | 'cardState' | 'cardVersion' | 'cardUpdatedAt' | 'cardCreatedAt' | 'cardDirty'> & { id: bigint })[], events: GroupEventInput[], now: Date, tx: Executor) {
+    async updateGroupStates(states: (Pick<AlertGroupRow, 'level' | 'levelReason' | 'matchedRule' | 'summary' | 'growthRaisedAt' | 'status' | 'firingCount' | 'mutedFiringCount' | 'alertCount' | 'openedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByDingtalkId' | 'resolvedAt' | 'resolvedManually' | 'escalationStepsDone' | 'flips' | 'flapping' | 'suppressed' | 'cardState' | 'cardVersion' | 'cardUpdatedAt' | 'cardCreatedAt' | 'cardDirty'> & { id: bigint })[], events: GroupEventInput[], now: Date, tx: Executor) {
       if (states.length === 0 && events.length === 0) return;
       const json = JSON.stringify(states.map((state) => ({ ...state, id: String(state.id) })));
       const eventJson = JSON.stringify(events.map((event) => ({ ...event, groupId: String(event.groupId), data: event.data ?? {} })));
       await tx.execute(sql`
         WITH written AS (
           UPDATE ${alertGroups} g SET
-            level = s."level", level_reason = s."levelReason", growth_raised_at = s."growthRaisedAt",
+            level = s."level", level_reason = s."levelReason", matched_rule = s."matchedRule", summary = s."summary", growth_raised_at = s."growthRaisedAt",
             status = s."status", firing_count = s."firingCount", muted_firing_count = s."mutedFiringCount", alert_count = s."alertCount",
             opened_at = s."openedAt", acknowledged_at = s."acknowledgedAt", acknowledged_by = s."acknowledgedBy", acknowledged_by_dingtalk_id = s."acknowledgedByDingtalkId",
             resolved_at = s."resolvedAt", resolved_manually = s."resolvedManually",
@@ -170,7 +218,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
             card_state = s."cardState", card_version = s."cardVersion", card_updated_at = s."cardUpdatedAt", card_created_at = s."cardCreatedAt", card_dirty = s."cardDirty",
             updated_at = ${now.toISOString()}::timestamptz
           FROM jsonb_to_recordset(${json}::jsonb) AS s(
-            "id" bigint, "level" smallint, "levelReason" text, "growthRaisedAt" timestamptz, "status" text, "firingCount" int, "mutedFiringCount" int, "alertCount" int, "openedAt" timestamptz, "acknowledgedAt" timestamptz,
+            "id" bigint, "level" smallint, "levelReason" text, "matchedRule" text, "summary" text, "growthRaisedAt" timestamptz, "status" text, "firingCount" int, "mutedFiringCount" int, "alertCount" int, "openedAt" timestamptz, "acknowledgedAt" timestamptz,
             "acknowledgedBy" text, "acknowledgedByDingtalkId" text, "resolvedAt" timestamptz, "resolvedManually" boolean, "escalationStepsDone" jsonb,
             "flips" jsonb, "flapping" boolean, "suppressed" boolean, "cardState" text, "cardVersion" int, "cardUpdatedAt" timestamptz, "cardCreatedAt" timestamptz, "cardDirty" boolean)
           WHERE g.id = s."id"
@@ -204,7 +252,8 @@ export function createAlertsRepository({ db }: { db: Db }) {
       await tx.update(alerts).set({ status: 'resolved', endsAt: now }).where(and(eq(alerts.groupId, groupId), eq(alerts.status, 'firing')));
     },
     listGroups({ filter, beforeId, limit }: { filter: GroupFilter; beforeId: bigint | null; limit: number }) {
-      const conditions: SQL[] = [];
+      // A group appears once the group-state pass has folded its first batch in.
+      const conditions: SQL[] = [gt(alertGroups.alertCount, 0)];
       if (filter.level) conditions.push(eq(alertGroups.level, filter.level));
       if (filter.status === 'open') conditions.push(ne(alertGroups.status, 'resolved'));
       else if (filter.status) conditions.push(eq(alertGroups.status, filter.status));
@@ -222,13 +271,14 @@ export function createAlertsRepository({ db }: { db: Db }) {
     // --- jobs ---
     /** Unacknowledged, unmuted level-1 groups: the escalation walk's candidates. */
     escalationCandidates: (limit: number) =>
-      db.select({ id: alertGroups.id }).from(alertGroups).where(and(eq(alertGroups.level, 1), eq(alertGroups.status, 'firing'), eq(alertGroups.suppressed, false))).orderBy(asc(alertGroups.id)).limit(limit),
+      db.select({ id: alertGroups.id }).from(alertGroups).where(and(eq(alertGroups.level, 1), eq(alertGroups.status, 'firing'), eq(alertGroups.suppressed, false), gt(alertGroups.alertCount, 0))).orderBy(asc(alertGroups.id)).limit(limit),
     /** Groups whose card waits (group wait) or lags behind (damped update). */
     cardCandidates: (limit: number) =>
       db
         .select({ id: alertGroups.id })
         .from(alertGroups)
-        .where(or(eq(alertGroups.cardDirty, true), and(eq(alertGroups.cardState, 'none'), eq(alertGroups.level, 2), eq(alertGroups.status, 'firing'), eq(alertGroups.suppressed, false))))
+        // A group whose first batch the group-state pass has not folded in yet has no alerts to show.
+        .where(or(eq(alertGroups.cardDirty, true), and(eq(alertGroups.cardState, 'none'), eq(alertGroups.level, 2), eq(alertGroups.status, 'firing'), eq(alertGroups.suppressed, false), gt(alertGroups.alertCount, 0))))
         .orderBy(asc(alertGroups.id))
         .limit(limit),
     /** Level-3 groups opened or resolved since the last digest reported them. */
@@ -236,7 +286,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
       const rows = await tx
         .select()
         .from(alertGroups)
-        .where(and(eq(alertGroups.level, 3), or(isNull(alertGroups.digestedStatus), sql`(${alertGroups.digestedStatus} = 'resolved') <> (${alertGroups.status} = 'resolved')`)))
+        .where(and(eq(alertGroups.level, 3), gt(alertGroups.alertCount, 0), or(isNull(alertGroups.digestedStatus), sql`(${alertGroups.digestedStatus} = 'resolved') <> (${alertGroups.status} = 'resolved')`)))
         .orderBy(asc(alertGroups.id))
         .limit(limit)
         .for('update', { skipLocked: true });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { AlertGroup, AlertGroupAction, AlertGroupDetail, AlertSource, AlertSourceKind, ListAlertGroupsQuery, RuleSet, Silence } from '@dingops/shared/alerts';
 import type { EscalationPolicy } from '@dingops/shared/oncall';
 import type { User } from '@dingops/shared/users';
@@ -18,12 +19,14 @@ import { dedupeByFingerprint } from './alerts.normalize';
 import type { AlertNotifier } from './alerts.notify';
 import type { Crowd, PeopleDirectory } from './alerts.people';
 import type { AlertInput, AlertsRepository, GroupEventInput, GroupInput } from './alerts.repository';
-import { cardPlan, nextGroupState } from './alerts.rules';
+import { createGroupChangeRunner } from './alerts.group-changes';
+import type { MutedGroupNote } from './maintenance.repository';
+import { cardPlan, type GroupDelta, nextGroupState } from './alerts.rules';
 import { cachedValue, checkMatchers, invalidField } from './alerts.shared';
 import type { MaintenanceMuting } from './maintenance.service';
 import type { StormFolding } from './storm.service';
 import type { TimingService } from './timing.service';
-import type { AlertGroupRow, AlertSilenceRow, AlertSourceRow } from './alerts.table';
+import type { AlertGroupChangeRow, AlertGroupRow, AlertSilenceRow, AlertSourceRow } from './alerts.table';
 
 export interface AlertsSettings {
   groupBy: string[];
@@ -58,6 +61,7 @@ export function createAlertsService({
   timing,
   maintenance,
   storms,
+  log,
 }: {
   db: Db;
   repo: AlertsRepository;
@@ -74,6 +78,7 @@ export function createAlertsService({
   maintenance: MaintenanceMuting;
   /** Storm safety: level-2 groups past a chat's card allowance fold into a summary card. */
   storms: StormFolding;
+  log: Pick<FastifyBaseLogger, 'error'>;
 }) {
   const rules = cachedValue(() => repo.loadRules(), settings.cacheMs, clock);
   const silences = cachedValue(() => repo.listSilences(clock()), settings.cacheMs, clock);
@@ -148,6 +153,83 @@ export function createAlertsService({
     if (!row) throw groupNotFound(String(id));
     return row;
   }
+
+  /** What a pass folds into one group: the deltas summed, the most severe classification, the newest summary. */
+  function mergeChanges(changes: AlertGroupChangeRow[]) {
+    const merged = new Map<string, { delta: GroupDelta; climb: AlertGroupChangeRow | null; summary: string | null; muted: AlertGroupChangeRow['muted'] }>();
+    for (const change of changes) {
+      const key = String(change.groupId);
+      const entry = merged.get(key) ?? { delta: { firingDelta: 0, mutedFiringDelta: 0, added: 0, flips: 0 }, climb: null, summary: null, muted: [] };
+      entry.delta.firingDelta += change.firingDelta;
+      entry.delta.mutedFiringDelta += change.mutedFiringDelta;
+      entry.delta.added += change.added;
+      entry.delta.flips += change.flips;
+      if (!entry.climb || change.level < entry.climb.level) entry.climb = change;
+      entry.summary = change.summary ?? entry.summary;
+      entry.muted.push(...change.muted);
+      merged.set(key, entry);
+    }
+    return merged;
+  }
+
+  /**
+   * The group-state pass: takes the changes stored batches left (oldest first, up to `limit`), locks
+   * their groups in id order and moves each group on — counts, status, flapping, growth raise, storm
+   * folding, escalation and its card — in one transaction. Returns how many changes it took.
+   */
+  async function applyPendingChanges(limit: number): Promise<number> {
+    const pending = await repo.peekChanges(limit);
+    if (pending.length === 0) return 0;
+    const now = clock();
+    const [ruleList, cardSettings] = await Promise.all([rules.get(), cardSettingsNow()]);
+    const ruleByName = new Map(ruleList.map((rule) => [rule.name, rule]));
+    // Level-1 groups page; so may a level-2 group whose rule raises it when it grows. People are
+    // looked up before the transaction (and cached across passes).
+    const pageable = pending.filter((change) => change.level === 1 || (change.level === 2 && Boolean(ruleByName.get(change.matchedRule ?? '')?.raiseAtFiring)));
+    const crowds = await crowdsFor(pageable.map((change) => ({ scheduleId: change.onCallScheduleId, owner: change.owner })), now);
+    const policies = new Map<string, EscalationPolicy>();
+    for (const change of pageable) if (!policies.has(change.escalationPolicyId ?? '')) policies.set(change.escalationPolicyId ?? '', await people.policy(change.escalationPolicyId));
+
+    await db.transaction(async (tx) => {
+      const { changes, groups } = await repo.claimChanges(pending[pending.length - 1]!.id, tx);
+      const merged = mergeChanges(changes);
+      const states: AlertGroupRow[] = [];
+      const events: GroupEventInput[] = [];
+      const muted: MutedGroupNote[] = [];
+      const storm = storms.batch();
+      for (const row of groups) {
+        const { delta, climb, summary, muted: windows } = merged.get(String(row.id))!;
+        // A group only climbs by ingest (a more severe alert joined); 升级 by hand is kept.
+        const climbs = climb !== null && climb.level < row.level;
+        const before: AlertGroupRow = { ...row, ...(climbs ? { level: climb.level, levelReason: climb.levelReason, matchedRule: climb.matchedRule } : {}), summary: summary ?? row.summary };
+        const change = nextGroupState({ group: before, delta, isNew: before.alertCount === 0, now, flap: settings.flap });
+        let after: AlertGroupRow = { ...before, ...change.next };
+        events.push(...change.events.map((event) => ({ groupId: after.id, at: now, kind: event.kind, actorName: 'DingOps', note: event.note })));
+        const raise = after.status === 'resolved' ? null : growthRaise({ level: after.level as AlertLevel, firingCount: after.firingCount, alreadyRaised: after.growthRaisedAt !== null, rule: ruleByName.get(after.matchedRule ?? '') });
+        if (raise) {
+          events.push({ groupId: after.id, at: now, kind: 'raised', actorName: 'DingOps', note: `${levelNames[after.level as AlertLevel]} → ${levelNames[raise.level]}：同组 ${after.firingCount} 条告警触发中` });
+          after = { ...after, level: raise.level, levelReason: raise.reason, growthRaisedAt: now };
+        }
+        const crowd = crowds.get(crowdKey(after));
+        const flapStarted = change.events.some((event) => event.kind === 'flapping');
+        let plan = cardPlan({ group: after, statusChanged: change.statusChanged, flapStarted, now, settings: cardSettings });
+        if (plan === 'create' && (await storm.decide(after, { now, executor: tx })) === 'fold') {
+          after = storm.fold(after, { now, events });
+          plan = 'none';
+        } else if (after.cardState === 'folded' && change.statusChanged) storm.touch(after);
+        after = await escalateIfDue(tx, after, { crowd, policy: policies.get(after.escalationPolicyId ?? ''), now, cardJustCreated: plan === 'create', events });
+        after = await notifier.applyCardPlan(tx, after, { plan, now, atUsers: crowd?.primary ?? [] });
+        muted.push(...windows.map((window) => ({ groupId: row.id, windowId: window.windowId, title: window.title, occurrenceStartsAt: new Date(window.occurrenceStartsAt) })));
+        const unchanged = !climbs && !raise && after.summary === row.summary && delta.firingDelta === 0 && delta.mutedFiringDelta === 0 && delta.added === 0 && delta.flips === 0 && change.events.length === 0 && after.cardVersion === row.cardVersion && after.cardDirty === row.cardDirty && after.cardState === row.cardState && after.escalationStepsDone.length === row.escalationStepsDone.length;
+        if (!unchanged) states.push(after);
+      }
+      await repo.updateGroupStates(states, events, now, tx);
+      await storm.commit(tx, now);
+      await maintenance.noteMuted(tx, muted, now);
+    });
+    return pending.length;
+  }
+  const groupChanges = createGroupChangeRunner({ apply: applyPendingChanges, batchSize: 2000, onError: (error) => log.error({ err: error }, 'Alert group-state pass failed; it runs again with the next batch or job') });
 
   return {
     toGroup,
@@ -250,28 +332,29 @@ export function createAlertsService({
     },
 
     /**
-     * The ingest pipeline (rules F1, F2): classify, silence, inhibit, dedup and group a request's
-     * alerts, then store them with one statement per table in one transaction, and enqueue the cards
-     * and pages the changes need. Nothing is stored unless everything is.
+     * The ingest pipeline (rules F1, F2): classify, silence, inhibit, dedup and group a batch's alerts
+     * and store them in one statement (nothing is stored unless everything is). What changed waits
+     * for the group-state pass (`applyGroupChanges`) to become group states, cards and pages.
      */
-    async ingest({ source, alerts: received }: { source: AlertSourceRow; alerts: NormalizedAlert[] }): Promise<{ accepted: number; groups: number }> {
+    async record({ source, alerts: received }: { source: AlertSourceRow; alerts: NormalizedAlert[] }): Promise<{ accepted: number; groups: number }> {
       const now = clock();
-      const list = dedupeByFingerprint(received);
-      const [ruleList, silenceList, inWindow, cardSettings] = await Promise.all([rules.get(), silences.get(), maintenance.mutingWindows(now), cardSettingsNow()]);
+      // Fingerprint order: two batches carrying the same alerts lock their rows in the same order.
+      const list = dedupeByFingerprint(received).sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+      const [ruleList, silenceList, inWindow] = await Promise.all([rules.get(), silences.get(), maintenance.mutingWindows(now)]);
+      const activeSilences = silenceList.filter((silence) => silence.startsAt <= now && silence.endsAt > now);
       const items = list.map((alert) => {
         const classification = classifyAlert({ labels: alert.labels, rules: ruleList });
         const groupingLabels = groupLabelsOf(alert.labels, settings.groupBy);
-        // The owner rides along on the group (escalation pages them) but does not split groups.
-        const groupLabels = alert.labels.owner ? { ...groupingLabels, owner: alert.labels.owner } : groupingLabels;
         const firing = alert.status === 'firing';
         const maintenanceWindow = firing ? inWindow(alert.labels) : null;
         return {
           alert,
           classification,
-          groupLabels,
+          // The owner rides along on the group (escalation pages them) but does not split groups.
+          groupLabels: alert.labels.owner ? { ...groupingLabels, owner: alert.labels.owner } : groupingLabels,
           groupKey: groupKeyOf(groupingLabels),
           firing,
-          silenced: firing && (maintenanceWindow !== null || silenceList.some((silence) => silence.startsAt <= now && silence.endsAt > now && matchesAll(silence.matchers, alert.labels))),
+          silenced: firing && (maintenanceWindow !== null || activeSilences.some((silence) => matchesAll(silence.matchers, alert.labels))),
           maintenanceWindow,
           inhibitionKey: inhibitionKeyOf(alert.labels, settings.inhibitEqual),
         };
@@ -282,92 +365,57 @@ export function createAlertsService({
         const existing = groupInputs.get(item.groupKey);
         const summary = item.alert.annotations.summary ?? item.alert.annotations.description ?? item.alert.annotations.message ?? null;
         const withValue = summary && item.alert.annotations.value ? `${summary}（当前值 ${item.alert.annotations.value}）` : summary;
-        if (!existing || item.classification.level < existing.level) {
-          groupInputs.set(item.groupKey, {
-            groupKey: item.groupKey,
-            labels: item.groupLabels,
-            title: item.alert.labels.alertname ?? summary ?? item.groupKey,
-            summary: withValue ?? existing?.summary ?? null,
-            level: item.classification.level,
-            levelReason: item.classification.reason,
-            matchedRule: item.classification.ruleName,
-            routeGroupId: item.classification.route.groupId,
-            escalationPolicyId: item.classification.route.escalationPolicyId,
-            onCallScheduleId: item.classification.route.onCallScheduleId,
-          });
-        } else if (!existing.summary && withValue) existing.summary = withValue;
+        const group: GroupInput =
+          existing && item.classification.level >= existing.level
+            ? existing
+            : {
+                groupKey: item.groupKey,
+                labels: item.groupLabels,
+                title: item.alert.labels.alertname ?? summary ?? item.groupKey,
+                summary: withValue ?? existing?.summary ?? null,
+                level: item.classification.level,
+                levelReason: item.classification.reason,
+                matchedRule: item.classification.ruleName,
+                routeGroupId: item.classification.route.groupId,
+                escalationPolicyId: item.classification.route.escalationPolicyId,
+                onCallScheduleId: item.classification.route.onCallScheduleId,
+                muted: existing?.muted ?? [],
+              };
+        if (group === existing && !existing.summary && withValue) existing.summary = withValue;
+        const window = item.maintenanceWindow;
+        if (window && !group.muted.some((muted) => muted.windowId === window.id)) group.muted.push({ windowId: window.id, title: window.title, occurrenceStartsAt: window.occurrenceStartsAt.toISOString() });
+        groupInputs.set(item.groupKey, group);
       }
 
-      // Level-1 pages need people; look them up now, outside the transaction (cached across requests).
-      // Level-1 groups page; so may a level-2 group whose rule raises it when it grows.
-      const ruleByName = new Map(ruleList.map((rule) => [rule.name, rule]));
-      const paging = new Set(items.filter((item) => item.firing && !item.silenced).map((item) => item.groupKey));
-      const pageable = [...groupInputs.values()].filter((group) => paging.has(group.groupKey) && (group.level === 1 || (group.level === 2 && Boolean(ruleByName.get(group.matchedRule ?? '')?.raiseAtFiring))));
-      const crowds = await crowdsFor(pageable.map((group) => ({ scheduleId: group.onCallScheduleId, owner: group.labels.owner ?? null })), now);
-      const policies = new Map<string, EscalationPolicy>();
-      for (const group of pageable) policies.set(group.escalationPolicyId ?? '', await people.policy(group.escalationPolicyId));
-
-      const touched = await db.transaction(async (tx) => {
-        const groups = await repo.upsertGroups(source.id, [...groupInputs.values()], now, tx);
-        const byKey = new Map(groups.map((group) => [group.groupKey, group]));
-        const byId = new Map(groups.map((group) => [String(group.id), group]));
-
-        const batchInhibitors = new Set(items.filter((item) => item.classification.level === 1 && item.firing && item.inhibitionKey).map((item) => item.inhibitionKey!));
-        const inputs: AlertInput[] = items.map((item) => ({
+      const batchInhibitors = new Set(items.filter((item) => item.classification.level === 1 && item.firing && item.inhibitionKey).map((item) => item.inhibitionKey!));
+      const inputs: AlertInput[] = items.map((item) => {
+        const inhibitable = item.classification.level > 1 && item.firing && item.inhibitionKey !== null;
+        return {
           fingerprint: item.alert.fingerprint,
-          groupId: String(byKey.get(item.groupKey)!.id),
+          groupKey: item.groupKey,
           status: item.alert.status,
           labels: item.alert.labels,
           annotations: item.alert.annotations,
           level: item.classification.level,
           silenced: item.silenced,
-          inhibited: item.classification.level > 1 && item.firing && item.inhibitionKey !== null && batchInhibitors.has(item.inhibitionKey),
-          checkInhibition: item.classification.level > 1 && item.firing && item.inhibitionKey !== null,
+          inhibited: inhibitable && batchInhibitors.has(item.inhibitionKey!),
+          checkInhibition: inhibitable,
           inhibitionKey: item.inhibitionKey,
           startsAt: item.alert.startsAt.toISOString(),
           endsAt: iso(item.alert.endsAt),
           generatorUrl: item.alert.generatorUrl,
-        }));
-        const deltas = await repo.upsertAlerts(source.id, inputs, now, tx);
-
-        const states: AlertGroupRow[] = [];
-        const events: GroupEventInput[] = [];
-        const storm = storms.batch();
-        for (const delta of deltas) {
-          const before = byId.get(delta.groupId);
-          if (!before) continue;
-          const change = nextGroupState({ group: before, delta, isNew: before.alertCount === 0, now, flap: settings.flap });
-          let after: AlertGroupRow = { ...before, ...change.next };
-          events.push(...change.events.map((event) => ({ groupId: after.id, at: now, kind: event.kind, actorName: 'DingOps', note: event.note })));
-          const raise = after.status === 'resolved' ? null : growthRaise({ level: after.level as AlertLevel, firingCount: after.firingCount, alreadyRaised: after.growthRaisedAt !== null, rule: ruleByName.get(after.matchedRule ?? '') });
-          if (raise) {
-            events.push({ groupId: after.id, at: now, kind: 'raised', actorName: 'DingOps', note: `${levelNames[after.level as AlertLevel]} → ${levelNames[raise.level]}：同组 ${after.firingCount} 条告警触发中` });
-            after = { ...after, level: raise.level, levelReason: raise.reason, growthRaisedAt: now };
-          }
-          const crowd = crowds.get(crowdKey(after));
-          const flapStarted = change.events.some((event) => event.kind === 'flapping');
-          let plan = cardPlan({ group: after, statusChanged: change.statusChanged, flapStarted, now, settings: cardSettings });
-          if (plan === 'create' && (await storm.decide(after, { now, executor: tx })) === 'fold') {
-            after = storm.fold(after, { now, events });
-            plan = 'none';
-          } else if (after.cardState === 'folded' && change.statusChanged) storm.touch(after);
-          after = await escalateIfDue(tx, after, { crowd, policy: policies.get(after.escalationPolicyId ?? ''), now, cardJustCreated: plan === 'create', events });
-          after = await notifier.applyCardPlan(tx, after, { plan, now, atUsers: crowd?.primary ?? [] });
-          // The same alerts sent again (monitors repeat themselves) change nothing: skip the write.
-          const unchanged = !raise && delta.firingDelta === 0 && delta.mutedFiringDelta === 0 && delta.added === 0 && delta.flips === 0 && change.events.length === 0 && after.cardVersion === before.cardVersion && after.cardDirty === before.cardDirty && after.cardState === before.cardState && after.escalationStepsDone.length === before.escalationStepsDone.length;
-          if (!unchanged) states.push(after);
-        }
-        await repo.updateGroupStates(states, events, now, tx);
-        await storm.commit(tx, now);
-        await maintenance.noteMuted(tx, items.flatMap(({ maintenanceWindow: muting, groupKey }) => (muting ? [{ groupId: byKey.get(groupKey)!.id, windowId: muting.id, title: muting.title, occurrenceStartsAt: muting.occurrenceStartsAt }] : [])), now);
-        return deltas.length;
+        };
       });
+      const touched = await repo.recordBatch({ sourceId: source.id, groups: [...groupInputs.values()], alerts: inputs, now });
       for (const level of [1, 2, 3] as const) {
         const count = items.filter((item) => item.classification.level === level).length;
         if (count > 0) metrics.ingested(source.kind, level, count);
       }
       return { accepted: list.length, groups: touched };
     },
+
+    /** Resolves once a group-state pass that started after this call has run (see alerts.group-changes.ts). */
+    applyGroupChanges: () => groupChanges.flush(),
 
     // --- groups ---
     async listGroups(query: ListAlertGroupsQuery) {
@@ -500,6 +548,7 @@ export function createAlertsService({
 
     /** Sends cards that waited (level-2 group wait) and updates that were damped. */
     async flushCards(): Promise<number> {
+      await groupChanges.flush();
       let sent = 0;
       const cardSettings = await cardSettingsNow();
       const storm = storms.batch();

@@ -1,4 +1,5 @@
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { AlertRule } from '@dingops/shared/rules/alert-classify';
 import type { LabelMatcher } from '@dingops/shared/rules/alert-matchers';
 
@@ -118,13 +119,44 @@ export const alerts = pgTable(
     firstSeenAt: ts('first_seen_at').notNull(),
     lastSeenAt: ts('last_seen_at').notNull(),
     flips: integer('flips').notNull().default(0),
+    /**
+     * What the row was before the last upsert wrote it (see `previousStates`): the upsert returns it,
+     * so a group's counts move by exactly what changed even when two requests carry the same alert.
+     */
+    previousState: smallint('previous_state').notNull().default(0),
   },
   (table) => [
     uniqueIndex('alerts_identity_idx').on(table.sourceId, table.fingerprint),
     index('alerts_group_idx').on(table.groupId, table.status),
-    index('alerts_inhibiting_idx').on(table.inhibitionKey, table.level, table.status),
+    // Only a firing level-1 alert inhibits, so only those rows are indexed (one index write less per alert).
+    index('alerts_inhibitors_idx').on(table.inhibitionKey).where(sql`${table.level} = 1 AND ${table.status} = 'firing'`),
   ],
 );
+
+/** `alerts.previous_state`: the row was just inserted, or was resolved, firing, firing but muted. */
+export const previousStates = { inserted: 0, resolved: 1, firing: 2, firingMuted: 3 } as const;
+
+/**
+ * What ingest did to a group that its state does not show yet: one row per group per stored batch,
+ * written in the batch's own statement and folded into the group by the group-state pass
+ * (alerts.group-changes.ts). Requests never lock a group row, so batches run side by side.
+ */
+export const alertGroupChanges = pgTable('alert_group_changes', {
+  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+  groupId: bigint('group_id', { mode: 'bigint' }).notNull(),
+  firingDelta: integer('firing_delta').notNull(),
+  mutedFiringDelta: integer('muted_firing_delta').notNull(),
+  added: integer('added').notNull(),
+  flips: integer('flips').notNull(),
+  /** The most severe classification in the batch: a group climbs when a more severe alert joins. */
+  level: smallint('level').notNull(),
+  levelReason: text('level_reason').notNull(),
+  matchedRule: text('matched_rule'),
+  summary: text('summary'),
+  /** Maintenance windows that muted alerts of this group in the batch (the timeline names them). */
+  muted: jsonb('muted').$type<{ windowId: string; title: string; occurrenceStartsAt: string }[]>().notNull().default([]),
+  createdAt: ts('created_at').notNull(),
+});
 
 /** The group's timeline: state changes, clicks, escalation steps (the record of rule F4's response). */
 export const alertGroupEvents = pgTable(
@@ -169,4 +201,5 @@ export const alertSettings = pgTable('alert_settings', {
 export type AlertSourceRow = typeof alertSources.$inferSelect;
 export type AlertGroupRow = typeof alertGroups.$inferSelect;
 export type AlertRow = typeof alerts.$inferSelect;
+export type AlertGroupChangeRow = typeof alertGroupChanges.$inferSelect;
 export type AlertSilenceRow = typeof alertSilences.$inferSelect;

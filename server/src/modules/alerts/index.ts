@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge } from 'prom-client';
+import type { Db } from '../../db/client';
 import { cardCallbackTopic } from '../../dingtalk/stream';
 import { createCardActions } from './alerts.chat';
 import { digestJob, escalateJob, flushCardsJob } from './alerts.jobs';
@@ -10,8 +11,10 @@ import { setupGroupRoutes, setupRuleRoutes, setupSilenceRoutes, setupSourceRoute
 import { createAlertsService } from './alerts.service';
 import { createIngestBatcher } from './alerts.ingest-batcher';
 import { createMaintenanceModule } from './maintenance.module';
+import { createRobotPoolRepository } from './robot-pool.repository';
 import { createWarRoomDeliveredHook } from './war-room.hook';
 import { setupProbesModule } from './probes.module';
+import { setupRobotPoolModule } from './robot-pool.module';
 import { createStormRepository } from './storm.repository';
 import { createStormFolding } from './storm.service';
 
@@ -54,6 +57,7 @@ export async function alertsModule(app: FastifyInstance) {
     timing: windows.timing,
     maintenance: windows.maintenance,
     storms,
+    log: app.log.child({ module: 'alerts' }),
   });
 
   new Gauge({
@@ -69,7 +73,7 @@ export async function alertsModule(app: FastifyInstance) {
   });
 
   setupSourceRoutes(app, service);
-  setupWebhookRoutes(app, service, createIngestBatcher({ ingest: (input) => service.ingest(input), maxAlertsPerBatch: 1000, lingerMs: 2 }));
+  setupWebhookRoutes(app, service, createIngestBatcher({ store: (input) => service.record(input), settle: () => service.applyGroupChanges(), maxAlertsPerBatch: 1000, lingerMs: 2 }));
   setupRuleRoutes(app, service);
   setupSilenceRoutes(app, service);
   setupGroupRoutes(app, service);
@@ -80,5 +84,16 @@ export async function alertsModule(app: FastifyInstance) {
   app.scheduler.register(escalateJob({ service, cron: settings.escalateCron }));
   app.scheduler.register(flushCardsJob({ service, cron: settings.flushCron }));
   app.scheduler.register(digestJob({ service, cron: settings.digestCron }));
-  setupProbesModule(app, { ingest: (input) => service.ingest(input) });
+  // Probes post no webhook: each result is stored and folded into its group before the check finishes.
+  setupProbesModule(app, {
+    ingest: async (input) => {
+      const result = await service.record(input);
+      await service.applyGroupChanges();
+      return result;
+    },
+  });
+  setupRobotPoolModule(app);
 }
+
+/** Rule S3 key rotation: the pool robots' URLs and secrets, for the re-encryption run at start. */
+export const robotPoolEncryptedColumn = (db: Db) => createRobotPoolRepository({ db }).encryptedColumn();

@@ -7,6 +7,7 @@ import type { CreateSceneGroupInput } from '../../dingtalk/scene-groups';
 import type { WebhookMessageInput } from '../../dingtalk/webhook-robot';
 import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
 import type { FieldCipher } from '../crypto/field-cipher';
+import type { PoolSender } from './outbox.pool';
 
 /**
  * The outbound DingTalk effects the outbox knows how to deliver. Each payload is checked when it is
@@ -22,6 +23,12 @@ export const effectSchemas = {
   'dingtalk.robot_direct': z.object({ robotCode: z.string(), userIds: z.array(z.string()).min(1).max(20), msgKey: z.string(), msgParam: z.record(z.string(), z.unknown()) }),
   /** The custom robot's URL (its access token) and signing secret are stored encrypted (rule S3). */
   'dingtalk.webhook_message': z.object({ robotEncrypted: z.string().startsWith('enc:'), body: z.record(z.string(), z.unknown()) }),
+  /**
+   * A markdown message to a group, carried by the app robot or any custom robot of the chat's pool,
+   * whichever has budget when it is delivered (outbox.pool.ts). Interactive cards cannot go this way:
+   * custom robots do not send them.
+   */
+  'dingtalk.pooled_group_message': z.object({ robotCode: z.string(), openConversationId: z.string(), markdown: z.object({ title: z.string(), text: z.string() }) }),
   'dingtalk.card_create': z.object({
     outTrackId: z.string(),
     cardTemplateId: z.string(),
@@ -63,6 +70,7 @@ export interface EffectPayloads {
   'dingtalk.group_message': GroupMessageInput;
   'dingtalk.robot_direct': RobotDirectMessagesInput;
   'dingtalk.webhook_message': { robotEncrypted: string; body: WebhookMessageInput['body'] };
+  'dingtalk.pooled_group_message': { robotCode: string; openConversationId: string; markdown: { title: string; text: string } };
   'dingtalk.card_create': CreateAndDeliverCardInput;
   'dingtalk.card_update': Pick<UpdateCardInput, 'outTrackId' | 'cardParamMap'>;
   'dingtalk.approval_start': z.infer<(typeof effectSchemas)['dingtalk.approval_start']>;
@@ -80,7 +88,10 @@ export function encryptWebhookRobot(cipher: FieldCipher, robot: z.infer<typeof w
   return cipher.encrypt(JSON.stringify(webhookRobotSchema.parse(robot)));
 }
 
-type Deliverer = (input: { client: DingTalkClient; cipher: FieldCipher; payload: unknown }) => Promise<Record<string, unknown>>;
+const decryptWebhookRobot = (cipher: FieldCipher, robotEncrypted: string) => webhookRobotSchema.parse(JSON.parse(cipher.decrypt(robotEncrypted)));
+
+/** `sender` is the robot the worker reserved for a pooled message. */
+type Deliverer = (input: { client: DingTalkClient; cipher: FieldCipher; payload: unknown; sender?: PoolSender | undefined }) => Promise<Record<string, unknown>>;
 
 /** How each effect reaches DingTalk; what it returns is kept on the outbox row as the result. */
 export const deliverers: Record<EffectKind, Deliverer> = {
@@ -89,9 +100,16 @@ export const deliverers: Record<EffectKind, Deliverer> = {
   'dingtalk.robot_direct': async ({ client, payload }) => ({ ...(await client.sendRobotDirectMessages(payloadOf('dingtalk.robot_direct', payload))) }),
   'dingtalk.webhook_message': async ({ client, cipher, payload }) => {
     const { robotEncrypted, body } = payloadOf('dingtalk.webhook_message', payload);
-    const robot = webhookRobotSchema.parse(JSON.parse(cipher.decrypt(robotEncrypted)));
+    const robot = decryptWebhookRobot(cipher, robotEncrypted);
     await client.sendWebhookMessage({ webhookUrl: robot.url, ...(robot.secret ? { secret: robot.secret } : {}), body });
     return {};
+  },
+  'dingtalk.pooled_group_message': async ({ client, cipher, payload, sender }) => {
+    const { robotCode, openConversationId, markdown } = payloadOf('dingtalk.pooled_group_message', payload);
+    if (sender?.kind !== 'webhook') return { via: 'app', ...(await client.sendGroupMessage({ robotCode, openConversationId, msgKey: 'sampleMarkdown', msgParam: { ...markdown } })) };
+    const robot = decryptWebhookRobot(cipher, sender.robotEncrypted);
+    await client.sendWebhookMessage({ webhookUrl: robot.url, ...(robot.secret ? { secret: robot.secret } : {}), body: { msgtype: 'markdown', markdown } });
+    return { via: sender.rateKey };
   },
   'dingtalk.card_create': async ({ client, payload }) => {
     await client.createAndDeliverCard(payloadOf('dingtalk.card_create', payload));

@@ -12,7 +12,14 @@ export function retryDelayMs({ attempt, policy, random }: { attempt: number; pol
   return Math.round(policy.baseDelayMs / 2 + random * (ceiling - policy.baseDelayMs / 2));
 }
 
-export type DeliveryFailure = { retryable: boolean; retryAfterMs?: number | undefined; throttled?: boolean; message: string };
+export type DeliveryFailure = {
+  retryable: boolean;
+  retryAfterMs?: number | undefined;
+  throttled?: boolean;
+  /** DingTalk refused the robot itself (unknown token, bad signature), not the message. */
+  robotRefused?: boolean;
+  message: string;
+};
 
 export type FailureDecision = { action: 'retry'; at: Date } | { action: 'dead'; reason: string };
 

@@ -3,6 +3,7 @@ import type { AuditContext, AuditService } from '../audit/audit.service';
 import { beforeIdOf, keysetPage } from '../pagination/cursor';
 import { effectSchemas, type EffectKind, type EffectPayload } from './outbox.effects';
 import { deadLetterNotFound } from './outbox.errors';
+import type { PoolLookup } from './outbox.pool';
 import type { OutboxRepository } from './outbox.repository';
 import type { OutboxRow } from './outbox.table';
 import type { DeliveredHook } from './outbox.worker';
@@ -22,7 +23,23 @@ export interface Effect<K extends EffectKind> {
   source?: string;
 }
 
-export function createOutboxService({ db, repo, audit, clock, hooks, wake }: { db: Db; repo: OutboxRepository; audit: AuditService; clock: () => Date; hooks: Map<string, DeliveredHook[]>; wake: () => void }) {
+export function createOutboxService({
+  db,
+  repo,
+  audit,
+  clock,
+  hooks,
+  pools,
+  wake,
+}: {
+  db: Db;
+  repo: OutboxRepository;
+  audit: AuditService;
+  clock: () => Date;
+  hooks: Map<string, DeliveredHook[]>;
+  pools: { lookup: PoolLookup | null };
+  wake: () => void;
+}) {
   return {
     /** Call inside the transaction that makes the change, so the effect exists exactly when the change does. */
     async enqueue<K extends EffectKind>(tx: Executor, effect: Effect<K>): Promise<{ id: bigint | null }> {
@@ -46,6 +63,11 @@ export function createOutboxService({ db, repo, audit, clock, hooks, wake }: { d
     /** Lets a module record what DingTalk answered (e.g. an approval's instance id) in the delivery transaction. */
     onDelivered(kind: EffectKind, hook: DeliveredHook) {
       hooks.set(kind, [...(hooks.get(kind) ?? []), hook]);
+    },
+
+    /** Tells pooled group messages where a chat's custom robots are (one lookup for the whole app). */
+    usePools(lookup: PoolLookup) {
+      pools.lookup = lookup;
     },
 
     async list({ status, cursor, limit }: { status: OutboxRow['status']; cursor?: string | undefined; limit: number }) {

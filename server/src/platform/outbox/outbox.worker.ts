@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { deliverers, type EffectKind } from './outbox.effects';
 import type { OutboxRepository } from './outbox.repository';
+import { type PoolLookup, type PoolSender, pooledFailure, poolSenders, reserveFirst } from './outbox.pool';
 import { type DeliveryFailure, decideAfterFailure, type RetryPolicy } from './outbox.rules';
 import type { OutboxRow } from './outbox.table';
 import { createPollLoop } from '../workers/poll-loop';
@@ -37,6 +38,8 @@ interface WorkerDeps {
   settings: OutboxWorkerSettings;
   log: FastifyBaseLogger | undefined;
   hooks: Map<string, DeliveredHook[]>;
+  /** Where pooled messages find a chat's custom robots (set by the module that keeps them). */
+  pools: { lookup: PoolLookup | null };
   transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
 }
 
@@ -44,33 +47,47 @@ interface WorkerDeps {
 export function createOutboxWorker(deps: WorkerDeps) {
   const { repo, clock, settings, log } = deps;
   const counters: OutboxCounters = { delivered: 0, retried: 0, dead: 0, deferredByRateLimit: 0 };
+  type Lane = { ok: true; rateKey: string | null; sender?: PoolSender } | { ok: false; at: Date };
+
+  /** The budget a row spends: its own rate key, or for a pooled message the first robot of its chat's pool with room. */
+  async function laneOf(row: OutboxRow, now: Date): Promise<Lane> {
+    const reserve = (rateKey: string) => repo.reserveRobotSlot({ rateKey, limit: settings.robotLimit, windowMs: settings.robotWindowMs, now, outboxId: row.id });
+    if (row.kind === 'dingtalk.pooled_group_message') {
+      const { robotCode, openConversationId } = row.payload as { robotCode: string; openConversationId: string };
+      const choice = await reserveFirst(poolSenders({ robotCode, pool: (await deps.pools.lookup?.(openConversationId)) ?? [] }), reserve);
+      return choice.ok ? { ok: true, rateKey: choice.sender.rateKey, sender: choice.sender } : choice;
+    }
+    if (!row.rateKey) return { ok: true, rateKey: null };
+    const slot = await reserve(row.rateKey);
+    return slot.ok ? { ok: true, rateKey: row.rateKey } : slot;
+  }
+
   async function deliver(row: OutboxRow) {
-    const now = clock();
-    if (row.rateKey) {
-      const slot = await repo.reserveRobotSlot({ rateKey: row.rateKey, limit: settings.robotLimit, windowMs: settings.robotWindowMs, now, outboxId: row.id });
-      if (!slot.ok) {
-        counters.deferredByRateLimit += 1;
-        await repo.markRetry(row.id, { at: slot.at, error: null, refundAttempt: true });
-        return;
-      }
+    const lane = await laneOf(row, clock());
+    if (!lane.ok) {
+      counters.deferredByRateLimit += 1;
+      await repo.markRetry(row.id, { at: lane.at, error: null, refundAttempt: true });
+      return;
     }
     try {
-      const result = await deliverers[row.kind as EffectKind]({ client: deps.client, cipher: deps.cipher, payload: row.payload });
+      const result = await deliverers[row.kind as EffectKind]({ client: deps.client, cipher: deps.cipher, payload: row.payload, sender: lane.sender });
       await deps.transaction(async (tx) => {
         await repo.markDelivered(row.id, result, clock(), tx);
         for (const hook of deps.hooks.get(row.kind) ?? []) await hook(row, result, tx);
       });
       counters.delivered += 1;
     } catch (error) {
-      await recordFailure(row, toFailure(error));
+      const failure = toFailure(error);
+      await recordFailure(row, lane.sender ? pooledFailure(failure, lane.sender) : failure, lane.rateKey);
     }
   }
 
-  async function recordFailure(row: OutboxRow, failure: DeliveryFailure) {
+  async function recordFailure(row: OutboxRow, failure: DeliveryFailure, rateKey: string | null) {
     const now = clock();
-    if (failure.throttled && row.rateKey) {
+    if (failure.throttled && rateKey) {
       // Our own setting wins over DingTalk's hint, so the penalty can be shortened where DingTalk's is.
-      await repo.throttleRobot({ rateKey: row.rateKey, until: new Date(now.getTime() + settings.throttlePenaltyMs), reason: failure.message });
+      // Only the robot that was throttled stops: the rest of its pool carries on.
+      await repo.throttleRobot({ rateKey, until: new Date(now.getTime() + settings.throttlePenaltyMs), reason: failure.message });
     }
     const decision = decideAfterFailure({ failure, attempts: row.attempts, policy: settings.policy, now, random: Math.random() });
     if (decision.action === 'retry') {
@@ -128,6 +145,7 @@ function toFailure(error: unknown): DeliveryFailure {
       retryable: error.retryable,
       retryAfterMs: (error as { retryAfterMs?: number }).retryAfterMs,
       throttled: error.reason === 'throttled',
+      robotRefused: error.reason === 'auth',
       message: `${error.code}: ${error.message}`.slice(0, 500),
     };
   }
