@@ -1,9 +1,7 @@
 /**
  * Runs the group-state pass (alerts.service.ts `applyGroupChanges`) one at a time per instance.
- * A stored batch calls `flush()` and is answered once a pass that started after its commit has
- * finished, so a webhook's 202 still means "grouped, cards and pages queued". All the batches that
- * wait meanwhile share the next pass, which is what keeps the pass off the hot path: its cost
- * follows the groups touched, not the alerts received.
+ * `flush()` resolves once a pass that started after the call has finished; every batch stored
+ * while a pass runs shares the next one, so the pass costs per group touched, not per alert.
  */
 export function createGroupChangeRunner({ apply, batchSize, onError }: { apply: (limit: number) => Promise<number>; batchSize: number; onError: (error: unknown) => void }) {
   let current: Promise<void> | null = null;
@@ -27,14 +25,27 @@ export function createGroupChangeRunner({ apply, batchSize, onError }: { apply: 
     return pass;
   }
 
+  function flush(): Promise<void> {
+    if (!current) return start();
+    queued ??= current.then(() => {
+      queued = null;
+      return current ?? start();
+    });
+    return queued;
+  }
+
   return {
-    flush(): Promise<void> {
-      if (!current) return start();
-      queued ??= current.then(() => {
-        queued = null;
-        return current ?? start();
-      });
-      return queued;
+    flush,
+    /**
+     * After a batch is stored. At a quiet moment it waits for the pass, so a lone webhook is answered
+     * with its group updated and its cards queued. Under load a pass is always running: it asks for
+     * the next one and returns at once — the batch is durably stored, its groups follow within a
+     * pass, and the monitor is not held up by card work.
+     */
+    settle(): Promise<void> {
+      const busy = current !== null;
+      const pass = flush();
+      return busy ? Promise.resolve() : pass;
     },
   };
 }

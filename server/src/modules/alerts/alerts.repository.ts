@@ -1,6 +1,7 @@
 import type { AlertRule } from '@dingops/shared/rules/alert-classify';
 import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { executePrepared } from '../../db/prepared';
 import { rowsOfTable } from '../../db/raw-rows';
 import { type AlertGroupChangeRow, type AlertGroupRow, type AlertSourceRow, alertGroupChanges, alertGroupEvents, alertGroups, alertRules, alerts, alertSilences, alertSources, previousStates } from './alerts.table';
 
@@ -121,6 +122,8 @@ export function createAlertsRepository({ db }: { db: Db }) {
           INSERT INTO ${alertGroups} (source_id, group_key, labels, title, summary, level, level_reason, matched_rule, route_group_id, escalation_policy_id, on_call_schedule_id, status, opened_at, updated_at)
           SELECT ${sourceId}::uuid, i."groupKey", i."labels", i."title", i."summary", i."level", i."levelReason", i."matchedRule", i."routeGroupId", i."escalationPolicyId", i."onCallScheduleId", 'firing', ${at}::timestamptz, ${at}::timestamptz
           FROM group_input i
+          -- Only the groups not there yet: trying the insert for every group costs a conflict check each.
+          WHERE NOT EXISTS (SELECT 1 FROM ${alertGroups} g WHERE g.source_id = ${sourceId}::uuid AND g.group_key = i."groupKey")
           ON CONFLICT (source_id, group_key) DO NOTHING
           RETURNING id, group_key, level, summary
         ), grp AS (
@@ -128,17 +131,23 @@ export function createAlertsRepository({ db }: { db: Db }) {
           UNION ALL
           SELECT g.id, g.group_key, g.level, g.summary, false FROM ${alertGroups} g JOIN group_input i ON g.source_id = ${sourceId}::uuid AND g.group_key = i."groupKey"
         ), raw AS (
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(
-            "fingerprint" text, "groupKey" text, "status" text, "labels" jsonb, "annotations" jsonb, "level" smallint,
-            "silenced" boolean, "inhibited" boolean, "checkInhibition" boolean, "inhibitionKey" text, "startsAt" timestamptz, "endsAt" timestamptz, "generatorUrl" text)
+          -- jsonb_array_elements and -> hand labels and annotations over as jsonb; jsonb_to_recordset
+          -- would print each to text and parse it again.
+          SELECT e->>'fingerprint' AS "fingerprint", e->>'groupKey' AS "groupKey", e->>'status' AS "status", e->'labels' AS "labels", e->'annotations' AS "annotations",
+            (e->>'level')::smallint AS "level", (e->'silenced')::boolean AS "silenced", (e->'inhibited')::boolean AS "inhibited", (e->'checkInhibition')::boolean AS "checkInhibition",
+            e->>'inhibitionKey' AS "inhibitionKey", (e->>'startsAt')::timestamptz AS "startsAt", (e->>'endsAt')::timestamptz AS "endsAt", e->>'generatorUrl' AS "generatorUrl"
+          FROM jsonb_array_elements(${JSON.stringify(input)}::jsonb) AS e
+        ), inhibiting AS (
+          -- Inhibition by stored level-1 alerts: one index probe per distinct key of the batch (the
+          -- partial index holds only firing level-1 alerts); LATERAL … LIMIT 1 keeps it a probe.
+          SELECT k.key FROM (SELECT DISTINCT "inhibitionKey" AS key FROM raw WHERE "checkInhibition") k,
+            LATERAL (SELECT 1 FROM ${alerts} l WHERE l.inhibition_key = k.key AND l.level = 1 AND l.status = 'firing' LIMIT 1) AS found
         ), up AS (
           -- A group another batch is creating this very moment is in neither half of grp: its group_id is
           -- NULL, the NOT NULL check fails the whole statement and the caller runs it again.
           INSERT INTO ${alerts} (source_id, fingerprint, group_id, status, labels, annotations, level, silenced, inhibited, inhibition_key, starts_at, ends_at, generator_url, first_seen_at, last_seen_at, previous_state)
           SELECT ${sourceId}::uuid, r."fingerprint", grp.id, r."status", r."labels", r."annotations", r."level", r."silenced",
-            -- Inhibition by stored level-1 alerts is decided here (the partial index holds only those).
-            r."inhibited" OR (r."checkInhibition" AND EXISTS (
-              SELECT 1 FROM ${alerts} l WHERE l.inhibition_key = r."inhibitionKey" AND l.level = 1 AND l.status = 'firing')),
+            r."inhibited" OR (r."checkInhibition" AND r."inhibitionKey" IN (SELECT key FROM inhibiting)),
             r."inhibitionKey", r."startsAt", r."endsAt", r."generatorUrl", ${at}::timestamptz, ${at}::timestamptz, ${state.inserted}
           FROM raw r LEFT JOIN grp ON grp.group_key = r."groupKey"
           ON CONFLICT (source_id, fingerprint) DO UPDATE SET
@@ -169,7 +178,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
         SELECT (SELECT count(*) FROM delta)::int AS groups, (SELECT count(*) FROM changed)::int AS changed`;
       for (let attempt = 1; ; attempt += 1) {
         try {
-          const result = (await db.execute(statement)) as unknown as Rows<{ groups: number; changed: number }>;
+          const result = await executePrepared<{ groups: number; changed: number }>(db, 'alerts.record_batch', statement);
           return result.rows[0]?.groups ?? 0;
         } catch (error) {
           if (attempt >= 3 || !isNotNullViolation(error)) throw error;

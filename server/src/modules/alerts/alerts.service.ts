@@ -416,6 +416,8 @@ export function createAlertsService({
 
     /** Resolves once a group-state pass that started after this call has run (see alerts.group-changes.ts). */
     applyGroupChanges: () => groupChanges.flush(),
+    /** A stored webhook batch's wait for its groups: the pass when idle, none under load. */
+    settleGroupChanges: () => groupChanges.settle(),
 
     // --- groups ---
     async listGroups(query: ListAlertGroupsQuery) {
