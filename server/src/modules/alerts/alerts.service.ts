@@ -229,7 +229,7 @@ export function createAlertsService({
     });
     return pending.length;
   }
-  const groupChanges = createGroupChangeRunner({ apply: applyPendingChanges, batchSize: 2000, onError: (error) => log.error({ err: error }, 'Alert group-state pass failed; it runs again with the next batch or job') });
+  const groupChanges = createGroupChangeRunner({ apply: applyPendingChanges, batchSize: 2000, minIntervalMs: 50, onError: (error) => log.error({ err: error }, 'Alert group-state pass failed; it runs again with the next batch or job') });
 
   return {
     toGroup,
