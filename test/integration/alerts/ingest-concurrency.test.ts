@@ -30,7 +30,6 @@ const alert = (instance: string, status: 'firing' | 'resolved' = 'firing'): Aler
   level: 2,
   silenced: false,
   inhibited: false,
-  checkInhibition: true,
   inhibitionKey: `erp|${instance}`,
   startsAt: '2026-11-28T07:59:00.000Z',
   endsAt: status === 'resolved' ? '2026-11-28T08:00:00.000Z' : null,

@@ -16,8 +16,6 @@ export interface AlertInput {
   silenced: boolean;
   /** Inhibited by a level-1 alert in the same request. */
   inhibited: boolean;
-  /** Also look for a firing level-1 alert already stored with the same inhibition key. */
-  checkInhibition: boolean;
   inhibitionKey: string | null;
   startsAt: string;
   endsAt: string | null;
@@ -55,6 +53,21 @@ export interface GroupFilter {
 }
 
 type Rows<T> = { rows: T[] };
+
+/**
+ * An alert as the batch statement reads it: short keys, and flags only when set. Every byte of a
+ * batch crosses the socket to Postgres and is parsed there, so the common case stays small.
+ */
+function wireAlert(alert: AlertInput, groupIndex: number) {
+  const wire: Record<string, unknown> = { f: alert.fingerprint, g: groupIndex, l: alert.labels, a: alert.annotations, v: alert.level, t: alert.startsAt };
+  if (alert.status === 'resolved') wire.r = 1;
+  if (alert.silenced) wire.m = 1;
+  if (alert.inhibited) wire.i = 1;
+  if (alert.inhibitionKey !== null) wire.k = alert.inhibitionKey;
+  if (alert.endsAt !== null) wire.e = alert.endsAt;
+  if (alert.generatorUrl !== null) wire.u = alert.generatorUrl;
+  return wire;
+}
 
 /** The `previous_state` codes as SQL literals (a bound parameter would arrive as text). */
 const state = Object.fromEntries(Object.entries(previousStates).map(([name, code]) => [name, sql.raw(String(code))])) as Record<keyof typeof previousStates, SQL>;
@@ -113,11 +126,12 @@ export function createAlertsRepository({ db }: { db: Db }) {
      */
     async recordBatch({ sourceId, groups, alerts: input, now }: { sourceId: string; groups: GroupInput[]; alerts: AlertInput[]; now: Date }): Promise<number> {
       const at = now.toISOString();
+      const groupIndex = new Map(groups.map((group, index) => [group.groupKey, index]));
       const statement = sql`
         WITH group_input AS (
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(groups)}::jsonb) AS i(
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(groups.map((group, index) => ({ ...group, index })))}::jsonb) AS i(
             "groupKey" text, "labels" jsonb, "title" text, "summary" text, "level" smallint, "levelReason" text, "matchedRule" text,
-            "routeGroupId" text, "escalationPolicyId" text, "onCallScheduleId" text, "muted" jsonb)
+            "routeGroupId" text, "escalationPolicyId" text, "onCallScheduleId" text, "muted" jsonb, "index" int)
         ), created AS (
           INSERT INTO ${alertGroups} (source_id, group_key, labels, title, summary, level, level_reason, matched_rule, route_group_id, escalation_policy_id, on_call_schedule_id, status, opened_at, updated_at)
           SELECT ${sourceId}::uuid, i."groupKey", i."labels", i."title", i."summary", i."level", i."levelReason", i."matchedRule", i."routeGroupId", i."escalationPolicyId", i."onCallScheduleId", 'firing', ${at}::timestamptz, ${at}::timestamptz
@@ -127,20 +141,22 @@ export function createAlertsRepository({ db }: { db: Db }) {
           ON CONFLICT (source_id, group_key) DO NOTHING
           RETURNING id, group_key, level, summary
         ), grp AS (
-          SELECT id, group_key, level, summary, true AS created FROM created
+          SELECT c.id, c.group_key, c.level, c.summary, true AS created, i."index" FROM created c JOIN group_input i ON i."groupKey" = c.group_key
           UNION ALL
-          SELECT g.id, g.group_key, g.level, g.summary, false FROM ${alertGroups} g JOIN group_input i ON g.source_id = ${sourceId}::uuid AND g.group_key = i."groupKey"
+          SELECT g.id, g.group_key, g.level, g.summary, false, i."index" FROM ${alertGroups} g JOIN group_input i ON g.source_id = ${sourceId}::uuid AND g.group_key = i."groupKey"
         ), raw AS (
-          -- jsonb_array_elements and -> hand labels and annotations over as jsonb; jsonb_to_recordset
-          -- would print each to text and parse it again.
-          SELECT e->>'fingerprint' AS "fingerprint", e->>'groupKey' AS "groupKey", e->>'status' AS "status", e->'labels' AS "labels", e->'annotations' AS "annotations",
-            (e->>'level')::smallint AS "level", (e->'silenced')::boolean AS "silenced", (e->'inhibited')::boolean AS "inhibited", (e->'checkInhibition')::boolean AS "checkInhibition",
-            e->>'inhibitionKey' AS "inhibitionKey", (e->>'startsAt')::timestamptz AS "startsAt", (e->>'endsAt')::timestamptz AS "endsAt", e->>'generatorUrl' AS "generatorUrl"
-          FROM jsonb_array_elements(${JSON.stringify(input)}::jsonb) AS e
+          -- The compact form of wireAlert; jsonb_array_elements and -> hand labels and annotations
+          -- over as jsonb (jsonb_to_recordset would print each to text and parse it again).
+          SELECT e->>'f' AS "fingerprint", (e->>'g')::int AS "groupIndex", CASE WHEN e ? 'r' THEN 'resolved' ELSE 'firing' END AS "status",
+            e->'l' AS "labels", e->'a' AS "annotations", (e->>'v')::smallint AS "level", e ? 'm' AS "silenced", e ? 'i' AS "inhibited",
+            e->>'k' AS "inhibitionKey", (e->>'t')::timestamptz AS "startsAt", (e->>'e')::timestamptz AS "endsAt", e->>'u' AS "generatorUrl"
+          FROM jsonb_array_elements(${JSON.stringify(input.map((alert) => wireAlert(alert, groupIndex.get(alert.groupKey)!)))}::jsonb) AS e
+        ), checked AS (
+          SELECT r.*, r."level" > 1 AND r."status" = 'firing' AND r."inhibitionKey" IS NOT NULL AS "checkInhibition" FROM raw r
         ), inhibiting AS (
           -- Inhibition by stored level-1 alerts: one index probe per distinct key of the batch (the
           -- partial index holds only firing level-1 alerts); LATERAL … LIMIT 1 keeps it a probe.
-          SELECT k.key FROM (SELECT DISTINCT "inhibitionKey" AS key FROM raw WHERE "checkInhibition") k,
+          SELECT k.key FROM (SELECT DISTINCT "inhibitionKey" AS key FROM checked WHERE "checkInhibition") k,
             LATERAL (SELECT 1 FROM ${alerts} l WHERE l.inhibition_key = k.key AND l.level = 1 AND l.status = 'firing' LIMIT 1) AS found
         ), up AS (
           -- A group another batch is creating this very moment is in neither half of grp: its group_id is
@@ -149,7 +165,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
           SELECT ${sourceId}::uuid, r."fingerprint", grp.id, r."status", r."labels", r."annotations", r."level", r."silenced",
             r."inhibited" OR (r."checkInhibition" AND r."inhibitionKey" IN (SELECT key FROM inhibiting)),
             r."inhibitionKey", r."startsAt", r."endsAt", r."generatorUrl", ${at}::timestamptz, ${at}::timestamptz, ${state.inserted}
-          FROM raw r LEFT JOIN grp ON grp.group_key = r."groupKey"
+          FROM checked r LEFT JOIN grp ON grp."index" = r."groupIndex"
           ON CONFLICT (source_id, fingerprint) DO UPDATE SET
             group_id = excluded.group_id, status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
             level = excluded.level, silenced = excluded.silenced, inhibited = excluded.inhibited, inhibition_key = excluded.inhibition_key,

@@ -399,7 +399,6 @@ export function createAlertsService({
           level: item.classification.level,
           silenced: item.silenced,
           inhibited: inhibitable && batchInhibitors.has(item.inhibitionKey!),
-          checkInhibition: inhibitable,
           inhibitionKey: item.inhibitionKey,
           startsAt: item.alert.startsAt.toISOString(),
           endsAt: iso(item.alert.endsAt),
