@@ -48,7 +48,10 @@ describe('alert ingest under concurrency', { timeout: 90_000 }, () => {
 
     // Both batches carry hosts 0–19; each has ten of its own; both find the group missing.
     await Promise.all([record([...range(0, 20), ...range(20, 30)]), record([...range(0, 20), ...range(30, 40)])]);
+    // Stored, not yet grouped: /metrics shows the group-state pass behind; the periodic job catches up.
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('dingops_alert_group_changes_pending 2');
     await t.app.scheduler.runNow('alerts.flush_cards');
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('dingops_alert_group_changes_pending 0');
     const [stored] = await groupsOf(t, source.admin.headers);
     expect(stored).toMatchObject({ alertCount: 40, firingCount: 40, status: 'firing' });
 

@@ -123,6 +123,7 @@ describe('classification rules, silences and inhibition', { timeout: 90_000 }, (
     expect(response.body).toContain('dingops_alerts_ingested_total{source_kind="alertmanager",level="1"} 2');
     expect(response.body).toContain('dingops_alerts_ingested_total{source_kind="alertmanager",level="3"} 1');
     expect(response.body).toContain('dingops_alert_groups_open{level="1"} 1');
+    expect(response.body).toContain('dingops_alert_group_changes_pending 0');
     expect(response.body).toMatch(/dingops_outbox_depth\{kind="dingtalk.card_create",status="pending"\} 1/);
     expect(response.body).toContain('dingops_outbox_dead_letters 0');
     await t.drainOutbox();

@@ -320,6 +320,13 @@ export function createAlertsRepository({ db }: { db: Db }) {
       }
       return rows;
     },
+    /** How far the group-state pass is behind: changes waiting and the age of the oldest (for /metrics). */
+    async pendingGroupChanges(now: Date): Promise<{ pending: number; oldestSeconds: number }> {
+      const result = (await db.execute(sql`
+        SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM (${now.toISOString()}::timestamptz - min(created_at))), 0)::float8 AS "oldestSeconds"
+        FROM ${alertGroupChanges}`)) as unknown as Rows<{ pending: number; oldestSeconds: number }>;
+      return result.rows[0] ?? { pending: 0, oldestSeconds: 0 };
+    },
     async openGroupsByLevel(): Promise<{ level: number; open: number }[]> {
       const result = (await db.execute(sql`SELECT level::int AS level, count(*)::int AS open FROM ${alertGroups} WHERE status <> 'resolved' GROUP BY level`)) as unknown as Rows<{ level: number; open: number }>;
       return result.rows;

@@ -72,6 +72,25 @@ export async function alertsModule(app: FastifyInstance) {
     },
   });
 
+  // Self-monitoring of the two-step ingest: batches stored but not yet folded into their groups.
+  const pendingChanges = () => repo.pendingGroupChanges(clock());
+  new Gauge({
+    name: 'dingops_alert_group_changes_pending',
+    help: 'Stored alert batches (per group) the group-state pass has not folded in yet.',
+    registers: [registry],
+    async collect() {
+      this.set((await pendingChanges()).pending);
+    },
+  });
+  new Gauge({
+    name: 'dingops_alert_group_changes_oldest_seconds',
+    help: 'Age of the oldest change waiting for the group-state pass (0 when none wait).',
+    registers: [registry],
+    async collect() {
+      this.set(Math.max(0, (await pendingChanges()).oldestSeconds));
+    },
+  });
+
   setupSourceRoutes(app, service);
   setupWebhookRoutes(app, service, createIngestBatcher({ store: (input) => service.record(input), settle: () => service.settleGroupChanges(), maxAlertsPerBatch: 1000, lingerMs: 2 }));
   setupRuleRoutes(app, service);
