@@ -12,6 +12,7 @@ import { reencryptColumn } from '../../../server/src/platform/crypto/reencrypt';
 import { outbox, robotThrottles } from '../../../server/src/platform/outbox/outbox.table';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
+import { createSource, erpDown, post } from './alerts-fixture';
 
 const itOnCall = demoGroupIds['it-oncall'];
 const url = `/api/v1/alerts/chats/${encodeURIComponent(itOnCall)}/robots`;
@@ -175,5 +176,22 @@ describe('robot pools (机器人池, issue 5 storm safety)', { timeout: 60_000 }
     expect(new Set(burst.map((item) => item.title)).size).toBe(66);
     const carried = (key: string) => burst.filter((item) => item.sender.robotKey === key).length;
     expect([carried('ops-assistant'), carried('it-oncall-webhook-1'), carried('it-oncall-webhook-2')]).toEqual([26, 20, 20]);
+  });
+
+  it('F2: a level-1 repeat reminder goes by a pool robot that @s the on-call for real (atUserIds), not the app robot that can only name them', async () => {
+    const t = await buildTestApp();
+    await seedPool(t);
+    const source = await createSource(t);
+    await post(t, source.token, [erpDown('db1')]);
+    await t.drainOutbox();
+    t.clock.advance(31 * 60_000);
+    await t.app.scheduler.runNow('alerts.repeat');
+    await t.drainOutbox();
+    const { items } = await t.sandboxApi<{ items: { kind: string; via?: string; sender: { kind: string; robotKey?: string }; text?: string; mentions?: { userIds: string[] } }[] }>(`/conversations/${encodeURIComponent(itOnCall)}/messages`);
+    const reminder = items.find((item) => item.kind === 'message' && item.text?.includes('仍未处理'));
+    expect(reminder?.via).toBe('webhook');
+    expect(reminder?.sender.robotKey).toMatch(/^it-oncall-webhook-/);
+    expect(reminder?.text).toContain(`@${reminder!.mentions!.userIds[0]}`);
+    expect([demo.onCall, demo.itStaff, demo.security]).toContain(reminder!.mentions!.userIds[0]);
   });
 });

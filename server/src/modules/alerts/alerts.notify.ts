@@ -79,12 +79,13 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
    * budget when it goes out); one too big for DingTalk goes as numbered parts, in order. Parts are cut
    * to the app robot's smaller limit, so every robot of the pool can carry them.
    */
-  async function groupMessage(tx: Executor, { group, conversationId, msg, key }: { group: AlertGroupRow; conversationId: string; msg: { title: string; text: string }; key: string }) {
+  async function groupMessage(tx: Executor, { group, conversationId, msg, key, atUserIds = [] }: { group: AlertGroupRow; conversationId: string; msg: { title: string; text: string }; key: string; atUserIds?: string[] }) {
     const parts = splitMarkdown(msg, { maxBytes: maxMsgParamBytes, bodyOf: msgParamBody });
     for (const [index, part] of parts.entries()) {
       await outbox.enqueue(tx, {
         kind: 'dingtalk.pooled_group_message',
-        payload: { robotCode: settings.robotCode, openConversationId: conversationId, markdown: { title: part.title, text: part.text } },
+        // Only the first part @s: one page per message, not one per part.
+        payload: { robotCode: settings.robotCode, openConversationId: conversationId, markdown: { title: part.title, text: part.text }, ...(index === 0 && atUserIds.length > 0 ? { atUserIds: atUserIds.slice(0, 20) } : {}) },
         idempotencyKey: parts.length === 1 ? key : `${key}:part:${index + 1}`,
         // Informational: the worker spends the budget of whichever robot of this chat's pool it picks.
         rateKey: `pool:${conversationId}`,
@@ -155,7 +156,7 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
           // The first page rides on the card's own @; later steps @ people in the card's group.
           const space = spaceOf(group);
           if (people.length > 0 && space && !(cardJustCreated && target === 'oncall_primary')) {
-            await groupMessage(tx, { group, conversationId: space, msg: escalationMessage(group, { names: people.map((person) => person.name), publicUrl: settings.publicUrl, minutes }), key: `${key}:at` });
+            await groupMessage(tx, { group, conversationId: space, msg: escalationMessage(group, { names: people.map((person) => person.name), publicUrl: settings.publicUrl, minutes }), key: `${key}:at`, atUserIds: people.map((person) => person.dingtalkUserId) });
           }
           reached.push(...people.map((person) => person.name));
         }
@@ -178,9 +179,9 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
     openWarRoom: (tx: Executor, group: AlertGroupRow, input: { actor: User; now: Date }) => warRooms.request(tx, group, input),
 
     /** A repeat reminder (still firing, nobody acknowledged) in the card's group, and the card refreshed (its duration). */
-    async remind(tx: Executor, group: AlertGroupRow, { msg, key, now }: { msg: { title: string; text: string }; key: string; now: Date }): Promise<AlertGroupRow> {
+    async remind(tx: Executor, group: AlertGroupRow, { msg, key, now, atUserIds = [] }: { msg: { title: string; text: string }; key: string; now: Date; atUserIds?: string[] }): Promise<AlertGroupRow> {
       const space = spaceOf(group);
-      if (space) await groupMessage(tx, { group, conversationId: space, msg, key });
+      if (space) await groupMessage(tx, { group, conversationId: space, msg, key, atUserIds });
       return updateCard(tx, group, { now });
     },
 

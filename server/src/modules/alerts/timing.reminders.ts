@@ -29,8 +29,10 @@ export function createRepeatReminders({ db, alerts, repo, timing, notifier, peop
         await db.transaction(async (tx) => {
           const group = await alerts.lockGroup(id, tx);
           if (!group || !isRepeatDue({ group, timing: levels, now })) return;
-          const msg = repeatReminderMessage(group, { names: (crowd?.primary ?? []).slice(0, 20).map((person) => person.name), publicUrl, now });
-          const after = await notifier.remind(tx, group, { msg, key: `alert-group:${id}:repeat:${lastToldAt(group).getTime()}`, now });
+          const primary = (crowd?.primary ?? []).slice(0, 20);
+          const msg = repeatReminderMessage(group, { names: primary.map((person) => person.name), publicUrl, now });
+          // A pool robot of the chat @s them for real; the app robot, when it is the one free, names them.
+          const after = await notifier.remind(tx, group, { msg, key: `alert-group:${id}:repeat:${lastToldAt(group).getTime()}`, now, atUserIds: primary.map((person) => person.dingtalkUserId) });
           await alerts.updateGroup(id, { lastNotifiedAt: now, cardVersion: after.cardVersion, cardUpdatedAt: after.cardUpdatedAt, cardDirty: after.cardDirty, updatedAt: now }, tx);
           await alerts.addEvents([{ groupId: id, at: now, kind: 'repeat', actorName: 'DingOps', note: `仍未处理，已持续 ${durationText(now.getTime() - group.openedAt.getTime())}，再次提醒`, data: { level: group.level } }], tx);
           sent += 1;

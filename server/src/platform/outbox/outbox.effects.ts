@@ -28,7 +28,7 @@ export const effectSchemas = {
    * whichever has budget when it is delivered (outbox.pool.ts). Interactive cards cannot go this way:
    * custom robots do not send them.
    */
-  'dingtalk.pooled_group_message': z.object({ robotCode: z.string(), openConversationId: z.string(), markdown: z.object({ title: z.string(), text: z.string() }) }),
+  'dingtalk.pooled_group_message': z.object({ robotCode: z.string(), openConversationId: z.string(), markdown: z.object({ title: z.string(), text: z.string() }), atUserIds: z.array(z.string().min(1)).max(20).optional() }),
   'dingtalk.card_create': z.object({
     outTrackId: z.string(),
     cardTemplateId: z.string(),
@@ -70,7 +70,8 @@ export interface EffectPayloads {
   'dingtalk.group_message': GroupMessageInput;
   'dingtalk.robot_direct': RobotDirectMessagesInput;
   'dingtalk.webhook_message': { robotEncrypted: string; body: WebhookMessageInput['body'] };
-  'dingtalk.pooled_group_message': { robotCode: string; openConversationId: string; markdown: { title: string; text: string } };
+  /** `atUserIds`: people to @ — only a custom robot can (an app robot's markdown names them). */
+  'dingtalk.pooled_group_message': { robotCode: string; openConversationId: string; markdown: { title: string; text: string }; atUserIds?: string[] };
   'dingtalk.card_create': CreateAndDeliverCardInput;
   'dingtalk.card_update': Pick<UpdateCardInput, 'outTrackId' | 'cardParamMap'>;
   'dingtalk.approval_start': z.infer<(typeof effectSchemas)['dingtalk.approval_start']>;
@@ -105,10 +106,12 @@ export const deliverers: Record<EffectKind, Deliverer> = {
     return {};
   },
   'dingtalk.pooled_group_message': async ({ client, cipher, payload, sender }) => {
-    const { robotCode, openConversationId, markdown } = payloadOf('dingtalk.pooled_group_message', payload);
+    const { robotCode, openConversationId, markdown, atUserIds = [] } = payloadOf('dingtalk.pooled_group_message', payload);
     if (sender?.kind !== 'webhook') return { via: 'app', ...(await client.sendGroupMessage({ robotCode, openConversationId, msgKey: 'sampleMarkdown', msgParam: { ...markdown } })) };
     const robot = decryptWebhookRobot(cipher, sender.robotEncrypted);
-    await client.sendWebhookMessage({ webhookUrl: robot.url, ...(robot.secret ? { secret: robot.secret } : {}), body: { msgtype: 'markdown', markdown } });
+    // DingTalk @s a custom robot's markdown only for ids that also appear in the text as @id.
+    const body = atUserIds.length > 0 ? { msgtype: 'markdown' as const, markdown: { title: markdown.title, text: `${markdown.text}\n\n${atUserIds.map((id) => `@${id}`).join(' ')}` }, at: { atUserIds } } : { msgtype: 'markdown' as const, markdown };
+    await client.sendWebhookMessage({ webhookUrl: robot.url, ...(robot.secret ? { secret: robot.secret } : {}), body });
     return { via: sender.rateKey };
   },
   'dingtalk.card_create': async ({ client, payload }) => {

@@ -28,6 +28,10 @@ describe('robot pool choice', () => {
     expect(poolSenders({ robotCode: 'ding-app', pool: [] })).toEqual([{ kind: 'app', rateKey: 'robot:ding-app' }]);
   });
 
+  it('F2: a message that must @ people tries the custom robots first (only they can @), the app robot last', () => {
+    expect(poolSenders({ robotCode: 'ding-app', pool, mentions: true }).map((sender) => sender.rateKey)).toEqual(['webhook:a', 'webhook:b', 'robot:ding-app']);
+  });
+
   it('P2: spreads a burst over the robots with budget, 20 each, and never takes more than a robot has', async () => {
     const { reserve } = budgets({ 'robot:ding-app': 20, 'webhook:a': 20, 'webhook:b': 20 });
     const used: string[] = [];

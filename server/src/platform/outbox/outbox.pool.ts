@@ -23,12 +23,15 @@ export type Reservation = { ok: true } | { ok: false; at: Date };
 export const appRobotRateKey = (robotCode: string) => `robot:${robotCode}`;
 export const webhookRobotRateKey = (robotId: string) => `webhook:${robotId}`;
 
-/** The robots that may carry a pooled message, in the order they are tried: the app robot, then the pool. */
-export function poolSenders({ robotCode, pool }: { robotCode: string; pool: readonly PooledRobot[] }): PoolSender[] {
-  return [
-    { kind: 'app', rateKey: appRobotRateKey(robotCode) },
-    ...pool.map((robot): PoolSender => ({ kind: 'webhook', rateKey: webhookRobotRateKey(robot.id), robotId: robot.id, robotEncrypted: robot.robotEncrypted })),
-  ];
+/**
+ * The robots that may carry a pooled message, in the order they are tried: the app robot, then the
+ * pool — or, for a message that must @ people (`mentions`), the pool first, since only a custom robot
+ * can; the app robot (which names them) stays the fallback so the message is never held up for it.
+ */
+export function poolSenders({ robotCode, pool, mentions = false }: { robotCode: string; pool: readonly PooledRobot[]; mentions?: boolean }): PoolSender[] {
+  const app: PoolSender = { kind: 'app', rateKey: appRobotRateKey(robotCode) };
+  const webhooks = pool.map((robot): PoolSender => ({ kind: 'webhook', rateKey: webhookRobotRateKey(robot.id), robotId: robot.id, robotEncrypted: robot.robotEncrypted }));
+  return mentions ? [...webhooks, app] : [app, ...webhooks];
 }
 
 /**

@@ -53,8 +53,8 @@ export function createOutboxWorker(deps: WorkerDeps) {
   async function laneOf(row: OutboxRow, now: Date): Promise<Lane> {
     const reserve = (rateKey: string) => repo.reserveRobotSlot({ rateKey, limit: settings.robotLimit, windowMs: settings.robotWindowMs, now, outboxId: row.id });
     if (row.kind === 'dingtalk.pooled_group_message') {
-      const { robotCode, openConversationId } = row.payload as { robotCode: string; openConversationId: string };
-      const choice = await reserveFirst(poolSenders({ robotCode, pool: (await deps.pools.lookup?.(openConversationId)) ?? [] }), reserve);
+      const { robotCode, openConversationId, atUserIds } = row.payload as { robotCode: string; openConversationId: string; atUserIds?: string[] };
+      const choice = await reserveFirst(poolSenders({ robotCode, pool: (await deps.pools.lookup?.(openConversationId)) ?? [], mentions: (atUserIds?.length ?? 0) > 0 }), reserve);
       return choice.ok ? { ok: true, rateKey: choice.sender.rateKey, sender: choice.sender } : choice;
     }
     if (!row.rateKey) return { ok: true, rateKey: null };
