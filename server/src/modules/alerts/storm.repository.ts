@@ -6,6 +6,9 @@ import { type AlertStormRow, alertStorms } from './storm.table';
 
 type Rows<T> = { rows: T[] };
 
+/** Serializes storm decisions across instances (held to the end of the deciding transaction). */
+const stormDecisionLock = { namespace: 7243, key: 1 };
+
 /** What a storm summary card shows, read from the groups folded into it. */
 export interface StormSummary {
   counts: { level: number; resolved: boolean; groups: number }[];
@@ -21,6 +24,9 @@ export function createStormRepository({ db }: { db: Db }) {
      */
     async recentCardsByChat({ now, itGroupId }: { now: Date; itGroupId: string | null }, executor: Executor = db): Promise<Map<string, number>> {
       const since = new Date(now.getTime() - stormWindowSeconds * 1000).toISOString();
+      // Inside the transaction that writes the cards, the count and the new cards go together: two
+      // instances deciding at the same moment take turns instead of both seeing room for one more.
+      if (executor !== db) await executor.execute(sql`SELECT pg_advisory_xact_lock(${stormDecisionLock.namespace}, ${stormDecisionLock.key})`);
       const result = (await executor.execute(sql`
         SELECT COALESCE(route_group_id, ${itGroupId}::text) AS chat, count(*)::int AS cards
         FROM ${alertGroups} WHERE card_created_at > ${since}::timestamptz AND level = 2
