@@ -20,10 +20,15 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/close-test-apps.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // PGlite costs ~1 GB at init; keep parallelism within a 2-core machine.
           maxWorkers: 2,
+          // Files in a worker share its module graph and its PGlite: importing the app graph and
+          // loading the snapshot once per worker, not once per file. Each test still starts from an
+          // emptied database (test-database.ts) and its apps are closed after it (close-test-apps.ts).
+          isolate: false,
         },
       },
       {
@@ -33,6 +38,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/close-test-apps.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

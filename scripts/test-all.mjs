@@ -1,8 +1,8 @@
 // Runs the whole suite: unit + integration on PGlite, integration again on Postgres when
 // TEST_DATABASE_URL is set, and the browser tests when Chromium is installed. Ends with the
 // totals line `N passed, N failed` that CI reads.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const resultsDir = '.test-results';
@@ -10,41 +10,74 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const runs = [
-  { name: 'unit + integration (PGlite)', projects: ['unit', 'integration'], env: { TEST_DATABASE_URL: '' } },
-  // Postgres tests wait on the server more than on the CPU and need no PGlite heap: a third worker pays.
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'integration (Postgres)', projects: ['integration'], env: {}, args: ['--maxWorkers=3'] }] : []),
-  ...(existsSync(chromium) ? [{ name: 'browser', projects: ['browser'], env: { CHROMIUM_PATH: chromium, TEST_DATABASE_URL: '' } }] : []),
-];
+const pgliteRun = { name: 'unit + integration (PGlite)', projects: ['unit', 'integration'], env: { TEST_DATABASE_URL: '' } };
+// Postgres tests wait on the server more than on the CPU and need no PGlite heap: a third worker pays.
+const postgresRun = process.env.TEST_DATABASE_URL ? { name: 'integration (Postgres)', projects: ['integration'], env: {}, args: ['--maxWorkers=3'] } : null;
+const browserRun = existsSync(chromium) ? { name: 'browser', projects: ['browser'], env: { CHROMIUM_PATH: chromium, TEST_DATABASE_URL: '' } } : null;
 
-if (!process.env.TEST_DATABASE_URL) console.log('Postgres run skipped: set TEST_DATABASE_URL=postgres://… to run the integration suite on Postgres too.');
-if (!existsSync(chromium)) console.log(`Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium fonts-wqy-microhei).`);
+if (!postgresRun) console.log('Postgres run skipped: set TEST_DATABASE_URL=postgres://… to run the integration suite on Postgres too.');
+if (!browserRun) console.log(`Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium fonts-wqy-microhei).`);
 
-if (runs.some((run) => run.projects.includes('browser'))) {
-  const build = spawnSync(join('node_modules', '.bin', 'vite'), ['build'], { cwd: 'miniapp', stdio: 'inherit' });
-  if (build.status !== 0) {
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }
+/** Runs a command; its output goes to the terminal, or to `logFile` when it runs beside another. */
+function runCommand(command, args, { cwd, env, logFile } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'] });
+    if (logFile) {
+      const log = createWriteStream(logFile);
+      child.stdout.pipe(log);
+      child.stderr.pipe(log);
+    }
+    child.on('close', (status) => resolve(status));
+  });
 }
+
+// The build is small and runs while the first tier starts up; the browser tier waits for it.
+const build = browserRun ? runCommand(join('node_modules', '.bin', 'vite'), ['build'], { cwd: 'miniapp', logFile: join(resultsDir, 'vite-build.log') }) : null;
 
 let passed = 0;
 let failed = 0;
-for (const [index, run] of runs.entries()) {
-  console.log(`\n=== ${run.name} ===`);
+let index = 0;
+
+async function runTier(run, { logFile } = {}) {
   const output = join(resultsDir, `run-${index}.json`);
+  index += 1;
   const args = ['run', ...run.projects.flatMap((project) => ['--project', project]), ...(run.args ?? []), '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
-  const result = spawnSync(join('node_modules', '.bin', 'vitest'), args, { stdio: 'inherit', env: { ...process.env, ...run.env } });
+  if (!logFile) console.log(`\n=== ${run.name} ===`);
+  const status = await runCommand(join('node_modules', '.bin', 'vitest'), args, { env: { ...process.env, ...run.env }, logFile });
+  return { run, status, output, logFile };
+}
+
+function count({ run, status, output, logFile }) {
+  if (logFile) process.stdout.write(`\n=== ${run.name} ===\n${readFileSync(logFile, 'utf8')}`);
   if (!existsSync(output)) {
-    console.log(`${run.name}: vitest wrote no results (exit ${result.status})`);
+    console.log(`${run.name}: vitest wrote no results (exit ${status})`);
     failed += 1;
-    continue;
+    return;
   }
   const report = JSON.parse(readFileSync(output, 'utf8'));
   const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
   passed += report.numPassedTests;
   failed += report.numFailedTests + brokenFiles;
-  if (result.status !== 0 && report.numFailedTests + brokenFiles === 0) failed += 1;
+  if (status !== 0 && report.numFailedTests + brokenFiles === 0) failed += 1;
+}
+
+count(await runTier(pgliteRun));
+
+// The Postgres tier waits on the database server much of the time, and the browser tier uses its own
+// PGlite, so the two share the machine. The browser tier prints its output once the Postgres one is done.
+const browserTier = browserRun
+  ? build.then((status) => (status === 0 ? runTier(browserRun, postgresRun ? { logFile: join(resultsDir, 'browser.log') } : {}) : { buildFailed: true }))
+  : null;
+if (postgresRun) count(await runTier(postgresRun));
+if (browserTier) {
+  const third = await browserTier;
+  if (third.buildFailed) {
+    console.log(`\n=== ${browserRun.name} ===\nminiapp build failed:`);
+    process.stdout.write(readFileSync(join(resultsDir, 'vite-build.log'), 'utf8'));
+    failed += 1;
+  } else {
+    count(third);
+  }
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

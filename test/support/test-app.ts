@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterEach } from 'vitest';
 import { overrideConfig } from '../../server/src/config';
 import { startDingOps } from '../../server/src/runtime';
 import { openTestDatabase } from './test-database';
@@ -19,9 +18,11 @@ export function createTestClock(start = new Date('2026-11-28T08:00:00.000Z')) {
 }
 
 const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
+
+/** Closes every app built since the last call; `close-test-apps.ts` runs it after each test. */
+export async function closeTestApps(): Promise<void> {
   await Promise.all(running.splice(0).map((item) => item.close()));
-});
+}
 
 /**
  * The production graph (same startDingOps as main.ts) on a fresh database and a sandbox on a random

@@ -24,10 +24,9 @@ function startAppSandbox(clientSecret = sandboxDefaults.clientSecret) {
 
 /** `pnpm doctor` as an admin runs it: its own process, configured by environment only. */
 async function runDoctorCli(env: Record<string, string>) {
-  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'doctor-')) };
   try {
-    const { stdout } = await run(tsx, ['server/src/cli.ts', 'doctor'], { env: { ...base, ...env }, timeout: 120_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'doctor'], { env: { ...base, ...env }, timeout: 120_000 });
     return { code: 0, output: stdout };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };

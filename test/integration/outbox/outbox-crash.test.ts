@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../../server/src/config';
 import { openDatabase } from '../../../server/src/db/client';
 import { runMigrations } from '../../../server/src/db/migrate';
@@ -71,7 +71,9 @@ describe('outbox across a crash', () => {
     }
 
     // Queue the work before any server runs: 150 cards and 150 work notifications.
-    const seedDb = await openDatabase({ url: dbUrl, schema: dbUrl ? schema : 'public', poolMax: 2, statementTimeoutMs: 15_000, dataDir });
+    // On PGlite the data dir starts from the suite's migrated snapshot: a cold initdb costs seconds.
+    const pgliteSnapshot = dbUrl ? undefined : new Blob([readFileSync(inject('pgliteSnapshotFile'))]);
+    const seedDb = await openDatabase({ url: dbUrl, schema: dbUrl ? schema : 'public', poolMax: 2, statementTimeoutMs: 15_000, dataDir, ...(pgliteSnapshot ? { pgliteSnapshot } : {}) });
     await runMigrations(seedDb);
     const repo = createOutboxRepository({ db: seedDb.db });
     const itGroup = sandbox.state.org.listGroups().find((group) => group.key === 'it-oncall')!;

@@ -55,10 +55,9 @@ async function withDatabase<T>(open: () => Promise<Database>, work: (database: D
 
 /** `pnpm audit:verify` in its own process, configured by environment only. */
 async function auditVerify(env: Record<string, string>) {
-  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent' };
   try {
-    const { stdout } = await run(tsx, ['server/src/cli.ts', 'audit:verify'], { env: { ...base, ...env }, timeout: 120_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'audit:verify'], { env: { ...base, ...env }, timeout: 120_000 });
     return { code: 0, output: stdout };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
