@@ -27,9 +27,9 @@ interface Lane {
  * hundreds of alerts, which is what lets ingest keep up with a monitor's burst. If a shared batch
  * fails, its requests are retried one by one so a bad request fails alone.
  *
- * A request is answered once its alerts are stored and `settle` (the group-state pass) has run
- * after that; the lane does not wait for `settle` before storing the next batch, so storing and
- * the group-state pass run side by side.
+ * A request is answered once its alerts are stored and `settle` resolves (at a quiet moment after
+ * the group-state pass, under load at once: see alerts.group-changes.ts); the lane does not wait for
+ * `settle` before storing the next batch, so storing and the group-state pass run side by side.
  */
 export function createIngestBatcher({ store, settle, maxAlertsPerBatch, lingerMs = 0 }: { store: Store; settle: () => Promise<void>; maxAlertsPerBatch: number; lingerMs?: number }) {
   const lanes = new Map<string, Lane>();
