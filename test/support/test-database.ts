@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/src/db/client';
-import { migrationsFolder } from '../../server/src/db/migrate';
+import { runMigrations } from '../../server/src/db/migrate';
 
 /** Which database the integration suite runs on: PGlite by default, Postgres when TEST_DATABASE_URL is set. */
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -45,10 +44,7 @@ export async function openTestDatabase(): Promise<Database & { schemaName: strin
   if (!url) return openEmptiedPglite();
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const database = await openDatabase({ url, schema, poolMax: 4, statementTimeoutMs: 15_000, dataDir: '' });
-  // runMigrations holds one advisory lock for the whole server, so parallel test workers would
-  // migrate their schemas one at a time; each test's schema is its own, so it migrates unlocked.
-  await database.db.execute(sql.raw(`CREATE SCHEMA IF NOT EXISTS "${schema}"`));
-  await migrate(database.db as never, { migrationsFolder, migrationsSchema: schema });
+  await runMigrations(database);
   return {
     ...database,
     schemaName: schema,

@@ -20,8 +20,8 @@ export interface Database {
   driver: 'postgres' | 'pglite';
   /** Schema holding DingOps tables and the migrations journal. */
   schema: string;
-  /** Runs `work` on one connection while holding a session advisory lock (migrations). */
-  withExclusiveLock<T>(key: number, work: (db: Db) => Promise<T>): Promise<T>;
+  /** Runs `work` on one connection while holding the session advisory lock (namespace, name) (migrations). */
+  withExclusiveLock<T>(namespace: number, name: string, work: (db: Db) => Promise<T>): Promise<T>;
   /**
    * Runs `work` only if no other session holds the lock (namespace, name); otherwise returns
    * `{ ran: false }` at once. How scheduled jobs run once across N instances.
@@ -62,15 +62,15 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     db,
     driver: 'postgres',
     schema: options.schema,
-    async withExclusiveLock(key, work) {
+    async withExclusiveLock(namespace, name, work) {
       const client = await pool.connect();
       try {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [namespace, name]);
         try {
           return await work(drizzlePg(client) as unknown as Db);
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, name]);
         }
       } finally {
         client.release();
@@ -165,7 +165,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     driver: 'pglite',
     schema: options.schema,
     // PGlite has a single connection and a single process: there is nobody to lock against.
-    withExclusiveLock: (_key, work) => work(db),
+    withExclusiveLock: (_namespace, _name, work) => work(db),
     async tryWithLock(namespace, name, work) {
       const key = `${namespace}:${name}`;
       if (heldInProcess.has(key)) return { ran: false };

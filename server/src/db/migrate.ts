@@ -7,12 +7,16 @@ import type { Database, Db } from './client';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-/** Any constant will do as long as nothing else uses it: it serialises concurrent starts. */
-const migrationLockKey = 72_410_001;
+/** Any constant will do as long as nothing else uses it. */
+const migrationLockNamespace = 7240;
 
-/** Applies every pending migration; safe when several instances start at once. */
+/**
+ * Applies every pending migration; safe when several instances start at once. The lock is per schema:
+ * instances of one deployment take turns, while deployments (or test runs) in other schemas of the
+ * same server migrate side by side.
+ */
 export async function runMigrations(database: Database): Promise<void> {
-  await database.withExclusiveLock(migrationLockKey, async (db) => {
+  await database.withExclusiveLock(migrationLockNamespace, database.schema, async (db) => {
     const config = { migrationsFolder, migrationsSchema: database.schema };
     if (database.driver === 'pglite') await migratePglite(db as never, config);
     else await migratePg(db as never, config);

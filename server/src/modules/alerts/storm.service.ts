@@ -68,7 +68,7 @@ export function createStormFolding({ repo, outbox, settings }: { repo: StormRepo
 
   return {
     /**
-     * One batch (an ingest request, a flush run): the chats' recent card counts are read once, at the
+     * One batch (a grouping pass, a flush run): the chats' recent card counts are read once, at the
      * first level-2 card the batch would create, and the batch's own cards are counted on top.
      */
     batch() {
