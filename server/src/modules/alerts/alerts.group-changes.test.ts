@@ -68,4 +68,23 @@ describe('the group-state pass runner (alerts.group-changes.ts)', () => {
     await expect(runner.flush()).resolves.toBeUndefined();
     expect(errors).toHaveLength(1);
   });
+  it('under load a long pass is followed by a longer wait (passes take about busyShare of the time)', async () => {
+    const started: number[] = [];
+    const apply = async () => {
+      started.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return 0;
+    };
+    const runner = createGroupChangeRunner({ apply, batchSize: 100, onError: () => undefined, minIntervalMs: 5, maxIntervalMs: 1000, busyShare: 0.25 });
+    void runner.flush();
+    await tick();
+    // Asked for while the first pass runs: it starts about 30 / 0.25 = 120 ms after the first.
+    await runner.flush();
+    expect(started).toHaveLength(2);
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(110);
+    // At a quiet moment a pass starts at once, whatever the last one took.
+    const quiet = Date.now();
+    await runner.flush();
+    expect(started[2]! - quiet).toBeLessThan(25);
+  });
 });

@@ -1,28 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { createIngestBatcher } from './alerts.ingest-batcher';
-import type { NormalizedAlert } from './alerts.normalize';
 import type { AlertSourceRow } from './alerts.table';
 
 const source = { id: 'source-1' } as AlertSourceRow;
-const alerts = (...fingerprints: string[]) => fingerprints.map((fingerprint) => ({ fingerprint }) as NormalizedAlert);
+/** A request as the batcher sees it: here just the fingerprints it carries. */
+const alerts = (...fingerprints: string[]) => fingerprints;
 
-/** An ingest that records each call and finishes when the test says so. */
-function controlledIngest() {
+/** A store that records each call and finishes when the test says so. */
+function controlledStore() {
   const calls: { fingerprints: string[]; finish: (error?: Error) => void }[] = [];
-  const ingest = ({ alerts: list }: { alerts: NormalizedAlert[] }) =>
-    new Promise<{ accepted: number; groups: number }>((resolve, reject) => {
-      calls.push({ fingerprints: list.map((alert) => alert.fingerprint), finish: (error) => (error ? reject(error) : resolve({ accepted: list.length, groups: 1 })) });
+  const store = ({ requests }: { requests: string[][] }) =>
+    new Promise<{ groups: number }>((resolve, reject) => {
+      calls.push({ fingerprints: requests.flat(), finish: (error) => (error ? reject(error) : resolve({ groups: 1 })) });
     });
-  return { calls, ingest };
+  return { calls, store };
 }
 
 const settle = () => Promise.resolve();
+const sizeOf = (request: string[]) => request.length;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('webhook group commit (rule F1: every alert recorded, storms included)', () => {
   it('a request at a quiet moment is stored alone and at once', async () => {
-    const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 100 });
+    const { calls, store } = controlledStore();
+    const batcher = createIngestBatcher({ store, settle, sizeOf, maxAlertsPerBatch: 100 });
     const answer = batcher.submit(source, alerts('a', 'b'));
     await tick();
     expect(calls.map((call) => call.fingerprints)).toEqual([['a', 'b']]);
@@ -31,8 +32,8 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
   });
 
   it('requests arriving during a store go together in the next one, in arrival order, each answered with its own count', async () => {
-    const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 100 });
+    const { calls, store } = controlledStore();
+    const batcher = createIngestBatcher({ store, settle, sizeOf, maxAlertsPerBatch: 100 });
     const first = batcher.submit(source, alerts('a'));
     await tick();
     const second = batcher.submit(source, alerts('b', 'c'));
@@ -48,9 +49,25 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
     ]);
   });
 
+  it('the next batch is sent before the stored one is answered (answering does not hold up Postgres)', async () => {
+    const order: string[] = [];
+    const finishers: (() => void)[] = [];
+    const store = ({ requests }: { requests: string[][] }) => {
+      order.push(`${requests.flat().join()} sent`);
+      return new Promise<{ groups: number }>((resolve) => finishers.push(() => resolve({ groups: 1 })));
+    };
+    const batcher = createIngestBatcher({ store, settle, sizeOf, maxAlertsPerBatch: 100 });
+    void batcher.submit(source, alerts('a')).then(() => order.push('a answered'));
+    await tick();
+    void batcher.submit(source, alerts('b'));
+    finishers[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(order).toEqual(['a sent', 'b sent', 'a answered']);
+  });
+
   it('a batch never grows past its limit', async () => {
-    const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 3 });
+    const { calls, store } = controlledStore();
+    const batcher = createIngestBatcher({ store, settle, sizeOf, maxAlertsPerBatch: 3 });
     void batcher.submit(source, alerts('a'));
     await tick();
     void batcher.submit(source, alerts('b', 'c'));
@@ -63,8 +80,8 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
   });
 
   it('when a shared store fails, each request is retried alone so only the bad one fails', async () => {
-    const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 100 });
+    const { calls, store } = controlledStore();
+    const batcher = createIngestBatcher({ store, settle, sizeOf, maxAlertsPerBatch: 100 });
     void batcher.submit(source, alerts('a'));
     await tick();
     const good = batcher.submit(source, alerts('good'));
@@ -81,8 +98,8 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
   });
 
   it('with a linger, requests of a burst that reach an idle lane together share the first store', async () => {
-    const { calls, ingest } = controlledIngest();
-    const batcher = createIngestBatcher({ store: ingest, settle, maxAlertsPerBatch: 100, lingerMs: 5 });
+    const { calls, store } = controlledStore();
+    const batcher = createIngestBatcher({ store, settle, sizeOf, maxAlertsPerBatch: 100, lingerMs: 5 });
     void batcher.submit(source, alerts('a'));
     void batcher.submit(source, alerts('b'));
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,4 +1,3 @@
-import type { NormalizedAlert } from './alerts.normalize';
 import type { AlertSourceRow } from './alerts.table';
 
 interface IngestResult {
@@ -6,17 +5,18 @@ interface IngestResult {
   groups: number;
 }
 
-type Store = (input: { source: AlertSourceRow; alerts: NormalizedAlert[] }) => Promise<IngestResult>;
+/** Stores the requests of one batch together (one statement); how many groups they touched. */
+type Store<R> = (input: { source: AlertSourceRow; requests: R[] }) => Promise<{ groups: number }>;
 
-interface Waiting {
-  alerts: NormalizedAlert[];
+interface Waiting<R> {
+  request: R;
   resolve: (result: IngestResult) => void;
   reject: (error: unknown) => void;
 }
 
-interface Lane {
+interface Lane<R> {
   source: AlertSourceRow;
-  queue: Waiting[];
+  queue: Waiting<R>[];
   running: boolean;
 }
 
@@ -27,55 +27,65 @@ interface Lane {
  * hundreds of alerts, which is what lets ingest keep up with a monitor's burst. If a shared batch
  * fails, its requests are retried one by one so a bad request fails alone.
  *
- * A request is answered once its alerts are stored and `settle` resolves (at a quiet moment after
- * the group-state pass, under load at once: see alerts.group-changes.ts); the lane does not wait for
- * `settle` before storing the next batch, so storing and the group-state pass run side by side.
+ * A request comes in ready to store (classified and serialised on arrival, while the previous batch
+ * is in Postgres), so between two statements the lane only puts the next one together. Once a batch
+ * is stored the next one is sent before the stored one is answered. A request is answered when
+ * `settle` resolves too (at a quiet moment after the group-state pass, under load at once: see
+ * alerts.group-changes.ts); the lane does not wait for it, so storing and the pass run side by side.
  */
-export function createIngestBatcher({ store, settle, maxAlertsPerBatch, lingerMs = 0 }: { store: Store; settle: () => Promise<void>; maxAlertsPerBatch: number; lingerMs?: number }) {
-  const lanes = new Map<string, Lane>();
+export function createIngestBatcher<R>({ store, settle, sizeOf, maxAlertsPerBatch, lingerMs = 0 }: { store: Store<R>; settle: () => Promise<void>; sizeOf: (request: R) => number; maxAlertsPerBatch: number; lingerMs?: number }) {
+  const lanes = new Map<string, Lane<R>>();
 
-  function takeBatch(lane: Lane): Waiting[] {
-    const batch: Waiting[] = [];
+  function takeBatch(lane: Lane<R>): Waiting<R>[] {
+    const batch: Waiting<R>[] = [];
     let count = 0;
     while (lane.queue.length > 0) {
       const next = lane.queue[0]!;
-      if (batch.length > 0 && count + next.alerts.length > maxAlertsPerBatch) break;
+      const size = sizeOf(next.request);
+      if (batch.length > 0 && count + size > maxAlertsPerBatch) break;
       batch.push(lane.queue.shift()!);
-      count += next.alerts.length;
+      count += size;
     }
     return batch;
   }
 
-  function answerWhenSettled(answers: [Waiting, IngestResult][]) {
+  const answerOf = (waiting: Waiting<R>, groups: number): [Waiting<R>, IngestResult] => [waiting, { accepted: sizeOf(waiting.request), groups }];
+
+  function answerWhenSettled(answers: [Waiting<R>, IngestResult][]) {
+    if (answers.length === 0) return;
     void settle().then(() => {
       for (const [waiting, result] of answers) waiting.resolve(result);
     });
   }
 
-  async function runAlone(lane: Lane, waiting: Waiting) {
+  /** Stores a batch; resolves with the answers to give (failures are given at once). */
+  async function storeBatch(lane: Lane<R>, batch: Waiting<R>[]): Promise<[Waiting<R>, IngestResult][]> {
     try {
-      answerWhenSettled([[waiting, await store({ source: lane.source, alerts: waiting.alerts })]]);
+      const { groups } = await store({ source: lane.source, requests: batch.map((waiting) => waiting.request) });
+      return batch.map((waiting) => answerOf(waiting, groups));
     } catch (error) {
-      waiting.reject(error);
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return [];
+      }
     }
+    const answers: [Waiting<R>, IngestResult][] = [];
+    for (const waiting of batch) answers.push(...(await storeBatch(lane, [waiting])));
+    return answers;
   }
 
-  async function drain(lane: Lane) {
+  async function drain(lane: Lane<R>) {
     lane.running = true;
     try {
+      let stored: [Waiting<R>, IngestResult][] = [];
       while (lane.queue.length > 0) {
-        const batch = takeBatch(lane);
-        if (batch.length === 1) {
-          await runAlone(lane, batch[0]!);
-          continue;
-        }
-        try {
-          const result = await store({ source: lane.source, alerts: batch.flatMap((waiting) => waiting.alerts) });
-          answerWhenSettled(batch.map((waiting) => [waiting, { accepted: waiting.alerts.length, groups: result.groups }]));
-        } catch {
-          for (const waiting of batch) await runAlone(lane, waiting);
-        }
+        const storing = storeBatch(lane, takeBatch(lane));
+        // The next statement is on its way to Postgres before the previous batch's answers go out.
+        const answers = stored;
+        setImmediate(() => answerWhenSettled(answers));
+        stored = await storing;
       }
+      answerWhenSettled(stored);
     } finally {
       lane.running = false;
       lanes.delete(lane.source.id);
@@ -83,18 +93,18 @@ export function createIngestBatcher({ store, settle, maxAlertsPerBatch, lingerMs
   }
 
   return {
-    submit(source: AlertSourceRow, alerts: NormalizedAlert[]): Promise<IngestResult> {
+    submit(source: AlertSourceRow, request: R): Promise<IngestResult> {
       return new Promise<IngestResult>((resolve, reject) => {
         let lane = lanes.get(source.id);
         if (!lane) {
           lane = { source, queue: [], running: false };
           lanes.set(source.id, lane);
         }
-        lane.queue.push({ alerts, resolve, reject });
+        lane.queue.push({ request, resolve, reject });
         if (lane.running) return;
         lane.running = true;
         // A burst's requests arrive a few milliseconds apart: waiting that long for an idle lane lets
-        // them share one transaction instead of the first going alone.
+        // them share one statement instead of the first going alone.
         const idle = lane;
         if (lingerMs > 0) setTimeout(() => void drain(idle), lingerMs);
         else queueMicrotask(() => void drain(idle));
@@ -103,4 +113,4 @@ export function createIngestBatcher({ store, settle, maxAlertsPerBatch, lingerMs
   };
 }
 
-export type IngestBatcher = ReturnType<typeof createIngestBatcher>;
+export type IngestBatcher<R> = ReturnType<typeof createIngestBatcher<R>>;

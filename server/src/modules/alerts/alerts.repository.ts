@@ -14,8 +14,8 @@ export interface AlertInput {
   annotations: Record<string, string>;
   level: number;
   silenced: boolean;
-  /** Inhibited by a level-1 alert in the same request. */
-  inhibited: boolean;
+  /** Known to be inhibited already (the statement itself checks the batch's and the stored level-1 alerts). */
+  inhibited?: boolean;
   inhibitionKey: string | null;
   startsAt: string;
   endsAt: string | null;
@@ -54,26 +54,51 @@ export interface GroupFilter {
 
 type Rows<T> = { rows: T[] };
 
+/** An alert ready for the batch statement: its group, and its wire form without the group's place in the batch. */
+export interface PreparedAlert {
+  fingerprint: string;
+  groupKey: string;
+  /** `wireOf`'s JSON from its second character on: the statement puts `{"g":<group index>,` in front. */
+  wireTail: string;
+}
+
 /**
  * An alert as the batch statement reads it: short keys, and flags only when set. Every byte of a
  * batch crosses the socket to Postgres and is parsed there, so the common case stays small.
  */
-function wireAlert(alert: AlertInput, groupIndex: number) {
-  const wire: Record<string, unknown> = { f: alert.fingerprint, g: groupIndex, l: alert.labels, a: alert.annotations, v: alert.level, t: alert.startsAt };
+export function prepareAlert(alert: AlertInput): PreparedAlert {
+  const wire: Record<string, unknown> = { f: alert.fingerprint, l: alert.labels, a: alert.annotations, v: alert.level, t: alert.startsAt };
   if (alert.status === 'resolved') wire.r = 1;
   if (alert.silenced) wire.m = 1;
   if (alert.inhibited) wire.i = 1;
   if (alert.inhibitionKey !== null) wire.k = alert.inhibitionKey;
   if (alert.endsAt !== null) wire.e = alert.endsAt;
   if (alert.generatorUrl !== null) wire.u = alert.generatorUrl;
-  return wire;
+  return { fingerprint: alert.fingerprint, groupKey: alert.groupKey, wireTail: JSON.stringify(wire).slice(1) };
+}
+
+/** The batch's alerts as one JSON array, each pointing at its group by index (fewer bytes than the key). */
+function wireArrayOf(alerts: PreparedAlert[], groups: GroupInput[]): string {
+  const groupIndex = new Map(groups.map((group, index) => [group.groupKey, index]));
+  const parts = alerts.map((alert) => {
+    const index = groupIndex.get(alert.groupKey);
+    if (index === undefined) throw new Error(`Alert ${alert.fingerprint} names group ${alert.groupKey}, which the batch lacks`);
+    return `{"g":${index},${alert.wireTail}`;
+  });
+  return `[${parts.join(',')}]`;
 }
 
 /** The `previous_state` codes as SQL literals (a bound parameter would arrive as text). */
 const state = Object.fromEntries(Object.entries(previousStates).map(([name, code]) => [name, sql.raw(String(code))])) as Record<keyof typeof previousStates, SQL>;
 
-/** Postgres' not_null_violation (23502), as pg and PGlite report it. */
-const isNotNullViolation = (error: unknown) => (error as { code?: string; cause?: { code?: string } }).code === '23502' || (error as { cause?: { code?: string } }).cause?.code === '23502';
+/**
+ * What running the batch statement again mends, as pg and PGlite report it: not_null_violation
+ * (23502: a group another batch was creating at that moment) and deadlock_detected (40P01).
+ */
+const isWorthRetrying = (error: unknown) => {
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  return code === '23502' || code === '40P01';
+};
 
 export function createAlertsRepository({ db }: { db: Db }) {
   return {
@@ -124,9 +149,13 @@ export function createAlertsRepository({ db }: { db: Db }) {
      * records per group what changed for the group-state pass. No group row is locked, so batches of
      * one source are stored side by side. Returns how many groups the batch touched.
      */
-    async recordBatch({ sourceId, groups, alerts: input, now }: { sourceId: string; groups: GroupInput[]; alerts: AlertInput[]; now: Date }): Promise<number> {
+    recordBatch({ sourceId, groups, alerts: input, now }: { sourceId: string; groups: GroupInput[]; alerts: AlertInput[]; now: Date }): Promise<number> {
+      return this.recordPrepared({ sourceId, groups, alerts: input.map(prepareAlert), now });
+    },
+
+    /** `recordBatch` for alerts already in wire form (webhooks prepare theirs on arrival); in fingerprint order. */
+    async recordPrepared({ sourceId, groups, alerts: input, now }: { sourceId: string; groups: GroupInput[]; alerts: PreparedAlert[]; now: Date }): Promise<number> {
       const at = now.toISOString();
-      const groupIndex = new Map(groups.map((group, index) => [group.groupKey, index]));
       const statement = sql`
         WITH group_input AS (
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(groups.map((group, index) => ({ ...group, index })))}::jsonb) AS i(
@@ -150,12 +179,15 @@ export function createAlertsRepository({ db }: { db: Db }) {
           SELECT e->>'f' AS "fingerprint", (e->>'g')::int AS "groupIndex", CASE WHEN e ? 'r' THEN 'resolved' ELSE 'firing' END AS "status",
             e->'l' AS "labels", e->'a' AS "annotations", (e->>'v')::smallint AS "level", e ? 'm' AS "silenced", e ? 'i' AS "inhibited",
             e->>'k' AS "inhibitionKey", (e->>'t')::timestamptz AS "startsAt", (e->>'e')::timestamptz AS "endsAt", e->>'u' AS "generatorUrl"
-          FROM jsonb_array_elements(${JSON.stringify(input.map((alert) => wireAlert(alert, groupIndex.get(alert.groupKey)!)))}::jsonb) AS e
+          FROM jsonb_array_elements(${wireArrayOf(input, groups)}::jsonb) AS e
         ), checked AS (
           SELECT r.*, r."level" > 1 AND r."status" = 'firing' AND r."inhibitionKey" IS NOT NULL AS "checkInhibition" FROM raw r
         ), inhibiting AS (
-          -- Inhibition by stored level-1 alerts: one index probe per distinct key of the batch (the
-          -- partial index holds only firing level-1 alerts); LATERAL … LIMIT 1 keeps it a probe.
+          -- The firing level-1 alerts of the batch itself inhibit …
+          SELECT "inhibitionKey" AS key FROM checked WHERE "level" = 1 AND "status" = 'firing' AND "inhibitionKey" IS NOT NULL
+          UNION
+          -- … and so do stored ones: one index probe per distinct key of the batch (the partial index
+          -- holds only firing level-1 alerts); LATERAL … LIMIT 1 keeps it a probe.
           SELECT k.key FROM (SELECT DISTINCT "inhibitionKey" AS key FROM checked WHERE "checkInhibition") k,
             LATERAL (SELECT 1 FROM ${alerts} l WHERE l.inhibition_key = k.key AND l.level = 1 AND l.status = 'firing' LIMIT 1) AS found
         ), up AS (
@@ -197,7 +229,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
           const result = await executePrepared<{ groups: number; changed: number }>(db, 'alerts.record_batch', statement);
           return result.rows[0]?.groups ?? 0;
         } catch (error) {
-          if (attempt >= 3 || !isNotNullViolation(error)) throw error;
+          if (attempt >= 4 || !isWorthRetrying(error)) throw error;
         }
       }
     },

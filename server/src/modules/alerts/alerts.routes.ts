@@ -26,7 +26,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit';
 import { fromAlertmanager, fromGeneric } from './alerts.normalize';
-import type { AlertsService } from './alerts.service';
+import type { AlertsService, PreparedRequest } from './alerts.service';
 import type { IngestBatcher } from './alerts.ingest-batcher';
 
 const it = ['it_staff', 'it_admin'] as const;
@@ -61,7 +61,7 @@ export function setupSourceRoutes(app: FastifyInstance, service: AlertsService) 
  * validated first, so a probe without a body learns nothing about tokens. No browser security
  * headers: monitors read only the status, and helmet builds its headers anew for every request.
  */
-export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService, batcher: IngestBatcher) {
+export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService, batcher: IngestBatcher<PreparedRequest>) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const clock = app.deps.clock;
   const response = { 202: ingestResultSchema };
@@ -71,7 +71,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
     schema: { tags: ['alerts'], summary: 'Prometheus Alertmanager webhook (payload version 4)', body: alertmanagerPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('alertmanager', request.headers.authorization);
-      return reply.status(202).send(await batcher.submit(source, fromAlertmanager(request.body, clock())));
+      return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromAlertmanager(request.body, clock()) })));
     },
   });
   typed.post('/webhooks/grafana', {
@@ -80,7 +80,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
     schema: { tags: ['alerts'], summary: 'Grafana unified alerting webhook', body: grafanaPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('grafana', request.headers.authorization);
-      return reply.status(202).send(await batcher.submit(source, fromAlertmanager(request.body, clock())));
+      return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromAlertmanager(request.body, clock()) })));
     },
   });
   typed.post('/webhooks/generic', {
@@ -89,7 +89,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
     schema: { tags: ['alerts'], summary: 'Generic JSON alerts from scripts and other monitors', body: genericPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('generic', request.headers.authorization);
-      return reply.status(202).send(await batcher.submit(source, fromGeneric(request.body, clock())));
+      return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromGeneric(request.body, clock()) })));
     },
   });
 }

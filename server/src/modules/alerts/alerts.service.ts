@@ -18,7 +18,7 @@ import type { NormalizedAlert } from './alerts.normalize';
 import { dedupeByFingerprint } from './alerts.normalize';
 import type { AlertNotifier } from './alerts.notify';
 import type { Crowd, PeopleDirectory } from './alerts.people';
-import type { AlertInput, AlertsRepository, GroupEventInput, GroupInput } from './alerts.repository';
+import { type AlertsRepository, type GroupEventInput, type GroupInput, type PreparedAlert, prepareAlert } from './alerts.repository';
 import { createGroupChangeRunner } from './alerts.group-changes';
 import type { MutedGroupNote } from './maintenance.repository';
 import { cardPlan, type GroupDelta, nextGroupState } from './alerts.rules';
@@ -47,6 +47,40 @@ export interface AlertsMetrics {
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A webhook request classified and in wire form, waiting for its batch (see `prepare`). */
+export interface PreparedRequest {
+  /** Distinct alerts in the request. */
+  accepted: number;
+  alerts: PreparedAlert[];
+  groups: Map<string, GroupInput>;
+  levelCounts: Record<AlertLevel, number>;
+}
+
+const byFingerprint = (a: { fingerprint: string }, b: { fingerprint: string }) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
+
+/** What a card shows as the group's summary: the alert's own words, with its value when it has one. */
+function summaryOf(annotations: Record<string, string>): string | null {
+  const summary = annotations.summary ?? annotations.description ?? annotations.message ?? null;
+  return summary && annotations.value ? `${summary}（当前值 ${annotations.value}）` : summary;
+}
+
+/**
+ * Adds what one alert (or one request) says of a group: the most severe classification decides
+ * the group's level, title and route (the first of them on a tie); the first summary is kept; the
+ * maintenance windows that muted any of them are all named.
+ */
+function addToGroup(groups: Map<string, GroupInput>, group: GroupInput) {
+  const existing = groups.get(group.groupKey);
+  if (!existing) {
+    groups.set(group.groupKey, { ...group, muted: [...group.muted] });
+    return;
+  }
+  const merged: GroupInput = group.level < existing.level ? { ...group, summary: group.summary ?? existing.summary, muted: existing.muted } : existing;
+  if (!merged.summary && group.summary) merged.summary = group.summary;
+  for (const window of group.muted) if (!merged.muted.some((muted) => muted.windowId === window.windowId)) merged.muted.push(window);
+  groups.set(group.groupKey, merged);
+}
 
 export function createAlertsService({
   db,
@@ -229,7 +263,7 @@ export function createAlertsService({
     });
     return pending.length;
   }
-  const groupChanges = createGroupChangeRunner({ apply: applyPendingChanges, batchSize: 2000, minIntervalMs: 50, onError: (error) => log.error({ err: error }, 'Alert group-state pass failed; it runs again with the next batch or job') });
+  const groupChanges = createGroupChangeRunner({ apply: applyPendingChanges, batchSize: 2000, minIntervalMs: 50, maxIntervalMs: 500, busyShare: 0.2, onError: (error) => log.error({ err: error }, 'Alert group-state pass failed; it runs again with the next batch or job') });
 
   return {
     toGroup,
@@ -332,85 +366,84 @@ export function createAlertsService({
     },
 
     /**
-     * The ingest pipeline (rules F1, F2): classify, silence, inhibit, dedup and group a batch's alerts
-     * and store them in one statement (nothing is stored unless everything is). What changed waits
-     * for the group-state pass (`applyGroupChanges`) to become group states, cards and pages.
+     * The ingest pipeline (rules F1, F2), first step: classify a request's alerts, check silences and
+     * maintenance windows, work out their groups and put them in wire form. Webhooks do this when
+     * the request arrives, while the previous batch is being stored; `storePrepared` then stores
+     * many requests in one statement. What changed waits for the group-state pass
+     * (`applyGroupChanges`) to become group states, cards and pages.
      */
-    async record({ source, alerts: received }: { source: AlertSourceRow; alerts: NormalizedAlert[] }): Promise<{ accepted: number; groups: number }> {
+    async prepare({ alerts: received }: { alerts: NormalizedAlert[] }): Promise<PreparedRequest> {
       const now = clock();
-      // Fingerprint order: two batches carrying the same alerts lock their rows in the same order.
-      const list = dedupeByFingerprint(received).sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+      const list = dedupeByFingerprint(received).sort(byFingerprint);
       const [ruleList, silenceList, inWindow] = await Promise.all([rules.get(), silences.get(), maintenance.mutingWindows(now)]);
       const activeSilences = silenceList.filter((silence) => silence.startsAt <= now && silence.endsAt > now);
-      const items = list.map((alert) => {
+      const groups = new Map<string, GroupInput>();
+      const levelCounts: Record<AlertLevel, number> = { 1: 0, 2: 0, 3: 0 };
+      const alerts = list.map((alert) => {
         const classification = classifyAlert({ labels: alert.labels, rules: ruleList });
         const groupingLabels = groupLabelsOf(alert.labels, settings.groupBy);
+        const groupKey = groupKeyOf(groupingLabels);
         const firing = alert.status === 'firing';
         const maintenanceWindow = firing ? inWindow(alert.labels) : null;
-        return {
-          alert,
-          classification,
+        levelCounts[classification.level] += 1;
+        addToGroup(groups, {
+          groupKey,
           // The owner rides along on the group (escalation pages them) but does not split groups.
-          groupLabels: alert.labels.owner ? { ...groupingLabels, owner: alert.labels.owner } : groupingLabels,
-          groupKey: groupKeyOf(groupingLabels),
-          firing,
+          labels: alert.labels.owner ? { ...groupingLabels, owner: alert.labels.owner } : groupingLabels,
+          title: alert.labels.alertname ?? alert.annotations.summary ?? alert.annotations.description ?? alert.annotations.message ?? groupKey,
+          summary: summaryOf(alert.annotations),
+          level: classification.level,
+          levelReason: classification.reason,
+          matchedRule: classification.ruleName,
+          routeGroupId: classification.route.groupId,
+          escalationPolicyId: classification.route.escalationPolicyId,
+          onCallScheduleId: classification.route.onCallScheduleId,
+          muted: maintenanceWindow ? [{ windowId: maintenanceWindow.id, title: maintenanceWindow.title, occurrenceStartsAt: maintenanceWindow.occurrenceStartsAt.toISOString() }] : [],
+        });
+        return prepareAlert({
+          fingerprint: alert.fingerprint,
+          groupKey,
+          status: alert.status,
+          labels: alert.labels,
+          annotations: alert.annotations,
+          level: classification.level,
           silenced: firing && (maintenanceWindow !== null || activeSilences.some((silence) => matchesAll(silence.matchers, alert.labels))),
-          maintenanceWindow,
           inhibitionKey: inhibitionKeyOf(alert.labels, settings.inhibitEqual),
-        };
+          startsAt: alert.startsAt.toISOString(),
+          endsAt: iso(alert.endsAt),
+          generatorUrl: alert.generatorUrl,
+        });
       });
+      return { accepted: alerts.length, alerts, groups, levelCounts };
+    },
 
-      const groupInputs = new Map<string, GroupInput>();
-      for (const item of items) {
-        const existing = groupInputs.get(item.groupKey);
-        const summary = item.alert.annotations.summary ?? item.alert.annotations.description ?? item.alert.annotations.message ?? null;
-        const withValue = summary && item.alert.annotations.value ? `${summary}（当前值 ${item.alert.annotations.value}）` : summary;
-        const group: GroupInput =
-          existing && item.classification.level >= existing.level
-            ? existing
-            : {
-                groupKey: item.groupKey,
-                labels: item.groupLabels,
-                title: item.alert.labels.alertname ?? summary ?? item.groupKey,
-                summary: withValue ?? existing?.summary ?? null,
-                level: item.classification.level,
-                levelReason: item.classification.reason,
-                matchedRule: item.classification.ruleName,
-                routeGroupId: item.classification.route.groupId,
-                escalationPolicyId: item.classification.route.escalationPolicyId,
-                onCallScheduleId: item.classification.route.onCallScheduleId,
-                muted: existing?.muted ?? [],
-              };
-        if (group === existing && !existing.summary && withValue) existing.summary = withValue;
-        const window = item.maintenanceWindow;
-        if (window && !group.muted.some((muted) => muted.windowId === window.id)) group.muted.push({ windowId: window.id, title: window.title, occurrenceStartsAt: window.occurrenceStartsAt.toISOString() });
-        groupInputs.set(item.groupKey, group);
-      }
-
-      const batchInhibitors = new Set(items.filter((item) => item.classification.level === 1 && item.firing && item.inhibitionKey).map((item) => item.inhibitionKey!));
-      const inputs: AlertInput[] = items.map((item) => {
-        const inhibitable = item.classification.level > 1 && item.firing && item.inhibitionKey !== null;
-        return {
-          fingerprint: item.alert.fingerprint,
-          groupKey: item.groupKey,
-          status: item.alert.status,
-          labels: item.alert.labels,
-          annotations: item.alert.annotations,
-          level: item.classification.level,
-          silenced: item.silenced,
-          inhibited: inhibitable && batchInhibitors.has(item.inhibitionKey!),
-          inhibitionKey: item.inhibitionKey,
-          startsAt: item.alert.startsAt.toISOString(),
-          endsAt: iso(item.alert.endsAt),
-          generatorUrl: item.alert.generatorUrl,
-        };
-      });
-      const touched = await repo.recordBatch({ sourceId: source.id, groups: [...groupInputs.values()], alerts: inputs, now });
+    /**
+     * Second step: stores prepared requests of one source in one statement (nothing is stored unless
+     * everything is). Within the batch the last word on an alert wins.
+     */
+    async storePrepared({ source, requests }: { source: AlertSourceRow; requests: PreparedRequest[] }): Promise<{ groups: number }> {
+      const latest = new Map<string, PreparedAlert>();
+      for (const request of requests) for (const alert of request.alerts) latest.set(alert.fingerprint, alert);
+      // Fingerprint order: two batches carrying the same alerts lock their rows in the same order.
+      const alerts = [...latest.values()].sort(byFingerprint);
+      const groups = new Map<string, GroupInput>();
+      for (const request of requests) for (const group of request.groups.values()) addToGroup(groups, group);
+      const needed = new Set(alerts.map((alert) => alert.groupKey));
+      // Key order: batches stored side by side create new groups in the same order (no deadlock).
+      const groupList = [...groups.values()].filter((group) => needed.has(group.groupKey)).sort((a, b) => (a.groupKey < b.groupKey ? -1 : a.groupKey > b.groupKey ? 1 : 0));
+      const touched = await repo.recordPrepared({ sourceId: source.id, groups: groupList, alerts, now: clock() });
       for (const level of [1, 2, 3] as const) {
-        const count = items.filter((item) => item.classification.level === level).length;
+        const count = requests.reduce((sum, request) => sum + request.levelCounts[level], 0);
         if (count > 0) metrics.ingested(source.kind, level, count);
       }
-      return { accepted: list.length, groups: touched };
+      return { groups: touched };
+    },
+
+    /** Both steps at once (probes, which post no webhook). */
+    async record({ source, alerts: received }: { source: AlertSourceRow; alerts: NormalizedAlert[] }): Promise<{ accepted: number; groups: number }> {
+      const prepared = await this.prepare({ alerts: received });
+      const { groups } = await this.storePrepared({ source, requests: [prepared] });
+      return { accepted: prepared.accepted, groups };
     },
 
     /** Resolves once a group-state pass that started after this call has run (see alerts.group-changes.ts). */

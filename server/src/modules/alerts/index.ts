@@ -92,7 +92,7 @@ export async function alertsModule(app: FastifyInstance) {
   });
 
   setupSourceRoutes(app, service);
-  setupWebhookRoutes(app, service, createIngestBatcher({ store: (input) => service.record(input), settle: () => service.settleGroupChanges(), maxAlertsPerBatch: 1000, lingerMs: 2 }));
+  setupWebhookRoutes(app, service, createIngestBatcher({ store: (input) => service.storePrepared(input), settle: () => service.settleGroupChanges(), sizeOf: (request) => request.accepted, maxAlertsPerBatch: 1000, lingerMs: 2 }));
   setupRuleRoutes(app, service);
   setupSilenceRoutes(app, service);
   setupGroupRoutes(app, service);
