@@ -463,7 +463,8 @@ export function createAlertsService({
       return {
         ...toGroup(row),
         alerts: alertRows.map((alert) => ({
-          id: String(alert.id),
+          // An alert is its fingerprint within the group's source.
+          id: alert.fingerprint,
           fingerprint: alert.fingerprint,
           status: alert.status,
           labels: alert.labels,

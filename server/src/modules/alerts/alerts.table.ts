@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { AlertRule } from '@dingops/shared/rules/alert-classify';
 import type { LabelMatcher } from '@dingops/shared/rules/alert-matchers';
@@ -97,11 +97,13 @@ export const alertGroups = pgTable(
   ],
 );
 
-/** Each alert by identity (fingerprint) within its source; firing and resolved update the one row. */
+/**
+ * Each alert by identity (fingerprint) within its source; firing and resolved update the one row.
+ * The identity is the key: a surrogate id would cost every stored alert one more index entry.
+ */
 export const alerts = pgTable(
   'alerts',
   {
-    id: bigserial('id', { mode: 'bigint' }).primaryKey(),
     sourceId: uuid('source_id').notNull(),
     fingerprint: text('fingerprint').notNull(),
     groupId: bigint('group_id', { mode: 'bigint' }).notNull(),
@@ -126,7 +128,7 @@ export const alerts = pgTable(
     previousState: smallint('previous_state').notNull().default(0),
   },
   (table) => [
-    uniqueIndex('alerts_identity_idx').on(table.sourceId, table.fingerprint),
+    primaryKey({ name: 'alerts_identity_pk', columns: [table.sourceId, table.fingerprint] }),
     index('alerts_group_idx').on(table.groupId, table.status),
     // Only a firing level-1 alert inhibits, so only those rows are indexed (one index write less per alert).
     index('alerts_inhibitors_idx').on(table.inhibitionKey).where(sql`${table.level} = 1 AND ${table.status} = 'firing'`),
