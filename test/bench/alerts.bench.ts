@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { fingerprintOf } from '../../shared/src/rules/alert-grouping';
 import { demoGroupIds } from '../../server/src/dingtalk/sandbox';
 import { alertBatches, benchAlertmanager, freePort, type IngestResult, measureIngest } from './alertmanager-baseline';
 import { percentile, printTable } from './report';
@@ -84,7 +85,8 @@ function webhookBody(alerts: { labels: Record<string, string>; annotations: Reco
     commonLabels: {},
     commonAnnotations: {},
     externalURL: 'http://127.0.0.1:9093',
-    alerts: alerts.map((alert) => ({ status: 'firing', ...alert, startsAt: new Date().toISOString(), endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://127.0.0.1:9090/graph' })),
+    // As Alertmanager sends them: each alert with its fingerprint (Alertmanager's hash of the label set).
+    alerts: alerts.map((alert) => ({ status: 'firing', ...alert, startsAt: new Date().toISOString(), endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://127.0.0.1:9090/graph', fingerprint: fingerprintOf(alert.labels) })),
   });
 }
 

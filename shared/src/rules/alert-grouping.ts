@@ -37,10 +37,21 @@ export function fingerprintOf(labels: Labels): string {
 export function groupLabelsOf(labels: Labels, groupBy: readonly string[]): Labels {
   const picked: Labels = {};
   for (const entry of groupBy) {
-    const name = entry.split('|').find((candidate) => (labels[candidate] ?? '') !== '');
+    const name = alternativesOf(entry).find((candidate) => (labels[candidate] ?? '') !== '');
     if (name) picked[name] = labels[name] ?? '';
   }
   return picked;
+}
+
+/** `a|b` split once per setting, not once per alert. */
+const alternatives = new Map<string, string[]>();
+function alternativesOf(entry: string): string[] {
+  let split = alternatives.get(entry);
+  if (!split) {
+    split = entry.split('|');
+    if (alternatives.size < 1000) alternatives.set(entry, split);
+  }
+  return split;
 }
 
 /** The key an alert group is found by (within its source). */

@@ -21,9 +21,8 @@ function dateOf(value: string | undefined): Date | null {
 
 export function fromAlertmanager(payload: AlertmanagerPayload | GrafanaPayload, now: Date): NormalizedAlert[] {
   return payload.alerts.map((alert) => {
-    const annotations = { ...alert.annotations };
     const valueString = 'valueString' in alert ? alert.valueString : undefined;
-    if (valueString && !annotations.value) annotations.value = valueString.slice(0, 500);
+    const annotations = valueString && !alert.annotations.value ? { ...alert.annotations, value: valueString.slice(0, 500) } : alert.annotations;
     return {
       fingerprint: alert.fingerprint || fingerprintOf(alert.labels),
       status: alert.status,

@@ -78,8 +78,12 @@ function addToGroup(groups: Map<string, GroupInput>, group: GroupInput) {
   }
   const merged: GroupInput = group.level < existing.level ? { ...group, summary: group.summary ?? existing.summary, muted: existing.muted } : existing;
   if (!merged.summary && group.summary) merged.summary = group.summary;
-  for (const window of group.muted) if (!merged.muted.some((muted) => muted.windowId === window.windowId)) merged.muted.push(window);
+  addWindows(merged, group.muted);
   groups.set(group.groupKey, merged);
+}
+
+function addWindows(group: GroupInput, windows: GroupInput['muted']) {
+  for (const window of windows) if (!group.muted.some((muted) => muted.windowId === window.windowId)) group.muted.push(window);
 }
 
 export function createAlertsService({
@@ -386,20 +390,28 @@ export function createAlertsService({
         const firing = alert.status === 'firing';
         const maintenanceWindow = firing ? inWindow(alert.labels) : null;
         levelCounts[classification.level] += 1;
-        addToGroup(groups, {
-          groupKey,
-          // The owner rides along on the group (escalation pages them) but does not split groups.
-          labels: alert.labels.owner ? { ...groupingLabels, owner: alert.labels.owner } : groupingLabels,
-          title: alert.labels.alertname ?? alert.annotations.summary ?? alert.annotations.description ?? alert.annotations.message ?? groupKey,
-          summary: summaryOf(alert.annotations),
-          level: classification.level,
-          levelReason: classification.reason,
-          matchedRule: classification.ruleName,
-          routeGroupId: classification.route.groupId,
-          escalationPolicyId: classification.route.escalationPolicyId,
-          onCallScheduleId: classification.route.onCallScheduleId,
-          muted: maintenanceWindow ? [{ windowId: maintenanceWindow.id, title: maintenanceWindow.title, occurrenceStartsAt: maintenanceWindow.occurrenceStartsAt.toISOString() }] : [],
-        });
+        const muted = maintenanceWindow ? [{ windowId: maintenanceWindow.id, title: maintenanceWindow.title, occurrenceStartsAt: maintenanceWindow.occurrenceStartsAt.toISOString() }] : [];
+        const group = groups.get(groupKey);
+        if (group && classification.level >= group.level) {
+          // Most alerts join a group another alert of the request already described: no new object.
+          group.summary ??= summaryOf(alert.annotations);
+          addWindows(group, muted);
+        } else {
+          addToGroup(groups, {
+            groupKey,
+            // The owner rides along on the group (escalation pages them) but does not split groups.
+            labels: alert.labels.owner ? { ...groupingLabels, owner: alert.labels.owner } : groupingLabels,
+            title: alert.labels.alertname ?? alert.annotations.summary ?? alert.annotations.description ?? alert.annotations.message ?? groupKey,
+            summary: summaryOf(alert.annotations),
+            level: classification.level,
+            levelReason: classification.reason,
+            matchedRule: classification.ruleName,
+            routeGroupId: classification.route.groupId,
+            escalationPolicyId: classification.route.escalationPolicyId,
+            onCallScheduleId: classification.route.onCallScheduleId,
+            muted,
+          });
+        }
         return prepareAlert({
           fingerprint: alert.fingerprint,
           groupKey,
