@@ -42,14 +42,17 @@ export function alertBatches(prefix: string) {
   };
 }
 
-/** Runs autocannon against `path` with bodies from `bodyOf`; counts only 2xx answers as ingested alerts. */
-export async function measureIngest({ url, path, headers, bodyOf, connections, seconds }: { url: string; path: string; headers: Record<string, string>; bodyOf: () => string; connections: number; seconds: number }): Promise<IngestResult> {
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    requests: [{ method: 'POST', path, setupRequest: (request) => ({ ...request, headers: { ...headers, 'content-type': 'application/json' }, body: bodyOf() }) }],
-  });
+/**
+ * Runs autocannon against `path` with bodies from `bodyOf`; counts only 2xx answers as ingested alerts.
+ * A sustained rate is a steady state: the first `warmupSeconds` of the same load are not counted
+ * (JIT compilation, connection pools filling, the first groups being created); `warmedUp` runs
+ * between the two.
+ */
+export async function measureIngest({ url, path, headers, bodyOf, connections, seconds, warmupSeconds = 3, warmedUp }: { url: string; path: string; headers: Record<string, string>; bodyOf: () => string; connections: number; seconds: number; warmupSeconds?: number; warmedUp?: () => Promise<void> }): Promise<IngestResult> {
+  const requests = [{ method: 'POST' as const, path, setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...headers, 'content-type': 'application/json' }, body: bodyOf() }) }];
+  if (warmupSeconds > 0) await autocannon({ url, connections, duration: warmupSeconds, requests });
+  await warmedUp?.();
+  const result = await autocannon({ url, connections, duration: seconds, requests });
   const ok = result['2xx'];
   return { alertsPerSecond: (ok * 10) / seconds, requestsPerSecond: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, requests: ok };
 }

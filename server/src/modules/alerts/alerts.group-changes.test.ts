@@ -68,23 +68,26 @@ describe('the group-state pass runner (alerts.group-changes.ts)', () => {
     await expect(runner.flush()).resolves.toBeUndefined();
     expect(errors).toHaveLength(1);
   });
-  it('under load a long pass is followed by a longer wait (passes take about busyShare of the time)', async () => {
+  it('under load a pass that took in many changes is followed by a longer wait; a trickle keeps the short one', async () => {
     const started: number[] = [];
+    let pending = 200;
     const apply = async () => {
       started.push(Date.now());
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      return 0;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const taken = pending;
+      pending = 2;
+      return taken;
     };
-    const runner = createGroupChangeRunner({ apply, batchSize: 100, onError: () => undefined, minIntervalMs: 5, maxIntervalMs: 1000, busyShare: 0.25 });
+    const runner = createGroupChangeRunner({ apply, batchSize: 1000, onError: () => undefined, minIntervalMs: 10, maxIntervalMs: 1000, msPerChange: 0.5 });
     void runner.flush();
     await tick();
-    // Asked for while the first pass runs: it starts about 30 / 0.25 = 120 ms after the first.
+    // Asked for while the first pass (200 changes) runs: it starts 200 × 0.5 = 100 ms after the first.
     await runner.flush();
-    expect(started).toHaveLength(2);
-    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(110);
-    // At a quiet moment a pass starts at once, whatever the last one took.
-    const quiet = Date.now();
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(95);
+    // That one took 2 changes: the next asked for meanwhile keeps the 10 ms floor.
+    void runner.flush();
+    await tick();
     await runner.flush();
-    expect(started[2]! - quiet).toBeLessThan(25);
+    expect(started[3]! - started[2]!).toBeLessThan(60);
   });
 });

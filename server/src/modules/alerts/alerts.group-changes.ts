@@ -2,9 +2,10 @@
  * Runs the group-state pass (alerts.service.ts `applyPendingChanges`) one at a time per instance.
  * `flush()` resolves once a pass that started after the call has finished; every batch stored
  * while a pass runs or waits shares the next one, so the pass costs per group touched, not per
- * alert. Under load passes are spaced out so that they take about `busyShare` of the time (never
- * closer than `minIntervalMs`, never further than `maxIntervalMs`): a pass that folds in many
- * groups is followed by a longer wait, and the next one takes in more batches.
+ * alert. Under load passes are spaced out by how much the last one took in (`msPerChange` for each
+ * stored change, never closer than `minIntervalMs`, never further than `maxIntervalMs`): a busy
+ * pass is followed by a longer wait, so the next one takes in more batches for the same cost, while
+ * a trickle of alerts (a few changes a pass) keeps its cards prompt.
  */
 export function createGroupChangeRunner({
   apply,
@@ -12,24 +13,29 @@ export function createGroupChangeRunner({
   onError,
   minIntervalMs = 0,
   maxIntervalMs = minIntervalMs,
-  busyShare = 1,
+  msPerChange = 0,
 }: {
   apply: (limit: number) => Promise<number>;
   batchSize: number;
   onError: (error: unknown) => void;
   minIntervalMs?: number;
   maxIntervalMs?: number;
-  busyShare?: number;
+  msPerChange?: number;
 }) {
   let current: Promise<void> | null = null;
   let next: Promise<void> | null = null;
   let lastStart = Number.NEGATIVE_INFINITY;
-  let lastDuration = 0;
+  let lastTaken = 0;
 
   /** One pass, repeated while it came back full (a backlog longer than one pass takes). */
   async function drain() {
+    lastTaken = 0;
     try {
-      while ((await apply(batchSize)) >= batchSize);
+      let taken: number;
+      do {
+        taken = await apply(batchSize);
+        lastTaken += taken;
+      } while (taken >= batchSize);
     } catch (error) {
       // The batches are stored; a pass that failed is retried by the next flush or the periodic job.
       onError(error);
@@ -40,14 +46,13 @@ export function createGroupChangeRunner({
     // Always yields first, so `next` is set before it is cleared below.
     await after;
     // Only a pass asked for while another ran is spaced out: a quiet moment's pass starts at once.
-    const spacing = Math.min(maxIntervalMs, Math.max(minIntervalMs, lastDuration / busyShare));
+    const spacing = Math.min(maxIntervalMs, Math.max(minIntervalMs, lastTaken * msPerChange));
     const wait = after ? lastStart + spacing - Date.now() : 0;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     next = null;
     lastStart = Date.now();
     current = drain();
     await current;
-    lastDuration = Date.now() - lastStart;
     current = null;
   }
 

@@ -267,7 +267,7 @@ export function createAlertsService({
     });
     return pending.length;
   }
-  const groupChanges = createGroupChangeRunner({ apply: applyPendingChanges, batchSize: 2000, minIntervalMs: 50, maxIntervalMs: 500, busyShare: 0.2, onError: (error) => log.error({ err: error }, 'Alert group-state pass failed; it runs again with the next batch or job') });
+  const groupChanges = createGroupChangeRunner({ apply: applyPendingChanges, batchSize: 2000, minIntervalMs: 50, maxIntervalMs: 500, msPerChange: 0.5, onError: (error) => log.error({ err: error }, 'Alert group-state pass failed; it runs again with the next batch or job') });
 
   return {
     toGroup,
