@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createAlertsRepository, type AlertInput, type GroupInput } from '../../../server/src/modules/alerts/alerts.repository';
+import { alerts } from '../../../server/src/modules/alerts/alerts.table';
 import { buildTestApp } from '../../support/test-app';
 import { createSource, groupsOf } from './alerts-fixture';
 
@@ -64,5 +66,16 @@ describe('alert ingest under concurrency', { timeout: 90_000 }, () => {
     await t.app.scheduler.runNow('alerts.flush_cards');
     const [after] = await groupsOf(t, source.admin.headers);
     expect(after).toMatchObject({ alertCount: 40, firingCount: 20, status: 'firing' });
+  });
+  it('F2: in one batch a firing level-1 alert inhibits the level-2 alerts with its equal labels, whichever request brought them', async () => {
+    const t = await buildTestApp();
+    const source = await createSource(t);
+    const repo = createAlertsRepository({ db: t.app.deps.database.db });
+    const critical: GroupInput = { ...group, groupKey: '{alertname="ErpDown",service="erp"}', labels: { alertname: 'ErpDown', service: 'erp' }, title: 'ErpDown', level: 1, levelReason: '默认：severity=critical' };
+    const down: AlertInput = { ...alert('db1'), fingerprint: 'fp-erp-down', groupKey: critical.groupKey, labels: { alertname: 'ErpDown', service: 'erp', instance: 'db1', severity: 'critical' }, level: 1, inhibitionKey: 'erp|db1' };
+    await repo.recordBatch({ sourceId: source.id, groups: [critical, group], alerts: [alert('db1'), alert('db2'), down], now: t.clock.now() });
+    const rows = await t.app.deps.database.db.select({ fingerprint: alerts.fingerprint, inhibited: alerts.inhibited }).from(alerts).where(eq(alerts.sourceId, source.id));
+    // db1's disk alert shares the outage's equal labels; db2's does not.
+    expect(Object.fromEntries(rows.map((row) => [row.fingerprint, row.inhibited]))).toEqual({ 'fp-db1': true, 'fp-db2': false, 'fp-erp-down': false });
   });
 });
