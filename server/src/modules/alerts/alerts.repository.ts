@@ -58,7 +58,7 @@ type Rows<T> = { rows: T[] };
 export interface PreparedAlert {
   fingerprint: string;
   groupKey: string;
-  /** `wireOf`'s JSON from its second character on: the statement puts `{"g":<group index>,` in front. */
+  /** The wire JSON from its second character on: the batch puts `{"g":<group index>,` in front. */
   wireTail: string;
 }
 
@@ -174,7 +174,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
           UNION ALL
           SELECT g.id, g.group_key, g.level, g.summary, false, i."index" FROM ${alertGroups} g JOIN group_input i ON g.source_id = ${sourceId}::uuid AND g.group_key = i."groupKey"
         ), raw AS (
-          -- The compact form of wireAlert; jsonb_array_elements and -> hand labels and annotations
+          -- The compact form of prepareAlert; jsonb_array_elements and -> hand labels and annotations
           -- over as jsonb (jsonb_to_recordset would print each to text and parse it again).
           SELECT e->>'f' AS "fingerprint", (e->>'g')::int AS "groupIndex", CASE WHEN e ? 'r' THEN 'resolved' ELSE 'firing' END AS "status",
             e->'l' AS "labels", e->'a' AS "annotations", (e->>'v')::smallint AS "level", e ? 'm' AS "silenced", e ? 'i' AS "inhibited",

@@ -394,7 +394,7 @@ export function createAlertsService({
         const group = groups.get(groupKey);
         if (group && classification.level >= group.level) {
           // Most alerts join a group another alert of the request already described: no new object.
-          group.summary ??= summaryOf(alert.annotations);
+          group.summary ||= summaryOf(alert.annotations);
           addWindows(group, muted);
         } else {
           addToGroup(groups, {
