@@ -23,8 +23,9 @@ export interface Database {
   /** Runs `work` on one connection while holding the session advisory lock (namespace, name) (migrations). */
   withExclusiveLock<T>(namespace: number, name: string, work: (db: Db) => Promise<T>): Promise<T>;
   /**
-   * Runs `work` only if no other session holds the lock (namespace, name); otherwise returns
-   * `{ ran: false }` at once. How scheduled jobs run once across N instances.
+   * Runs `work` only if no other session holds the lock (namespace, name) for this schema; otherwise
+   * returns `{ ran: false }` at once. How scheduled jobs run once across N instances (deployments in
+   * other schemas of the same database run theirs regardless).
    */
   tryWithLock<T>(namespace: number, name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   /** Calls `onNotify` for every NOTIFY on `channel` (delivered at commit); resolves to an unlisten function. */
@@ -82,12 +83,14 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
       if (heldInProcess.has(key)) return { ran: false };
       heldInProcess.add(key);
       try {
-        const { rows } = await locks.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, name]);
+        // Advisory locks are database-wide; the schema in the key keeps deployments apart.
+        const scoped = `${options.schema}:${name}`;
+        const { rows } = await locks.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, scoped]);
         if (!rows[0]?.locked) return { ran: false };
         try {
           return { ran: true, value: await work() };
         } finally {
-          await locks.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, name]).catch(() => undefined);
+          await locks.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, scoped]).catch(() => undefined);
         }
       } finally {
         heldInProcess.delete(key);

@@ -66,6 +66,22 @@ describe('scheduler', () => {
     expect(runs).toBe(1);
   });
 
+  it('deployments in different schemas of one database run the same job side by side (the lock is per schema)', async () => {
+    const [a, b] = await Promise.all([buildTestApp(), buildTestApp()]);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    for (const t of [a, b]) t.app.scheduler.register({ name: 'demo.shared_name', cron: daily, run: () => gate });
+    await Promise.all([a.app.ready(), b.app.ready()]);
+    const first = a.app.scheduler.runNow('demo.shared_name');
+    const second = b.app.scheduler.runNow('demo.shared_name');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect(await Promise.all([first, second])).toEqual([
+      { ran: true, status: 'succeeded' },
+      { ran: true, status: 'succeeded' },
+    ]);
+  });
+
   it('an unknown job is a 404 problem', async () => {
     const t = await buildTestApp();
     const admin = await t.loginAs(demo.itLead);
