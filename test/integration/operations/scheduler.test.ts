@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scheduledJobs } from '../../../server/src/platform/scheduler/scheduler.table';
 import { demo } from '../../support/demo-people';
+import { testDatabaseKind } from '../../support/test-database';
 import { buildTestApp, problemOf } from '../../support/test-app';
 
 const daily = '0 2 * * *';
@@ -66,7 +67,8 @@ describe('scheduler', () => {
     expect(runs).toBe(1);
   });
 
-  it('deployments in different schemas of one database run the same job side by side (the lock is per schema)', async () => {
+  // Postgres only: the PGlite tier's test apps share one in-process database.
+  it.runIf(testDatabaseKind === 'postgres')('deployments in different schemas of one database run the same job side by side (the lock is per schema)', async () => {
     const [a, b] = await Promise.all([buildTestApp(), buildTestApp()]);
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
