@@ -18,7 +18,7 @@ const browserRun = existsSync(chromium) ? { name: 'browser', projects: ['browser
 if (!postgresRun) console.log('Postgres run skipped: set TEST_DATABASE_URL=postgres://… to run the integration suite on Postgres too.');
 if (!browserRun) console.log(`Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium fonts-wqy-microhei).`);
 
-/** Runs a command; its output goes to the terminal, or to `logFile` when it runs beside another. */
+/** Runs a command; its output goes to the terminal, or to `logFile` (the build, which runs beside a tier). */
 function runCommand(command, args, { cwd, env, logFile } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'] });
@@ -38,17 +38,16 @@ let passed = 0;
 let failed = 0;
 let index = 0;
 
-async function runTier(run, { logFile } = {}) {
+async function runTier(run) {
   const output = join(resultsDir, `run-${index}.json`);
   index += 1;
   const args = ['run', ...run.projects.flatMap((project) => ['--project', project]), ...(run.args ?? []), '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
-  if (!logFile) console.log(`\n=== ${run.name} ===`);
-  const status = await runCommand(join('node_modules', '.bin', 'vitest'), args, { env: { ...process.env, ...run.env }, logFile });
-  return { run, status, output, logFile };
+  console.log(`\n=== ${run.name} ===`);
+  const status = await runCommand(join('node_modules', '.bin', 'vitest'), args, { env: { ...process.env, ...run.env } });
+  return { run, status, output };
 }
 
-function count({ run, status, output, logFile }) {
-  if (logFile) process.stdout.write(`\n=== ${run.name} ===\n${readFileSync(logFile, 'utf8')}`);
+function count({ run, status, output }) {
   if (!existsSync(output)) {
     console.log(`${run.name}: vitest wrote no results (exit ${status})`);
     failed += 1;

@@ -20,12 +20,15 @@ export interface Database {
   driver: 'postgres' | 'pglite';
   /** Schema holding DingOps tables and the migrations journal. */
   schema: string;
-  /** Runs `work` on one connection while holding the session advisory lock (namespace, name) (migrations). */
+  /**
+   * Runs `work` on one connection while holding the session advisory lock (namespace, name) for this
+   * schema (migrations). Advisory locks are database-wide, so both kinds here put the schema in the
+   * key: deployments in other schemas of the same database never wait on or skip for each other.
+   */
   withExclusiveLock<T>(namespace: number, name: string, work: (db: Db) => Promise<T>): Promise<T>;
   /**
    * Runs `work` only if no other session holds the lock (namespace, name) for this schema; otherwise
-   * returns `{ ran: false }` at once. How scheduled jobs run once across N instances (deployments in
-   * other schemas of the same database run theirs regardless).
+   * returns `{ ran: false }` at once. How scheduled jobs run once across N instances.
    */
   tryWithLock<T>(namespace: number, name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   /** Calls `onNotify` for every NOTIFY on `channel` (delivered at commit); resolves to an unlisten function. */
@@ -59,6 +62,8 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   const db = drizzlePg(pool) as unknown as Db;
   const heldInProcess = new Set<string>();
   const locks = createLockSession(url);
+  // Advisory locks are database-wide: the schema in the key keeps deployments apart.
+  const lockName = (name: string) => `${options.schema}:${name}`;
   return {
     db,
     driver: 'postgres',
@@ -67,11 +72,11 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
       const client = await pool.connect();
       try {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [namespace, name]);
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [namespace, lockName(name)]);
         try {
           return await work(drizzlePg(client) as unknown as Db);
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, name]);
+          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, lockName(name)]);
         }
       } finally {
         client.release();
@@ -83,14 +88,12 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
       if (heldInProcess.has(key)) return { ran: false };
       heldInProcess.add(key);
       try {
-        // Advisory locks are database-wide; the schema in the key keeps deployments apart.
-        const scoped = `${options.schema}:${name}`;
-        const { rows } = await locks.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, scoped]);
+        const { rows } = await locks.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, lockName(name)]);
         if (!rows[0]?.locked) return { ran: false };
         try {
           return { ran: true, value: await work() };
         } finally {
-          await locks.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, scoped]).catch(() => undefined);
+          await locks.query('SELECT pg_advisory_unlock($1, hashtext($2))', [namespace, lockName(name)]).catch(() => undefined);
         }
       } finally {
         heldInProcess.delete(key);

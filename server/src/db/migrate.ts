@@ -11,12 +11,12 @@ export const migrationsFolder = fileURLToPath(new URL('../../../migrations', imp
 const migrationLockNamespace = 7240;
 
 /**
- * Applies every pending migration; safe when several instances start at once. The lock is per schema:
- * instances of one deployment take turns, while deployments (or test runs) in other schemas of the
- * same server migrate side by side.
+ * Applies every pending migration; safe when several instances start at once. The lock is per schema
+ * (client.ts): instances of one deployment take turns, while deployments (or test runs) in other
+ * schemas of the same server migrate side by side.
  */
 export async function runMigrations(database: Database): Promise<void> {
-  await database.withExclusiveLock(migrationLockNamespace, database.schema, async (db) => {
+  await database.withExclusiveLock(migrationLockNamespace, 'migrations', async (db) => {
     const config = { migrationsFolder, migrationsSchema: database.schema };
     if (database.driver === 'pglite') await migratePglite(db as never, config);
     else await migratePg(db as never, config);
