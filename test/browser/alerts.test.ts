@@ -145,7 +145,8 @@ describe('alerts in a phone browser', () => {
     await saveScreenshot(page, 'alerts-silences-phone');
 
     await row.getByTestId('silence-expire').click();
-    await page.getByRole('button', { name: '结束' }).last().click();
+    // The row's own button is also labelled 结束: click the one inside the confirm dialog once it is there.
+    await page.locator('.adm-dialog').getByRole('button', { name: '结束' }).click();
     await page.getByTestId('silences-empty').waitFor();
 
     await page.getByText('规则', { exact: true }).first().click();
