@@ -1,15 +1,16 @@
 import type { MaintenanceWindow } from '@dingops/shared/alert-maintenance';
-import { Button, Dialog, ErrorBlock, List, Toast } from 'antd-mobile';
+import { Button, ErrorBlock, List } from 'antd-mobile';
 import { useState } from 'react';
 import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n } from '../../../lib/i18n';
 import { cancelMaintenanceWindow, listMaintenanceWindows } from '../api/maintenance-windows';
 import { useLoaded } from '../hooks/use-loaded';
 import { shortTime } from '../utils/elapsed';
-import { matcherText } from '../utils/matcher-draft';
-import { apiErrorText, showApiError } from '../utils/show-api-error';
+import { confirmThen } from '../utils/confirm-then';
+import { apiErrorText } from '../utils/show-api-error';
 import styles from './alerts.module.css';
 import { MaintenanceSheet } from './maintenance-sheet';
+import { MatcherLabels } from './matcher-labels';
 
 /** 维护窗口: 进行中 and 即将开始; IT admins plan and cancel them, other IT staff read. */
 export function MaintenancePage({ canEdit }: { canEdit: boolean }) {
@@ -17,17 +18,8 @@ export function MaintenancePage({ canEdit }: { canEdit: boolean }) {
   const { state, reload } = useLoaded((signal) => listMaintenanceWindows(signal), 'maintenance-windows');
   const [creating, setCreating] = useState(false);
 
-  const cancel = async (entry: MaintenanceWindow) => {
-    const confirmed = await Dialog.confirm({ content: t('maintenance.cancelConfirm'), confirmText: t('maintenance.cancel'), cancelText: t('common.cancel') });
-    if (!confirmed) return;
-    try {
-      await cancelMaintenanceWindow(entry.id);
-      Toast.show({ icon: 'success', content: t('maintenance.cancelled') });
-      reload();
-    } catch (error) {
-      showApiError(error);
-    }
-  };
+  const cancel = (entry: MaintenanceWindow) =>
+    confirmThen({ question: t('maintenance.cancelConfirm'), confirmText: t('maintenance.cancel'), run: () => cancelMaintenanceWindow(entry.id), doneText: t('maintenance.cancelled'), done: reload });
 
   const section = (title: string, items: MaintenanceWindow[], testId: string) =>
     items.length === 0 ? null : (
@@ -79,13 +71,7 @@ function WindowRow({ entry, onCancel }: { entry: MaintenanceWindow; onCancel: ((
       data-testid="maintenance-row"
       description={
         <>
-          <span className={styles.labels}>
-            {entry.matchers.map((matcher, index) => (
-              <span key={index} className={`${styles.label} ${styles.mono}`}>
-                {matcherText(matcher)}
-              </span>
-            ))}
-          </span>
+          <MatcherLabels matchers={entry.matchers} />
           <span className={styles.rowLine}>
             <span className={styles.meta}>{when}</span>
             {entry.recurrence === 'none' ? null : <span className={`${styles.tag} ${styles.neutral}`}>{t(`maintenance.recurrence.${entry.recurrence}`)}</span>}

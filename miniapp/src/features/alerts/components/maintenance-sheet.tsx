@@ -1,41 +1,17 @@
 import { maintenanceRecurrences, maintenanceWindowBodySchema, type MaintenanceRecurrence } from '@dingops/shared/alert-maintenance';
-import { Button, Input, List, Popup, Selector, Toast } from 'antd-mobile';
+import { Button, Input, List, Popup, Selector } from 'antd-mobile';
 import { useState } from 'react';
 import sheet from '../../../components/bottom-sheet.module.css';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { createMaintenanceWindow } from '../api/maintenance-windows';
+import { useCheckedSave } from '../hooks/use-checked-save';
+import { isoOf, localInput } from '../utils/datetime-local';
 import { emptyMatcher, type MatcherDraft } from '../utils/matcher-draft';
-import { problemPaths, showApiError } from '../utils/show-api-error';
 import styles from './alerts.module.css';
 import { MatcherRows } from './matcher-rows';
 
 const fields = ['title', 'matchers', 'startsAt', 'endsAt', 'repeatUntil'] as const;
 type Field = (typeof fields)[number];
-type FieldErrors = { fields: Set<Field>; matcherRows: Set<number> };
-
-function fieldErrorsOf(paths: readonly string[]): FieldErrors {
-  const errors: FieldErrors = { fields: new Set(), matcherRows: new Set() };
-  for (const path of paths) {
-    const [field, index] = path.split('.');
-    if (field === 'matchers' && index !== undefined && /^\d+$/.test(index)) errors.matcherRows.add(Number(index));
-    else if (fields.includes(field as Field)) errors.fields.add(field as Field);
-  }
-  return errors;
-}
-
-const hasAny = (errors: FieldErrors) => errors.fields.size > 0 || errors.matcherRows.size > 0;
-
-/** `YYYY-MM-DDTHH:mm` in the device's time zone, for a datetime-local input. */
-function localInput(date: Date): string {
-  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return shifted.toISOString().slice(0, 16);
-}
-
-/** A datetime-local value as ISO, or '' so the schema names the field. */
-function isoOf(local: string): string {
-  const date = new Date(local);
-  return local === '' || Number.isNaN(date.getTime()) ? '' : date.toISOString();
-}
 
 /** 新建维护窗口: a title, matchers, the first occurrence, and how it repeats. */
 export function MaintenanceSheet({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
@@ -54,36 +30,13 @@ function MaintenanceForm({ onSaved }: { onSaved: () => void }) {
   const [endsAt, setEndsAt] = useState(() => localInput(new Date(Date.now() + 3 * 3_600_000)));
   const [recurrence, setRecurrence] = useState<MaintenanceRecurrence>('none');
   const [repeatUntil, setRepeatUntil] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>(() => fieldErrorsOf([]));
-  const [saving, setSaving] = useState(false);
-  /** An edited field loses its error at once; the rest wait for the next save. */
-  function edited<T>(field: Field, set: (value: T) => void) {
-    return (value: T) => {
-      set(value);
-      setErrors((previous) => ({ fields: new Set([...previous.fields].filter((other) => other !== field)), matcherRows: field === 'matchers' ? new Set() : previous.matcherRows }));
-    };
-  }
-
-  const save = async () => {
-    const body = { title, matchers, startsAt: isoOf(startsAt), endsAt: isoOf(endsAt), recurrence, repeatUntil: recurrence !== 'none' && repeatUntil ? isoOf(`${repeatUntil}T23:59`) : null };
-    const checked = maintenanceWindowBodySchema.safeParse(body);
-    if (!checked.success) {
-      setErrors(fieldErrorsOf(checked.error.issues.map((issue) => issue.path.join('.'))));
-      return;
-    }
-    setSaving(true);
-    try {
-      await createMaintenanceWindow(checked.data);
-      Toast.show({ icon: 'success', content: t('maintenance.created') });
-      onSaved();
-    } catch (error) {
-      const mapped = fieldErrorsOf(problemPaths(error));
-      setErrors(mapped);
-      if (!hasAny(mapped)) showApiError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { errors, saving, save, edited } = useCheckedSave({
+    schema: maintenanceWindowBodySchema,
+    fields,
+    submit: createMaintenanceWindow,
+    successText: t('maintenance.created'),
+    onSaved,
+  });
 
   const errorLine = (field: Field) =>
     errors.fields.has(field) ? (
@@ -98,7 +51,7 @@ function MaintenanceForm({ onSaved }: { onSaved: () => void }) {
       data-testid="maintenance-sheet"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void save({ title, matchers, startsAt: isoOf(startsAt), endsAt: isoOf(endsAt), recurrence, repeatUntil: recurrence !== 'none' && repeatUntil ? isoOf(`${repeatUntil}T23:59`) : null });
       }}
     >
       <h2 className={sheet.title}>{t('maintenance.add')}</h2>

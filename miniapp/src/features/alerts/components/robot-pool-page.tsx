@@ -1,11 +1,12 @@
 import type { PoolChat, PoolRobot } from '@dingops/shared/alert-robot-pool';
-import { Button, Dialog, ErrorBlock, List, Toast } from 'antd-mobile';
+import { Button, ErrorBlock, List } from 'antd-mobile';
 import { useState } from 'react';
 import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n } from '../../../lib/i18n';
 import { listPoolChats, listPoolRobots, removePoolRobot } from '../api/robot-pool';
 import { useLoaded } from '../hooks/use-loaded';
-import { apiErrorText, showApiError } from '../utils/show-api-error';
+import { confirmThen } from '../utils/confirm-then';
+import { apiErrorText } from '../utils/show-api-error';
 import styles from './alerts.module.css';
 import timingStyles from './timing.module.css';
 import { RobotPoolSheet } from './robot-pool-sheet';
@@ -19,17 +20,8 @@ export function RobotPoolPage() {
   }, 'robot-pool');
   const [addingTo, setAddingTo] = useState<string | null>(null);
 
-  const remove = async (robot: PoolRobot) => {
-    const confirmed = await Dialog.confirm({ content: t('robotPool.removeConfirm', { name: robot.name }), confirmText: t('robotPool.remove'), cancelText: t('common.cancel') });
-    if (!confirmed) return;
-    try {
-      await removePoolRobot(robot.conversationId, robot.id);
-      Toast.show({ icon: 'success', content: t('robotPool.removed') });
-      reload();
-    } catch (error) {
-      showApiError(error);
-    }
-  };
+  const remove = (robot: PoolRobot) =>
+    confirmThen({ question: t('robotPool.removeConfirm', { name: robot.name }), confirmText: t('robotPool.remove'), run: () => removePoolRobot(robot.conversationId, robot.id), doneText: t('robotPool.removed'), done: reload });
 
   const chatTitle = (chat: PoolChat) => (chat.role === 'other' ? chat.conversationId : t(`robotPool.chat.${chat.role}`));
 

@@ -3,6 +3,7 @@ import { Button, Input, Selector } from 'antd-mobile';
 import { useI18n } from '../../../lib/i18n';
 import type { MatcherDraft } from '../utils/matcher-draft';
 import styles from './alerts.module.css';
+import { MatcherLabels } from './matcher-labels';
 import { MatcherRows } from './matcher-rows';
 
 export type RuleDraft = RuleSet['rules'][number] & { matchers: MatcherDraft[] };
@@ -85,12 +86,7 @@ export function RuleView({ rule, index }: { rule: RuleSet['rules'][number]; inde
         <span className={styles.ruleName}>{rule.name}</span>
         <span className={`${styles.tag} ${({ 1: styles.level1, 2: styles.level2, 3: styles.level3 } as const)[rule.level]}`}>{t(`alerts.level.${rule.level}`)}</span>
       </div>
-      <div className={styles.labels}>
-        {rule.matchers.length === 0 ? <span className={styles.meta}>{t('alerts.matchesAll')}</span> : null}
-        {rule.matchers.map((matcher, at) => (
-          <span key={at} className={`${styles.label} ${styles.mono}`}>{`${matcher.name}${matcher.op}"${matcher.value}"`}</span>
-        ))}
-      </div>
+      <MatcherLabels matchers={rule.matchers} emptyText={t('alerts.matchesAll')} />
       {route.length > 0 ? <p className={styles.meta}>{route.join(' · ')}</p> : null}
       {rule.raiseAtFiring && rule.level > 1 ? <p className={styles.meta}>{t('alerts.raisesAt', { count: rule.raiseAtFiring })}</p> : null}
     </section>

@@ -1,13 +1,15 @@
 import type { Silence } from '@dingops/shared/alerts';
-import { Button, Dialog, DotLoading, ErrorBlock, List, Toast } from 'antd-mobile';
+import { Button, ErrorBlock, List } from 'antd-mobile';
 import { useState } from 'react';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n } from '../../../lib/i18n';
 import { expireSilence, listSilences } from '../api/silences';
 import { useLoaded } from '../hooks/use-loaded';
 import { shortTime } from '../utils/elapsed';
-import { matcherText } from '../utils/matcher-draft';
-import { apiErrorText, showApiError } from '../utils/show-api-error';
+import { confirmThen } from '../utils/confirm-then';
+import { apiErrorText } from '../utils/show-api-error';
 import styles from './alerts.module.css';
+import { MatcherLabels } from './matcher-labels';
 import { SilenceSheet } from './silence-sheet';
 
 /** 静默: silences in force or yet to start; any IT person adds one or ends one early. */
@@ -16,17 +18,8 @@ export function SilencesPage() {
   const { state, reload } = useLoaded((signal) => listSilences(signal), 'silences');
   const [creating, setCreating] = useState(false);
 
-  const expire = async (silence: Silence) => {
-    const confirmed = await Dialog.confirm({ content: t('alerts.expireConfirm'), confirmText: t('alerts.expire'), cancelText: t('common.cancel') });
-    if (!confirmed) return;
-    try {
-      await expireSilence(silence.id);
-      Toast.show({ icon: 'success', content: t('alerts.silenceExpired') });
-      reload();
-    } catch (error) {
-      showApiError(error);
-    }
-  };
+  const expire = (silence: Silence) =>
+    confirmThen({ question: t('alerts.expireConfirm'), confirmText: t('alerts.expire'), run: () => expireSilence(silence.id), doneText: t('alerts.silenceExpired'), done: reload });
 
   return (
     <div data-testid="alert-silences">
@@ -36,15 +29,9 @@ export function SilencesPage() {
         </Button>
       </div>
       {state.status === 'loading' ? (
-        <div className={styles.loading}>
-          <DotLoading color="primary" />
-        </div>
+        <PageLoading />
       ) : state.status === 'failed' ? (
-        <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={apiErrorText(state.error)}>
-          <Button color="primary" className={styles.retry} onClick={reload}>
-            {t('common.retry')}
-          </Button>
-        </ErrorBlock>
+        <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} />
       ) : state.value.length === 0 ? (
         <ErrorBlock status="empty" title={t('alerts.noSilences')} description={null} data-testid="silences-empty" />
       ) : (
@@ -69,13 +56,7 @@ export function SilencesPage() {
                 </Button>
               }
             >
-              <span className={styles.labels}>
-                {silence.matchers.map((matcher, index) => (
-                  <span key={index} className={`${styles.label} ${styles.mono}`}>
-                    {matcherText(matcher)}
-                  </span>
-                ))}
-              </span>
+              <MatcherLabels matchers={silence.matchers} />
             </List.Item>
           ))}
         </List>
