@@ -62,7 +62,8 @@ export type OpenedPage = {
 export async function saveScreenshot(page: Page, name: string, { fullPage = false } = {}): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = `${screenshotDir}${name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.png`;
-  await page.screenshot({ path: file, fullPage });
+  // A toast from the step before would cover the layout the screenshot is kept to show.
+  await page.screenshot({ path: file, fullPage, style: '.adm-toast-mask { display: none !important; }' });
   return file.slice(repoRoot.length);
 }
 

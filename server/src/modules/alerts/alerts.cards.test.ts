@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCardButtons, decodeCardFields } from '../../dingtalk/cards-convention';
-import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, pageDingContent, warRoomContextMessage, warRoomTitle } from './alerts.cards';
+import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, escalationStepNote, pageDingContent, warRoomContextMessage, warRoomTitle } from './alerts.cards';
 import type { AlertGroupRow } from './alerts.table';
 
 const now = new Date('2026-11-28T08:30:00Z');
@@ -117,5 +117,10 @@ describe('alert group card (what DingTalk shows)', () => {
     expect(alertGroupIdOf('alert-group-42')).toBe(42n);
     expect(alertGroupIdOf('ticket-42')).toBeNull();
     expect([durationText(10_000), durationText(5 * 60_000), durationText(26 * 3_600_000)]).toEqual(['不到 1 分钟', '5 分钟', '1 天 2 小时']);
+  });
+
+  it('F4: an escalation step in the timeline names its targets as people read them, never the policy keys', () => {
+    expect(escalationStepNote(0, ['oncall_primary'], ['陈刚'])).toBe('第 1 步（值班主岗）：通知 陈刚');
+    expect(escalationStepNote(2, ['it_leads', 'leadership_group'], [])).toBe('第 3 步（IT 负责人、管理层群）：无人可通知');
   });
 });

@@ -1,3 +1,4 @@
+import type { EscalationTarget } from '@dingops/shared/oncall';
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
 import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
 import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
@@ -130,6 +131,15 @@ export function pageNotification(group: AlertGroupRow, { publicUrl, why }: { pub
       single_url: alertGroupUrl(publicUrl, group.id),
     },
   };
+}
+
+/** Escalation targets as the micro-app's policy page names them. */
+export const escalationTargetNames: Record<EscalationTarget, string> = { oncall_primary: '值班主岗', oncall_secondary: '值班副岗', it_leads: 'IT 负责人', leadership_group: '管理层群' };
+
+/** The timeline's line for an escalation step: which step, whom it was for, and who was reached. */
+export function escalationStepNote(index: number, targets: readonly EscalationTarget[], reached: readonly string[]): string {
+  const whom = targets.map((target) => escalationTargetNames[target]).join('、');
+  return `第 ${index + 1} 步（${whom}）：${reached.length > 0 ? `通知 ${reached.join('、')}` : '无人可通知'}`;
 }
 
 /** A line in the card's group (or the leadership group) when escalation reaches people there. */

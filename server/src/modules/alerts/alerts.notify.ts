@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import type { User } from '@dingops/shared/users';
 import { fitList, jsonBytes, maxMsgParamBytes, maxRobotBodyBytes, msgParamBody, splitMarkdown } from '../../dingtalk/message-size';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
-import { alertCardParams, alertGroupCardId, digestCardParams, digestOrder, escalationMessage, pageDingContent, pageNotification } from './alerts.cards';
+import { alertCardParams, alertGroupCardId, digestCardParams, digestOrder, escalationMessage, escalationStepNote, escalationTargetNames, pageDingContent, pageNotification } from './alerts.cards';
 import type { Crowd } from './alerts.people';
 import type { GroupEventInput } from './alerts.repository';
 import type { CardPlan } from './alerts.rules';
@@ -146,7 +146,7 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
         if (target === 'leadership_group') {
           if (settings.leadershipGroupId) {
             await groupMessage(tx, { group, conversationId: settings.leadershipGroupId, msg: escalationMessage(group, { names: [], publicUrl: settings.publicUrl, minutes }), key });
-            reached.push('管理层群');
+            reached.push(escalationTargetNames.leadership_group);
           }
         } else {
           const people = target === 'oncall_primary' ? crowd.primary : target === 'oncall_secondary' ? crowd.secondary : crowd.leads;
@@ -163,7 +163,7 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
         onEscalation(target);
       }
       done.add(index);
-      events.push({ groupId: group.id, at: now, kind: 'escalation_step', actorName: 'DingOps', note: `第 ${index + 1} 步（${step.notify.join('、')}）：${reached.length > 0 ? `通知 ${reached.join('、')}` : '无人可通知'}`, data: { step: index, notify: step.notify, policyId: policy.id } });
+      events.push({ groupId: group.id, at: now, kind: 'escalation_step', actorName: 'DingOps', note: escalationStepNote(index, step.notify, reached), data: { step: index, notify: step.notify, policyId: policy.id } });
     }
     return { ...group, escalationStepsDone: [...done].sort((a, b) => a - b) };
   }
