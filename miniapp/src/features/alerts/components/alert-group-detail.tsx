@@ -1,6 +1,7 @@
 import type { AlertGroupDetail } from '@dingops/shared/alerts';
-import { Button, DotLoading, ErrorBlock, List, Steps } from 'antd-mobile';
+import { List, Steps } from 'antd-mobile';
 import { Link } from 'react-router';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { hasMessage, useI18n } from '../../../lib/i18n';
 import { getAlertGroup } from '../api/alert-groups';
@@ -18,22 +19,8 @@ export function AlertGroupDetailView({ groupId, onChanged }: { groupId: string; 
   const { state, reload } = useLoaded((signal) => getAlertGroup(groupId, signal), groupId);
   useVisibleInterval(reload, 10_000);
 
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <DotLoading color="primary" />
-      </div>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={apiErrorText(state.error)} data-testid="alert-group-error">
-        <Button color="primary" className={styles.retry} onClick={reload}>
-          {t('common.retry')}
-        </Button>
-      </ErrorBlock>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'failed') return <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} testId="alert-group-error" />;
   const group = state.value;
   return (
     <div data-testid="alert-group-detail">

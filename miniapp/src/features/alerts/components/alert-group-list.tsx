@@ -1,12 +1,13 @@
 import type { AlertGroup } from '@dingops/shared/alerts';
-import { Button, DotLoading, ErrorBlock, InfiniteScroll, List, Selector } from 'antd-mobile';
+import { ErrorBlock, InfiniteScroll, List, Selector } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
+import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useI18n } from '../../../lib/i18n';
 import type { GroupFilters } from '../api/alert-groups';
 import { useAlertGroups } from '../hooks/use-alert-groups';
-import { useMediaQuery } from '../hooks/use-media-query';
 import { formatElapsed } from '../utils/elapsed';
 import { apiErrorText } from '../utils/show-api-error';
 import { AlertGroupDetailView } from './alert-group-detail';
@@ -57,15 +58,9 @@ export function AlertGroupList() {
           />
         </div>
         {list.status === 'loading' ? (
-          <div className={styles.loading}>
-            <DotLoading color="primary" />
-          </div>
+          <PageLoading />
         ) : list.status === 'failed' ? (
-          <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={apiErrorText(list.error)}>
-            <Button color="primary" className={styles.retry} onClick={list.retry}>
-              {t('common.retry')}
-            </Button>
-          </ErrorBlock>
+          <PageLoadFailed description={apiErrorText(list.error)} onRetry={list.retry} />
         ) : list.items.length === 0 ? (
           <ErrorBlock status="empty" title={t('alerts.empty')} description={t('alerts.emptyHint')} data-testid="alert-groups-empty" />
         ) : (

@@ -1,7 +1,8 @@
 import type { Probe, ProbeResultPage } from '@dingops/shared/probes';
-import { Button, Dialog, DotLoading, ErrorBlock, List, Tabs, Toast } from 'antd-mobile';
+import { Button, Dialog, ErrorBlock, List, Tabs, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../lib/i18n';
 import { deleteProbe, getProbeResults, listProbes, runProbe, updateProbe } from '../api/probes';
@@ -26,16 +27,8 @@ export function ProbeDetail({ probeId, canEdit }: { probeId: string; canEdit: bo
   const results = useLoaded((signal) => getProbeResults(probeId, hours, signal), `${probeId}:${hours}:${version}`);
   const refresh = () => setVersion((count) => count + 1);
 
-  if (probe.state.status === 'loading') return <div className={alertStyles.loading}><DotLoading color="primary" /></div>;
-  if (probe.state.status === 'failed') {
-    return (
-      <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={apiErrorText(probe.state.error)}>
-        <Button color="primary" className={alertStyles.retry} onClick={probe.reload}>
-          {t('common.retry')}
-        </Button>
-      </ErrorBlock>
-    );
-  }
+  if (probe.state.status === 'loading') return <PageLoading />;
+  if (probe.state.status === 'failed') return <PageLoadFailed description={apiErrorText(probe.state.error)} onRetry={probe.reload} />;
   if (!probe.state.value) return <ErrorBlock status="empty" title={t('problem.alerts.probe_not_found')} description={null} data-testid="probe-error" />;
   const current = probe.state.value;
 
@@ -48,7 +41,7 @@ export function ProbeDetail({ probeId, canEdit }: { probeId: string; canEdit: bo
             <Tabs.Tab key={String(range)} title={t(`probes.range.${range}`)} />
           ))}
         </Tabs>
-        {results.state.status === 'ready' ? <ProbeResults page={results.state.value} slowMs={current.slowMs} /> : results.state.status === 'failed' ? <p className={alertStyles.error}>{apiErrorText(results.state.error)}</p> : <div className={alertStyles.loading}><DotLoading color="primary" /></div>}
+        {results.state.status === 'ready' ? <ProbeResults page={results.state.value} slowMs={current.slowMs} /> : results.state.status === 'failed' ? <p className={alertStyles.error}>{apiErrorText(results.state.error)}</p> : <PageLoading />}
       </div>
     </div>
   );

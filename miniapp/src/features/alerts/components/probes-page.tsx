@@ -1,7 +1,8 @@
 import type { Probe } from '@dingops/shared/probes';
-import { Button, DotLoading, ErrorBlock, List } from 'antd-mobile';
+import { Button, ErrorBlock, List } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../lib/i18n';
 import { listProbes } from '../api/probes';
@@ -31,15 +32,9 @@ export function ProbesPage({ canEdit }: { canEdit: boolean }) {
         </div>
       ) : null}
       {state.status === 'loading' ? (
-        <div className={alertStyles.loading}>
-          <DotLoading color="primary" />
-        </div>
+        <PageLoading />
       ) : state.status === 'failed' ? (
-        <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={apiErrorText(state.error)}>
-          <Button color="primary" className={alertStyles.retry} onClick={reload}>
-            {t('common.retry')}
-          </Button>
-        </ErrorBlock>
+        <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} />
       ) : state.value.length === 0 ? (
         <ErrorBlock status="empty" title={t('probes.empty')} description={t('probes.emptyHint')} data-testid="probes-empty" />
       ) : (

@@ -1,7 +1,8 @@
 import type { Article } from '@dingops/shared/knowledge';
-import { Button, Dialog, DotLoading, ErrorBlock, Toast } from 'antd-mobile';
+import { Button, Dialog, ErrorBlock, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -19,29 +20,10 @@ export function ArticleView({ articleId, canEdit }: ArticleViewProps) {
   const { t } = useI18n();
   const { state, replace, reload } = useArticle(articleId);
 
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <DotLoading color="primary" />
-      </div>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading />;
   if (state.status === 'failed') {
-    const missing = state.error?.status === 404;
-    return (
-      <ErrorBlock
-        status={missing ? 'empty' : 'disconnected'}
-        title={missing ? t('error.notFound') : t('error.pageTitle')}
-        description={missing ? null : state.error ? describeApiError(state.error) : t('error.pageDescription')}
-        data-testid="knowledge-article-error"
-      >
-        {missing ? null : (
-          <Button color="primary" className={styles.retry} onClick={reload}>
-            {t('common.retry')}
-          </Button>
-        )}
-      </ErrorBlock>
-    );
+    if (state.error?.status === 404) return <ErrorBlock status="empty" title={t('error.notFound')} description={null} data-testid="knowledge-article-error" />;
+    return <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} testId="knowledge-article-error" />;
   }
   return <ArticleBody article={state.article} canEdit={canEdit} onChanged={replace} />;
 }

@@ -1,13 +1,14 @@
 import { Button, CapsuleTabs, ErrorBlock, InfiniteScroll, List, SearchBar } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { PageLoadFailed } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import type { ArticleStatusFilter } from '../api/list-articles';
 import { useArticleList } from '../hooks/use-article-list';
 import { useCategories } from '../hooks/use-categories';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { categoryLabel } from '../utils/category-tree';
 import { ArticleRow } from './article-row';
 import { CategorySheet } from './category-sheet';
@@ -48,11 +49,7 @@ export function KnowledgeList({ canEdit }: { canEdit: boolean }) {
         ) : null}
       </div>
       {state.status === 'failed' ? (
-        <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={state.error ? describeApiError(state.error) : t('error.pageDescription')}>
-          <Button color="primary" className={styles.retry} onClick={reload}>
-            {t('common.retry')}
-          </Button>
-        </ErrorBlock>
+        <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} />
       ) : null}
       {state.status === 'ready' && state.items.length === 0 ? (
         <ErrorBlock status="empty" title={q || category ? t('knowledge.noResults') : t('knowledge.empty')} description={null} data-testid="knowledge-empty" />

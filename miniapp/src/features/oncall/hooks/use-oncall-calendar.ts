@@ -1,8 +1,8 @@
 import type { Schedule, Shift } from '@dingops/shared/oncall';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { getCalendar } from '../api/get-calendar';
 import { listSchedules } from '../api/list-schedules';
 import { twoWeeksFrom } from '../utils/calendar-days';
-import { useLoaded } from './use-loaded';
 
 export type OnCallCalendar = { schedules: Schedule[]; schedule: Schedule | null; shifts: Shift[]; from: Date; to: Date };
 

@@ -19,7 +19,7 @@ export function CategoryTreeEditor() {
   if (state.status === 'loading') return <PageLoading />;
   if (state.status === 'failed') return <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} />;
 
-  const { nodes } = state;
+  const nodes = state.value;
   const rows = flattenCategoryTree(nodes);
   const move = async (row: CategoryRow, step: -1 | 1) => {
     const changed = reorderSiblings(row.siblings, row.node.code, step);

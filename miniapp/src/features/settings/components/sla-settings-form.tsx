@@ -15,7 +15,7 @@ export function SlaSettingsPage() {
   const { state, reload } = useSlaSettings();
   if (state.status === 'loading') return <PageLoading />;
   if (state.status === 'failed') return <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} />;
-  return <SlaSettingsForm key={state.version} settings={state.settings} onSaved={reload} />;
+  return <SlaSettingsForm key={state.version} settings={state.value} onSaved={reload} />;
 }
 
 function SlaSettingsForm({ settings, onSaved }: { settings: SlaSettings; onSaved: () => void }) {

@@ -1,10 +1,10 @@
 import type { Ticket } from '@dingops/shared/tickets';
 import { Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
+import { useMediaQuery } from '../../../hooks/use-media-query';
 import { exportTickets } from '../api/export-tickets';
 import { useI18n } from '../../../lib/i18n';
 import type { TicketFilters } from '../api/list-tickets';
-import { useMediaQuery } from '../hooks/use-media-query';
 import { useTicketList } from '../hooks/use-ticket-list';
 import type { QueueSearch, QueueView } from '../utils/queue-search';
 import { canSaveFiles, saveBlob } from '../utils/save-file';
@@ -62,7 +62,7 @@ export function TicketQueue({ search, onSearchChange, onOpenTicket }: TicketQueu
       {twoPane ? (
         <div className={styles.detailPane} data-testid="queue-detail-pane">
           {search.ticket ? (
-            <TicketDetailView key={search.ticket} ticketId={search.ticket} onChanged={list.replaceTicket} />
+            <TicketDetailView key={search.ticket} ticketId={search.ticket} onChanged={list.replaceItem} />
           ) : (
             <p className={styles.pickOne}>{t('tickets.pickOne')}</p>
           )}

@@ -1,13 +1,13 @@
 import type { User } from '@dingops/shared/users';
 import { useEffect, useState } from 'react';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { listItPeople } from '../api/list-it-people';
-import { useDebounced } from './use-debounced';
 
 type PeopleState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; people: User[] };
 
 /** IT people matching a name being typed (it_staff and it_admin), active ones only. */
 export function useItPeople(query: string) {
-  const q = useDebounced(query, 300);
+  const q = useDebouncedValue(query, 300);
   const [state, setState] = useState<PeopleState>({ status: 'loading' });
   const [reloads, setReloads] = useState(0);
   useEffect(() => {

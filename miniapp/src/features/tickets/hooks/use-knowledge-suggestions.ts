@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '@dingops/shared/knowledge';
 import { useEffect, useState } from 'react';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { getSuggestions } from '../api/get-suggestions';
-import { useDebounced } from './use-debounced';
 
 const minChars = 2;
 const maxQueryChars = 500;
@@ -16,7 +16,7 @@ export function suggestionQuery(title: string, description: string): string {
  * pauses. Any failure means no suggestions: they are a help, never in the way of reporting.
  */
 export function useKnowledgeSuggestions({ title, description, category }: { title: string; description: string; category: string | null }) {
-  const query = useDebounced(suggestionQuery(title, description), 400);
+  const query = useDebouncedValue(suggestionQuery(title, description), 400);
   const [items, setItems] = useState<ArticleSummary[]>([]);
   useEffect(() => {
     if (query.length < minChars) {

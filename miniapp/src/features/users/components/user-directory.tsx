@@ -1,10 +1,11 @@
 import type { Role } from '@dingops/shared/roles';
 import type { User } from '@dingops/shared/users';
-import { Button, ErrorBlock, InfiniteScroll, List, SearchBar } from 'antd-mobile';
+import { ErrorBlock, InfiniteScroll, List, SearchBar } from 'antd-mobile';
 import { useState } from 'react';
+import { PageLoadFailed } from '../../../components/load-states';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { useUserDirectory } from '../hooks/use-user-directory';
 import { RoleEditor } from './role-editor';
 import { RoleFilter } from './role-filter';
@@ -18,10 +19,10 @@ export function UserDirectory() {
   const [role, setRole] = useState<Role | undefined>(undefined);
   const [editing, setEditing] = useState<User | null>(null);
   const q = useDebouncedValue(search.trim());
-  const { state, loadMore, replaceUser, reload } = useUserDirectory({ q, role });
+  const { state, loadMore, replaceItem, reload } = useUserDirectory({ q, role });
 
   const saved = (user: User) => {
-    replaceUser(user);
+    replaceItem(user);
     setEditing(null);
   };
 
@@ -32,11 +33,7 @@ export function UserDirectory() {
         <RoleFilter value={role} onChange={setRole} />
       </div>
       {state.status === 'failed' ? (
-        <ErrorBlock status="disconnected" title={t('error.pageTitle')} description={state.error ? describeApiError(state.error) : t('error.pageDescription')}>
-          <Button color="primary" className={styles.retry} onClick={reload}>
-            {t('common.retry')}
-          </Button>
-        </ErrorBlock>
+        <PageLoadFailed description={state.error ? describeApiError(state.error) : null} onRetry={reload} />
       ) : null}
       {state.status === 'ready' && state.items.length === 0 ? (
         <ErrorBlock status="empty" title={q || role ? t('users.noResults') : t('users.empty')} description={null} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError } from '../lib/api-client';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: ApiError | null } | { status: 'ready'; value: T; version: number };
 
