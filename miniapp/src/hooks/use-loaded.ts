@@ -3,8 +3,11 @@ import { ApiError } from '../lib/api-client';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: ApiError | null } | { status: 'ready'; value: T; version: number };
 
-/** Runs `load` when `key` changes or on `reload`; aborts a load that is no longer wanted. */
-export function useLoaded<T>(load: (signal: AbortSignal) => Promise<T>, key: string) {
+/**
+ * Runs `load` when `key` changes or on `reload`; aborts a load that is no longer wanted.
+ * `keepOnFailure`: a failed reload keeps what is shown (for pages that poll) instead of the failure.
+ */
+export function useLoaded<T>(load: (signal: AbortSignal) => Promise<T>, key: string, { keepOnFailure = false } = {}) {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const [reloads, setReloads] = useState(0);
   useEffect(() => {
@@ -12,7 +15,9 @@ export function useLoaded<T>(load: (signal: AbortSignal) => Promise<T>, key: str
     load(controller.signal)
       .then((value) => setState({ status: 'ready', value, version: reloads }))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'failed', error: error instanceof ApiError ? error : null });
+        if (controller.signal.aborted) return;
+        const failed: Loaded<T> = { status: 'failed', error: error instanceof ApiError ? error : null };
+        setState((previous) => (keepOnFailure && previous.status === 'ready' ? previous : failed));
       });
     return () => controller.abort();
     // `load` is rebuilt each render; `key` says when what it loads changes.

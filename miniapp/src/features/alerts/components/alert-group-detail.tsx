@@ -5,7 +5,7 @@ import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { hasMessage, useI18n } from '../../../lib/i18n';
 import { getAlertGroup } from '../api/alert-groups';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { useVisibleInterval } from '../hooks/use-visible-interval';
 import { formatElapsed, shortTime } from '../utils/elapsed';
 import { apiErrorText } from '../utils/show-api-error';
@@ -16,7 +16,7 @@ import { GroupActions } from './group-actions';
 /** One alert group: what fires, why this level, what happened so far, and the card's actions. */
 export function AlertGroupDetailView({ groupId, onChanged }: { groupId: string; onChanged?: () => void }) {
   const { t } = useI18n();
-  const { state, reload } = useLoaded((signal) => getAlertGroup(groupId, signal), groupId);
+  const { state, reload } = useLoaded((signal) => getAlertGroup(groupId, signal), groupId, { keepOnFailure: true });
   useVisibleInterval(reload, 10_000);
 
   if (state.status === 'loading') return <PageLoading />;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n } from '../../../lib/i18n';
 import { cancelMaintenanceWindow, listMaintenanceWindows } from '../api/maintenance-windows';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { shortTime } from '../utils/elapsed';
 import { confirmThen } from '../utils/confirm-then';
 import { apiErrorText } from '../utils/show-api-error';
@@ -15,7 +15,7 @@ import { MatcherLabels } from './matcher-labels';
 /** 维护窗口: 进行中 and 即将开始; IT admins plan and cancel them, other IT staff read. */
 export function MaintenancePage({ canEdit }: { canEdit: boolean }) {
   const { t } = useI18n();
-  const { state, reload } = useLoaded((signal) => listMaintenanceWindows(signal), 'maintenance-windows');
+  const { state, reload } = useLoaded((signal) => listMaintenanceWindows(signal), 'maintenance-windows', { keepOnFailure: true });
   const [creating, setCreating] = useState(false);
 
   const cancel = (entry: MaintenanceWindow) =>

@@ -6,7 +6,7 @@ import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../lib/i18n';
 import { deleteProbe, getProbeResults, listProbes, runProbe, updateProbe } from '../api/probes';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { shortTime } from '../utils/elapsed';
 import { apiErrorText, showApiError } from '../utils/show-api-error';
 import alertStyles from './alerts.module.css';
@@ -23,8 +23,8 @@ export function ProbeDetail({ probeId, canEdit }: { probeId: string; canEdit: bo
   const { t } = useI18n();
   const [hours, setHours] = useState<Range>(24);
   const [version, setVersion] = useState(0);
-  const probe = useLoaded(async (signal) => (await listProbes(signal)).find((item) => item.id === probeId) ?? null, `${probeId}:${version}`);
-  const results = useLoaded((signal) => getProbeResults(probeId, hours, signal), `${probeId}:${hours}:${version}`);
+  const probe = useLoaded(async (signal) => (await listProbes(signal)).find((item) => item.id === probeId) ?? null, `${probeId}:${version}`, { keepOnFailure: true });
+  const results = useLoaded((signal) => getProbeResults(probeId, hours, signal), `${probeId}:${hours}:${version}`, { keepOnFailure: true });
   const refresh = () => setVersion((count) => count + 1);
 
   if (probe.state.status === 'loading') return <PageLoading />;

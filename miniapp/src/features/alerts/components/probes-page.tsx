@@ -6,7 +6,7 @@ import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../lib/i18n';
 import { listProbes } from '../api/probes';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { useVisibleInterval } from '../hooks/use-visible-interval';
 import { apiErrorText } from '../utils/show-api-error';
 import alertStyles from './alerts.module.css';
@@ -18,7 +18,7 @@ import styles from './probes.module.css';
 export function ProbesPage({ canEdit }: { canEdit: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { state, reload } = useLoaded((signal) => listProbes(signal), 'probes');
+  const { state, reload } = useLoaded((signal) => listProbes(signal), 'probes', { keepOnFailure: true });
   const [creating, setCreating] = useState(false);
   useVisibleInterval(reload, 10_000);
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n } from '../../../lib/i18n';
 import { listPoolChats, listPoolRobots, removePoolRobot } from '../api/robot-pool';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { confirmThen } from '../utils/confirm-then';
 import { apiErrorText } from '../utils/show-api-error';
 import styles from './alerts.module.css';
@@ -17,7 +17,7 @@ export function RobotPoolPage() {
   const { state, reload } = useLoaded(async (signal) => {
     const chats = await listPoolChats(signal);
     return Promise.all(chats.map(async (chat) => ({ chat, robots: await listPoolRobots(chat.conversationId, signal) })));
-  }, 'robot-pool');
+  }, 'robot-pool', { keepOnFailure: true });
   const [addingTo, setAddingTo] = useState<string | null>(null);
 
   const remove = (robot: PoolRobot) =>

@@ -3,7 +3,7 @@ import { Button, ErrorBlock, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { getRules, saveRules } from '../api/rules';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { emptyMatcher, moved } from '../utils/matcher-draft';
 import { apiErrorText, problemPaths, showApiError } from '../utils/show-api-error';
 import styles from './alerts.module.css';
@@ -14,7 +14,7 @@ import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 /** 规则: the ordered classification rules (first match wins, rule F2); IT admins edit and save them. */
 export function RulesPage({ canEdit }: { canEdit: boolean }) {
   const { t } = useI18n();
-  const { state, reload } = useLoaded((signal) => getRules(signal), 'rules');
+  const { state, reload } = useLoaded((signal) => getRules(signal), 'rules', { keepOnFailure: true });
   const [draft, setDraft] = useState<RuleDraft[] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);

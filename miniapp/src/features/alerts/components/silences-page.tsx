@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n } from '../../../lib/i18n';
 import { expireSilence, listSilences } from '../api/silences';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { shortTime } from '../utils/elapsed';
 import { confirmThen } from '../utils/confirm-then';
 import { apiErrorText } from '../utils/show-api-error';
@@ -15,7 +15,7 @@ import { SilenceSheet } from './silence-sheet';
 /** 静默: silences in force or yet to start; any IT person adds one or ends one early. */
 export function SilencesPage() {
   const { t } = useI18n();
-  const { state, reload } = useLoaded((signal) => listSilences(signal), 'silences');
+  const { state, reload } = useLoaded((signal) => listSilences(signal), 'silences', { keepOnFailure: true });
   const [creating, setCreating] = useState(false);
 
   const expire = (silence: Silence) =>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
 import { getAlertTiming, saveAlertTiming } from '../api/timing';
-import { useLoaded } from '../hooks/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { shortTime } from '../utils/elapsed';
 import { problemPaths, showApiError } from '../utils/show-api-error';
 import styles from './alerts.module.css';
@@ -24,7 +24,7 @@ const fieldsOf = (level: LevelKey): readonly TimingField[] => (level === 'level3
 
 /** 通知节奏: group wait, group interval and repeat interval per level; IT admins edit, other IT staff read. */
 export function TimingPage({ canEdit }: { canEdit: boolean }) {
-  const { state, reload } = useLoaded((signal) => getAlertTiming(signal), 'alert-timing');
+  const { state, reload } = useLoaded((signal) => getAlertTiming(signal), 'alert-timing', { keepOnFailure: true });
   if (state.status === 'loading') return <PageLoading />;
   if (state.status === 'failed') return <PageLoadFailed onRetry={reload} />;
   return <TimingForm key={state.value.updatedAt ?? 'defaults'} settings={state.value} canEdit={canEdit} onSaved={reload} />;
