@@ -173,6 +173,8 @@ export const alertGroupSchema = z.object({
   warRoom: z.object({ requestedAt: z.string(), conversationId: z.string().nullable(), title: z.string().nullable() }).nullable(),
   /** 已合并: no card of its own, folded into an alert-storm summary card. */
   folded: z.boolean(),
+  /** The group chat its card goes to (its rule's route, else the IT ops group); null when neither is set. */
+  chat: z.string().nullable(),
 });
 export type AlertGroup = z.infer<typeof alertGroupSchema>;
 
@@ -198,10 +200,24 @@ export type AlertGroupDetail = z.infer<typeof alertGroupDetailSchema>;
 export const listAlertGroupsQuerySchema = z.object({
   level: z.coerce.number().pipe(alertLevelSchema).optional(),
   status: z.enum([...alertGroupStatuses, 'open']).optional(),
+  /** Only groups whose card goes to this chat (an openConversationId, as `chat` gives it). */
+  chat: z.string().trim().min(1).max(200).optional(),
+  /** Words in the title, summary or grouping labels (`erp`, `db1`). */
+  q: z.string().trim().min(1).max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export type ListAlertGroupsQuery = z.infer<typeof listAlertGroupsQuerySchema>;
 export const alertGroupPageSchema = z.object({ items: z.array(alertGroupSchema), nextCursor: z.string().nullable() });
+
+/** A group chat alert cards go to, for the list's chat filter; `role` names the configured ones. */
+export const alertGroupChatSchema = z.object({
+  conversationId: z.string(),
+  role: z.enum(['it_ops', 'security', 'leadership', 'other']),
+  groups: z.number().int(),
+  openGroups: z.number().int(),
+});
+export type AlertGroupChat = z.infer<typeof alertGroupChatSchema>;
+export const alertGroupChatListSchema = z.object({ items: z.array(alertGroupChatSchema) });
 export const alertGroupIdParamsSchema = z.object({ groupId: z.string().regex(/^\d{1,18}$/, 'must be an alert group id') });
 export const alertGroupActionBodySchema = z.object({ action: alertGroupActionSchema, note: z.string().trim().max(500).optional() });

@@ -1,4 +1,5 @@
 import { expect, it, describe } from 'vitest';
+import { alertmanagerPayload } from '../support/alertmanager-payload';
 import { saveScreenshot, startBrowserApp, useBrowser, type BrowserApp } from '../support/browser';
 import { demo } from '../support/demo-people';
 
@@ -14,28 +15,8 @@ async function createSource(t: BrowserApp) {
 
 /** ERP's database goes down, as Alertmanager (payload version 4) reports it. */
 async function postErpDown(t: BrowserApp, token: string) {
-  const payload = {
-    version: '4',
-    status: 'firing',
-    receiver: 'dingops',
-    groupKey: 'x',
-    truncatedAlerts: 0,
-    groupLabels: {},
-    commonLabels: {},
-    commonAnnotations: {},
-    externalURL: 'http://am',
-    alerts: [
-      {
-        status: 'firing',
-        labels: { alertname: 'ErpDatabaseDown', service: 'erp', instance: 'db1', severity: 'critical' },
-        annotations: { summary: 'ERP 数据库无法连接' },
-        startsAt: t.clock.now().toISOString(),
-        endsAt: '0001-01-01T00:00:00Z',
-        generatorURL: 'http://prom',
-      },
-    ],
-  };
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/alerts/webhooks/alertmanager', headers: { authorization: `Bearer ${token}` }, payload });
+  const erpDown = { labels: { alertname: 'ErpDatabaseDown', service: 'erp', instance: 'db1', severity: 'critical' }, annotations: { summary: 'ERP 数据库无法连接' } };
+  const response = await t.app.inject({ method: 'POST', url: '/api/v1/alerts/webhooks/alertmanager', headers: { authorization: `Bearer ${token}` }, payload: alertmanagerPayload([erpDown]) });
   expect(response.statusCode).toBe(202);
 }
 

@@ -1,5 +1,8 @@
+import { alertmanagerPayload, type TestAlert } from '../../support/alertmanager-payload';
 import { demo } from '../../support/demo-people';
 import type { TestApp } from '../../support/test-app';
+
+export { alertmanagerPayload, type TestAlert };
 
 /** Helpers shared by the alerts tests: a source and its token, payloads as monitors send them, the card as the sandbox shows it. */
 
@@ -9,37 +12,6 @@ export async function createSource(t: TestApp, kind: 'alertmanager' | 'grafana' 
   if (response.statusCode !== 201) throw new Error(`source create failed: ${response.statusCode} ${response.body}`);
   const source = response.json() as { id: string; token: string };
   return { ...source, admin, bearer: { authorization: `Bearer ${source.token}` } };
-}
-
-export interface TestAlert {
-  status?: 'firing' | 'resolved';
-  labels: Record<string, string>;
-  annotations?: Record<string, string>;
-  endsAt?: string;
-}
-
-/** An Alertmanager webhook (version 4) body carrying these alerts. */
-export function alertmanagerPayload(alerts: TestAlert[]) {
-  const status = alerts.some((alert) => (alert.status ?? 'firing') === 'firing') ? 'firing' : 'resolved';
-  return {
-    version: '4',
-    groupKey: '{}:{alertname="test"}',
-    truncatedAlerts: 0,
-    status,
-    receiver: 'dingops',
-    groupLabels: {},
-    commonLabels: {},
-    commonAnnotations: {},
-    externalURL: 'http://alertmanager.example:9093',
-    alerts: alerts.map((alert) => ({
-      status: alert.status ?? 'firing',
-      labels: alert.labels,
-      annotations: alert.annotations ?? { summary: `${alert.labels.alertname ?? 'alert'} on ${alert.labels.instance ?? '?'}` },
-      startsAt: '2026-11-28T07:59:00Z',
-      endsAt: alert.endsAt ?? (alert.status === 'resolved' ? '2026-11-28T08:00:00Z' : '0001-01-01T00:00:00Z'),
-      generatorURL: 'http://prometheus.example:9090/graph',
-    })),
-  };
 }
 
 export async function post(t: TestApp, token: string, alerts: TestAlert[]) {

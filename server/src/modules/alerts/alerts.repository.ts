@@ -1,6 +1,7 @@
 import type { AlertRule } from '@dingops/shared/rules/alert-classify';
-import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { containing } from '../../db/like';
 import { executePrepared } from '../../db/prepared';
 import { rowsOfTable } from '../../db/raw-rows';
 import { type AlertGroupChangeRow, type AlertGroupRow, type AlertSourceRow, alertGroupChanges, alertGroupEvents, alertGroups, alertRules, alerts, alertSilences, alertSources, previousStates } from './alerts.table';
@@ -50,6 +51,8 @@ export interface GroupEventInput {
 export interface GroupFilter {
   level?: number | undefined;
   status?: 'firing' | 'acknowledged' | 'resolved' | 'open' | undefined;
+  chat?: { conversationId: string; isDefault: boolean } | undefined;
+  q?: string | undefined;
 }
 
 type Rows<T> = { rows: T[] };
@@ -314,8 +317,19 @@ export function createAlertsRepository({ db }: { db: Db }) {
       if (filter.level) conditions.push(eq(alertGroups.level, filter.level));
       if (filter.status === 'open') conditions.push(ne(alertGroups.status, 'resolved'));
       else if (filter.status) conditions.push(eq(alertGroups.status, filter.status));
+      // A group without a route of its own goes to the default (IT ops) chat.
+      if (filter.chat) conditions.push(filter.chat.isDefault ? or(isNull(alertGroups.routeGroupId), eq(alertGroups.routeGroupId, filter.chat.conversationId))! : eq(alertGroups.routeGroupId, filter.chat.conversationId));
+      if (filter.q) conditions.push(or(ilike(alertGroups.title, containing(filter.q)), ilike(alertGroups.summary, containing(filter.q)), ilike(alertGroups.groupKey, containing(filter.q)))!);
       if (beforeId !== null) conditions.push(lt(alertGroups.id, beforeId));
       return db.select().from(alertGroups).where(and(...conditions)).orderBy(desc(alertGroups.id)).limit(limit);
+    },
+    /** Groups per chat their cards go to (`defaultChat` for those without a route of their own). */
+    async groupCountsByChat(defaultChat: string | null): Promise<{ chat: string; groups: number; openGroups: number }[]> {
+      const { rows } = (await db.execute(sql`
+        SELECT chat, count(*)::int AS groups, (count(*) FILTER (WHERE status <> 'resolved'))::int AS open_groups
+        FROM (SELECT COALESCE(route_group_id, ${defaultChat}::text) AS chat, status FROM ${alertGroups} WHERE alert_count > 0) AS routed
+        WHERE chat IS NOT NULL GROUP BY chat ORDER BY chat`)) as unknown as Rows<{ chat: string; groups: number; open_groups: number }>;
+      return rows.map((row) => ({ chat: row.chat, groups: row.groups, openGroups: row.open_groups }));
     },
     alertsOf: (groupId: bigint) => db.select().from(alerts).where(eq(alerts.groupId, groupId)).orderBy(desc(alerts.lastSeenAt)).limit(200),
     eventsOf: (groupId: bigint) => db.select().from(alertGroupEvents).where(eq(alertGroupEvents.groupId, groupId)).orderBy(asc(alertGroupEvents.id)).limit(500),

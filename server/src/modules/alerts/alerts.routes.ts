@@ -3,6 +3,7 @@ import {
   alertGroupDetailSchema,
   alertGroupIdParamsSchema,
   alertGroupPageSchema,
+  alertGroupChatListSchema,
   alertGroupSchema,
   alertmanagerPayloadSchema,
   alertSourceSchema,
@@ -139,8 +140,13 @@ export function setupGroupRoutes(app: FastifyInstance, service: AlertsService) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/groups', {
     config: { access: it },
-    schema: { tags: ['alerts'], summary: 'Alert groups, newest first (filters level, status)', querystring: listAlertGroupsQuerySchema, response: { 200: alertGroupPageSchema } },
+    schema: { tags: ['alerts'], summary: 'Alert groups, newest first (filters level, status, chat, q)', querystring: listAlertGroupsQuerySchema, response: { 200: alertGroupPageSchema } },
     handler: async (request) => service.listGroups(request.query),
+  });
+  typed.get('/group-chats', {
+    config: { access: it },
+    schema: { tags: ['alerts'], summary: 'The group chats alert cards go to, with how many groups each has (for the list filter)', response: { 200: alertGroupChatListSchema } },
+    handler: async () => service.listGroupChats(),
   });
   typed.get('/groups/:groupId', {
     config: { access: it },

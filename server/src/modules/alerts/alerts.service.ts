@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AlertGroup, AlertGroupAction, AlertGroupDetail, AlertSource, AlertSourceKind, ListAlertGroupsQuery, RuleSet, Silence } from '@dingops/shared/alerts';
+import type { AlertGroup, AlertGroupAction, AlertGroupChat, AlertGroupDetail, AlertSource, AlertSourceKind, ListAlertGroupsQuery, RuleSet, Silence } from '@dingops/shared/alerts';
 import type { EscalationPolicy } from '@dingops/shared/oncall';
 import type { User } from '@dingops/shared/users';
 import { type AlertLevel, type AlertRule, classifyAlert, growthRaise, levelNames, raiseLevel } from '@dingops/shared/rules/alert-classify';
@@ -36,6 +36,8 @@ export interface AlertsSettings {
   inhibitEqual: string[];
   cacheMs: number;
   tokenAlgorithm: CipherAlgorithm;
+  /** Where a group without a route of its own sends its card (itOps), and the configured groups, for naming chats. */
+  chats: { itOps: string | null; security: string | null; leadership: string | null };
 }
 
 export interface TicketsFromAlerts {
@@ -163,6 +165,7 @@ export function createAlertsService({
       growthRaisedAt: iso(row.growthRaisedAt),
       warRoom: row.warRoomRequestedAt ? { requestedAt: row.warRoomRequestedAt.toISOString(), conversationId: row.warRoomConversationId, title: row.warRoomTitle } : null,
       folded: row.cardState === 'folded',
+      chat: row.routeGroupId ?? settings.chats.itOps,
     };
   }
 
@@ -465,9 +468,19 @@ export function createAlertsService({
 
     // --- groups ---
     async listGroups(query: ListAlertGroupsQuery) {
-      const rows = await repo.listGroups({ filter: { level: query.level, status: query.status }, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
+      const chat = query.chat ? { conversationId: query.chat, isDefault: query.chat === settings.chats.itOps } : undefined;
+      const rows = await repo.listGroups({ filter: { level: query.level, status: query.status, chat, q: query.q }, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
       const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
       return { items: page.items.map(toGroup), nextCursor: page.nextCursor };
+    },
+    /** The chats alert cards go to: the IT ops group first (even before its first alert), then the rest. */
+    async listGroupChats(): Promise<{ items: AlertGroupChat[] }> {
+      const counts = await repo.groupCountsByChat(settings.chats.itOps);
+      const { itOps, security, leadership } = settings.chats;
+      const roleOf = (conversationId: string): AlertGroupChat['role'] => (conversationId === itOps ? 'it_ops' : conversationId === security ? 'security' : conversationId === leadership ? 'leadership' : 'other');
+      const items = counts.map((count) => ({ conversationId: count.chat, role: roleOf(count.chat), groups: count.groups, openGroups: count.openGroups }));
+      if (itOps && !items.some((item) => item.conversationId === itOps)) items.push({ conversationId: itOps, role: 'it_ops', groups: 0, openGroups: 0 });
+      return { items: items.sort((a, b) => Number(b.role === 'it_ops') - Number(a.role === 'it_ops')) };
     },
     async getGroup(id: bigint): Promise<AlertGroupDetail> {
       const row = await requireGroup(id);

@@ -52,7 +52,7 @@ export async function alertsModule(app: FastifyInstance) {
     people,
     tickets: app.hasDecorator('tickets') ? app.tickets : null,
     clock,
-    settings: { groupBy: settings.groupBy, groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds, flap: settings.flap, inhibitEqual: settings.inhibitEqual, cacheMs: settings.cacheMs, tokenAlgorithm: config.crypto.algorithm },
+    settings: { groupBy: settings.groupBy, groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds, flap: settings.flap, inhibitEqual: settings.inhibitEqual, cacheMs: settings.cacheMs, tokenAlgorithm: config.crypto.algorithm, chats: { itOps: directory.itOpsGroupId, security: directory.securityGroupId, leadership: directory.leadershipGroupId } },
     metrics: { ingested: (kind, level, count) => ingested.inc({ source_kind: kind, level: String(level) }, count) },
     timing: windows.timing,
     maintenance: windows.maintenance,

@@ -2,6 +2,7 @@ import type { AssignableRole } from '@dingops/shared/roles';
 import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNotNull, notLike, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { type NewUserRow, roleGrants, type UserRow, users } from './identity.table';
+import { containing } from '../../db/like';
 
 export function createIdentityRepository({ db }: { db: Db }) {
   return {
@@ -43,7 +44,7 @@ export function createIdentityRepository({ db }: { db: Db }) {
 
     async list({ q, withRole, afterName, afterId, limit }: { q?: string; withRole?: AssignableRole; afterName?: string; afterId?: string; limit: number }): Promise<UserRow[]> {
       const conditions = [];
-      if (q) conditions.push(or(ilike(users.name, `%${q}%`), ilike(users.dingtalkUserId, `%${q}%`), ilike(users.title, `%${q}%`)));
+      if (q) conditions.push(or(ilike(users.name, containing(q)), ilike(users.dingtalkUserId, containing(q)), ilike(users.title, containing(q))));
       if (withRole) {
         conditions.push(inArray(users.dingtalkUserId, db.select({ id: roleGrants.dingtalkUserId }).from(roleGrants).where(eq(roleGrants.role, withRole))));
       }

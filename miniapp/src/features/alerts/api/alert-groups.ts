@@ -1,11 +1,16 @@
-import { alertGroupDetailSchema, alertGroupPageSchema, alertGroupSchema, type AlertGroupAction } from '@dingops/shared/alerts';
+import { alertGroupChatListSchema, alertGroupDetailSchema, alertGroupPageSchema, alertGroupSchema, type AlertGroupAction } from '@dingops/shared/alerts';
 import { apiRequest } from '../../../lib/api-client';
 
-export type GroupFilters = { level?: 1 | 2 | 3; status?: 'firing' | 'acknowledged' | 'resolved' };
+export type GroupFilters = { level?: 1 | 2 | 3; status?: 'firing' | 'acknowledged' | 'resolved'; chat?: string; q?: string };
 
 /** GET /alerts/groups (IT): newest first, one page per cursor. */
 export function listAlertGroups({ filters, cursor, limit, signal }: { filters: GroupFilters; cursor?: string | null; limit?: number; signal?: AbortSignal }) {
   return apiRequest('/alerts/groups', { query: { ...filters, cursor, limit }, schema: alertGroupPageSchema, signal, silent: true });
+}
+
+/** GET /alerts/group-chats (IT): the chats alert cards go to, for the chat filter. */
+export function listAlertGroupChats(signal?: AbortSignal) {
+  return apiRequest('/alerts/group-chats', { schema: alertGroupChatListSchema, signal, silent: true });
 }
 
 /** GET /alerts/groups/:groupId (IT): the group with its alerts and timeline. */

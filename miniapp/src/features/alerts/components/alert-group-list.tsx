@@ -1,12 +1,14 @@
-import type { AlertGroup } from '@dingops/shared/alerts';
-import { ErrorBlock, InfiniteScroll, List, Selector } from 'antd-mobile';
+import type { AlertGroup, AlertGroupChat } from '@dingops/shared/alerts';
+import { ErrorBlock, InfiniteScroll, List, SearchBar, Selector } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useI18n } from '../../../lib/i18n';
-import type { GroupFilters } from '../api/alert-groups';
+import { listAlertGroupChats, type GroupFilters } from '../api/alert-groups';
 import { useAlertGroups } from '../hooks/use-alert-groups';
 import { formatElapsed } from '../utils/elapsed';
 import { apiErrorText } from '../utils/show-api-error';
@@ -18,7 +20,8 @@ const levels = [1, 2, 3] as const;
 const statuses = ['firing', 'acknowledged', 'resolved'] as const;
 
 /**
- * 告警: live list of alert groups (refreshed every 10 s while visible), filtered by level and status.
+ * 告警: live list of alert groups (refreshed every 10 s while visible), searched by words and filtered
+ * by level, status and the group chat the cards go to (offered once there is more than one).
  * On a phone a row opens the group's page; from 1024px the group opens beside the list (`?group=`).
  */
 export function AlertGroupList() {
@@ -27,8 +30,12 @@ export function AlertGroupList() {
   const twoPane = useMediaQuery('(min-width: 1024px)');
   const [search, setSearch] = useSearchParams();
   const openId = twoPane ? search.get('group') : null;
-  const [filters, setFilters] = useState<GroupFilters>({});
-  const list = useAlertGroups(filters);
+  const [filters, setFilters] = useState<Omit<GroupFilters, 'q'>>({});
+  const [words, setWords] = useState('');
+  const q = useDebouncedValue(words.trim(), 300);
+  const list = useAlertGroups({ ...filters, ...(q ? { q } : {}) });
+  const chats = useLoaded((signal) => listAlertGroupChats(signal), 'alert-group-chats', { keepOnFailure: true });
+  const chatOptions = chats.state.status === 'ready' && chats.state.value.items.length > 1 ? chats.state.value.items : [];
 
   // The app is one centred column elsewhere; the two-pane list asks for the whole window.
   useEffect(() => {
@@ -44,6 +51,7 @@ export function AlertGroupList() {
     <div className={twoPane ? styles.twoPane : undefined}>
       <div className={styles.listPane} data-testid="alert-groups">
         <div className={styles.filters}>
+          <SearchBar placeholder={t('alerts.search')} value={words} onChange={setWords} data-testid="alert-search" />
           <Selector
             value={filters.level ? [String(filters.level)] : []}
             onChange={(values) => setFilters((previous) => ({ ...previous, level: values[0] ? (Number(values[0]) as 1 | 2 | 3) : undefined }))}
@@ -56,13 +64,21 @@ export function AlertGroupList() {
             options={statuses.map((status) => ({ label: t(`alerts.status.${status}`), value: status }))}
             data-testid="alert-filter-status"
           />
+          {chatOptions.length > 0 ? (
+            <Selector
+              value={filters.chat ? [filters.chat] : []}
+              onChange={(values) => setFilters((previous) => ({ ...previous, chat: values[0] }))}
+              options={chatOptions.map((chat) => ({ label: chatLabel(chat, t), value: chat.conversationId }))}
+              data-testid="alert-filter-chat"
+            />
+          ) : null}
         </div>
         {list.status === 'loading' ? (
           <PageLoading />
         ) : list.status === 'failed' ? (
           <PageLoadFailed description={apiErrorText(list.error)} onRetry={list.retry} />
         ) : list.items.length === 0 ? (
-          <ErrorBlock status="empty" title={t('alerts.empty')} description={t('alerts.emptyHint')} data-testid="alert-groups-empty" />
+          <ErrorBlock status="empty" title={t('alerts.empty')} description={q || Object.values(filters).some(Boolean) ? t('alerts.emptyFiltered') : t('alerts.emptyHint')} data-testid="alert-groups-empty" />
         ) : (
           <>
             <List className={styles.group}>
@@ -81,6 +97,12 @@ export function AlertGroupList() {
       ) : null}
     </div>
   );
+}
+
+/** A chat as people know it: the configured groups by name, any other by the end of its id. */
+function chatLabel(chat: AlertGroupChat, t: ReturnType<typeof useI18n>['t']): string {
+  const name = chat.role === 'other' ? t('alerts.chat.other', { id: chat.conversationId.replace(/=+$/, '').slice(-6) }) : t(`alerts.chat.${chat.role}`);
+  return chat.openGroups > 0 ? t('alerts.chat.withOpen', { name, count: chat.openGroups }) : name;
 }
 
 function AlertGroupRow({ group, selected, onOpen }: { group: AlertGroup; selected: boolean; onOpen: (group: AlertGroup) => void }) {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demo } from '../../support/demo-people';
+import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
+import { createSource, erpDown, groupsOf, post } from './alerts-fixture';
+
+type Chat = { conversationId: string; role: string; groups: number; openGroups: number };
+
+/** OA alerts go to 信息安全群 by rule; everything else to IT运维值班群 (no route of its own). */
+async function sourceWithOaRoutedToSecurity(t: TestApp) {
+  const source = await createSource(t);
+  const rules = { rules: [{ name: 'oa-any', matchers: [{ name: 'service', op: '=', value: 'oa' }], level: 2, groupId: demoGroupIds.security }] };
+  expect((await t.app.inject({ method: 'PUT', url: '/api/v1/alerts/rules', headers: source.admin.headers, payload: rules })).statusCode).toBe(200);
+  return source;
+}
+
+async function chatsOf(t: TestApp, headers: Record<string, string>): Promise<Chat[]> {
+  const response = await t.app.inject({ method: 'GET', url: '/api/v1/alerts/group-chats', headers });
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { items: Chat[] }).items;
+}
+
+describe('the alert list: filters by group chat and by words (issue 5 §7)', { timeout: 90_000 }, () => {
+  it('F2: the IT ops group is offered before its first alert; then each chat counts its groups, open ones apart', async () => {
+    const t = await buildTestApp();
+    const source = await sourceWithOaRoutedToSecurity(t);
+    const lina = await t.loginAs(demo.itStaff);
+    expect(await chatsOf(t, lina.headers)).toEqual([{ conversationId: demoGroupIds['it-oncall'], role: 'it_ops', groups: 0, openGroups: 0 }]);
+
+    await post(t, source.token, [erpDown('db1'), { labels: { alertname: 'OaSlow', service: 'oa', severity: 'warning' } }, { labels: { alertname: 'OaDown', service: 'oa', severity: 'critical' } }]);
+    await post(t, source.token, [{ labels: { alertname: 'OaSlow', service: 'oa', severity: 'warning' }, status: 'resolved' }]);
+    await t.drainOutbox();
+    expect(await chatsOf(t, lina.headers)).toEqual([
+      { conversationId: demoGroupIds['it-oncall'], role: 'it_ops', groups: 1, openGroups: 1 },
+      { conversationId: demoGroupIds.security, role: 'security', groups: 2, openGroups: 1 },
+    ]);
+  });
+
+  it('F2: chat= lists only the groups whose card goes there (unrouted ones count as the IT ops group); every group names its chat', async () => {
+    const t = await buildTestApp();
+    const source = await sourceWithOaRoutedToSecurity(t);
+    await post(t, source.token, [erpDown('db1'), { labels: { alertname: 'OaDown', service: 'oa', severity: 'critical' } }]);
+    await t.drainOutbox();
+
+    const all = await groupsOf(t, source.admin.headers);
+    expect(all.map((group) => (group as unknown as { chat: string }).chat).sort()).toEqual([demoGroupIds['it-oncall'], demoGroupIds.security].sort());
+    const security = await groupsOf(t, source.admin.headers, `?chat=${encodeURIComponent(demoGroupIds.security)}`);
+    expect(security.map((group) => group.levelReason)).toEqual(['二级：规则 oa-any 命中']);
+    const itOps = await groupsOf(t, source.admin.headers, `?chat=${encodeURIComponent(demoGroupIds['it-oncall'])}&level=1`);
+    expect(itOps.map((group) => group.levelReason)).toEqual(['默认：severity=critical']);
+    expect(await groupsOf(t, source.admin.headers, '?chat=cid-nobody-uses')).toEqual([]);
+  });
+
+  it('q= finds groups by title, summary or grouping labels, case-blind, and takes % and _ literally', async () => {
+    const t = await buildTestApp();
+    const source = await createSource(t);
+    await post(t, source.token, [
+      erpDown('db1'),
+      { labels: { alertname: 'DiskFull', service: 'fileserver', severity: 'warning' }, annotations: { summary: '共享盘使用率 95%' } },
+      { labels: { alertname: 'Disk_Slow', service: 'nas', severity: 'info' } },
+    ]);
+    await t.drainOutbox();
+    const titles = async (q: string) => (await groupsOf(t, source.admin.headers, `?q=${encodeURIComponent(q)}`)).map((group) => (group as unknown as { title: string }).title).sort();
+
+    expect(await titles('erpdatabase')).toEqual(['ErpDatabaseDown']);
+    expect(await titles('共享盘')).toEqual(['DiskFull']);
+    expect(await titles('fileserver')).toEqual(['DiskFull']);
+    expect(await titles('95%')).toEqual(['DiskFull']);
+    expect(await titles('disk_')).toEqual(['Disk_Slow']);
+    expect(await titles('%')).toEqual(['DiskFull']);
+  });
+
+  it('a bad filter is a 400 naming it; an employee may neither list nor see the chats', async () => {
+    const t = await buildTestApp();
+    const source = await createSource(t);
+    const tooLong = await t.app.inject({ method: 'GET', url: `/api/v1/alerts/groups?q=${'x'.repeat(101)}`, headers: source.admin.headers });
+    expect(problemOf(tooLong).errors?.[0]?.path).toMatch(/^querystring\.q/);
+    const blank = await t.app.inject({ method: 'GET', url: '/api/v1/alerts/groups?chat=%20', headers: source.admin.headers });
+    expect(problemOf(blank).errors?.[0]?.path).toMatch(/^querystring\.chat/);
+    const zhang = await t.loginAs(demo.employee);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/alerts/group-chats', headers: zhang.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/alerts/groups?q=erp', headers: zhang.headers })).statusCode).toBe(403);
+  });
+});
