@@ -101,7 +101,7 @@ describe('alerts in a phone browser', () => {
     expect(saved).toEqual({ rules: [{ name: 'ERP 数据库', level: 2, matchers: [{ name: 'service', op: '=~', value: 'erp.*' }] }] });
   });
 
-  it('S4: IT staff silence ERP with a field error first, end the silence, and read rules without editing; an employee gets no tile', async () => {
+  it('S4: IT staff silence ERP with a field error first, end the silence, plan one for tonight, and read rules without editing; an employee gets no tile', async () => {
     const t = await startBrowserApp();
     const { page } = await browser.openPage(t, 'phone');
     await page.goto(`/?loginAs=${demo.itStaff}`);
@@ -129,6 +129,18 @@ describe('alerts in a phone browser', () => {
     // The row's own button is also labelled 结束: click the one inside the confirm dialog once it is there.
     await page.locator('.adm-dialog').getByRole('button', { name: '结束' }).click();
     await page.getByTestId('silences-empty').waitFor();
+
+    // A silence can be set to start later (tonight's change window): it is listed with its start.
+    await page.getByTestId('silence-add').click();
+    await sheet.getByTestId('silence-matcher-name-0').locator('input').fill('service');
+    await sheet.getByTestId('silence-matcher-value-0').locator('input').fill('erp');
+    await sheet.getByTestId('silence-starts-at').locator('input').fill('2026-11-28T22:00');
+    await sheet.getByTestId('silence-ends-at').locator('input').fill('2026-11-28T23:30');
+    await sheet.getByTestId('silence-reason').locator('input').fill('ERP 夜间变更');
+    await sheet.getByTestId('silence-save').click();
+    await sheet.waitFor({ state: 'detached' });
+    await row.getByText('11/28 22:00 开始').waitFor();
+    await row.getByText('至 11/28 23:30').waitFor();
 
     await page.getByText('规则', { exact: true }).first().click();
     await page.getByTestId('rule-tester').waitFor();

@@ -10,9 +10,9 @@ import { emptyMatcher, type MatcherDraft } from '../utils/matcher-draft';
 import styles from './alerts.module.css';
 import { MatcherRows } from './matcher-rows';
 
-const fields = ['matchers', 'endsAt', 'reason'] as const;
+const fields = ['matchers', 'startsAt', 'endsAt', 'reason'] as const;
 
-/** 新建静默: matchers, an end time and a reason; field errors land under their fields. */
+/** 新建静默: matchers, when it starts (now unless set), when it ends, and a reason; field errors land under their fields. */
 export function SilenceSheet({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   return (
     <Popup visible={open} onMaskClick={onClose} onClose={onClose} bodyClassName={sheet.sheet} destroyOnClose>
@@ -24,12 +24,12 @@ export function SilenceSheet({ open, onClose, onSaved }: { open: boolean; onClos
 function SilenceForm({ onSaved }: { onSaved: () => void }) {
   const { t } = useI18n();
   const [matchers, setMatchers] = useState<MatcherDraft[]>([emptyMatcher()]);
+  const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState(() => localInput(new Date(Date.now() + 2 * 3_600_000)));
   const [reason, setReason] = useState('');
   const { errors, saving, save, edited } = useCheckedSave({
     schema: createSilenceBodySchema,
     fields,
-    aliases: { startsAt: 'endsAt' },
     submit: createSilence,
     successText: t('alerts.silenceCreated'),
     onSaved,
@@ -48,13 +48,16 @@ function SilenceForm({ onSaved }: { onSaved: () => void }) {
       data-testid="silence-sheet"
       onSubmit={(event) => {
         event.preventDefault();
-        void save({ matchers, endsAt: isoOf(endsAt), reason });
+        void save({ matchers, ...(startsAt ? { startsAt: isoOf(startsAt) } : {}), endsAt: isoOf(endsAt), reason });
       }}
     >
       <h2 className={sheet.title}>{t('alerts.newSilence')}</h2>
       <List>
         <List.Item title={t('alerts.matchers')} description={errorLine('matchers')}>
           <MatcherRows matchers={matchers} onChange={edited('matchers', setMatchers)} invalidRows={errors.matcherRows} testId="silence-matcher" />
+        </List.Item>
+        <List.Item title={t('alerts.silenceStartsAt')} description={errorLine('startsAt') ?? <span className={styles.meta}>{t('alerts.silenceStartsAtHint')}</span>}>
+          <Input type="datetime-local" value={startsAt} onChange={edited('startsAt', setStartsAt)} aria-label={t('alerts.silenceStartsAt')} data-testid="silence-starts-at" />
         </List.Item>
         <List.Item title={t('alerts.silenceEndsAt')} description={errorLine('endsAt')}>
           <Input type="datetime-local" value={endsAt} onChange={edited('endsAt', setEndsAt)} aria-label={t('alerts.silenceEndsAt')} data-testid="silence-ends-at" />

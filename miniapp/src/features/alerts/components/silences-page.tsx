@@ -46,7 +46,7 @@ export function SilencesPage() {
                   <span className={styles.rowLine}>
                     <span className={styles.meta}>{t('alerts.silenceUntil', { time: shortTime(silence.endsAt) })}</span>
                     <span className={styles.meta}>{t('alerts.silenceBy', { name: silence.createdBy })}</span>
-                    {silence.active ? null : <span className={`${styles.tag} ${styles.neutral}`}>{t('alerts.silencePending')}</span>}
+                    {silence.active ? null : <span className={`${styles.tag} ${styles.neutral}`}>{t('alerts.silenceFrom', { time: shortTime(silence.startsAt) })}</span>}
                   </span>
                 </>
               }

@@ -8,14 +8,14 @@ import { problemPaths, showApiError } from '../utils/show-api-error';
  * A sheet's save: the shared schema checks the body first, so errors land under their fields
  * without a round trip; the server's own 400 lands there too, and anything else is a toast.
  */
-export function useCheckedSave<F extends string, T>({ schema, fields, aliases, submit, successText, onSaved }: { schema: ZodType<T>; fields: readonly F[]; aliases?: Partial<Record<string, F>>; submit: (body: T) => Promise<unknown>; successText: string; onSaved: () => void }) {
+export function useCheckedSave<F extends string, T>({ schema, fields, submit, successText, onSaved }: { schema: ZodType<T>; fields: readonly F[]; submit: (body: T) => Promise<unknown>; successText: string; onSaved: () => void }) {
   const [errors, setErrors] = useState<FormErrors<F>>(() => formErrorsOf([], fields));
   const [saving, setSaving] = useState(false);
 
   const save = async (body: unknown) => {
     const checked = schema.safeParse(body);
     if (!checked.success) {
-      setErrors(formErrorsOf(checked.error.issues.map((issue) => issue.path.join('.')), fields, aliases));
+      setErrors(formErrorsOf(checked.error.issues.map((issue) => issue.path.join('.')), fields));
       return;
     }
     setSaving(true);
@@ -24,7 +24,7 @@ export function useCheckedSave<F extends string, T>({ schema, fields, aliases, s
       Toast.show({ icon: 'success', content: successText });
       onSaved();
     } catch (error) {
-      const mapped = formErrorsOf(problemPaths(error), fields, aliases);
+      const mapped = formErrorsOf(problemPaths(error), fields);
       setErrors(mapped);
       if (!hasAnyError(mapped)) showApiError(error);
     } finally {

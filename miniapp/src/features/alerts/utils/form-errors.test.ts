@@ -16,11 +16,6 @@ describe('form errors from field paths', () => {
     expect(errors.matcherRows.size).toBe(0);
   });
 
-  it('shows an aliased field under the field that stands for it (a silence start under its end)', () => {
-    expect([...formErrorsOf(['startsAt'], fields, { startsAt: 'endsAt' }).fields]).toEqual(['endsAt']);
-    expect(formErrorsOf(['startsAt'], fields).fields.size).toBe(0);
-  });
-
   it('says whether anything is marked, so an unmarked server error becomes a toast', () => {
     expect(hasAnyError(formErrorsOf([], fields))).toBe(false);
     expect(hasAnyError(formErrorsOf(['matchers.1.op'], fields))).toBe(true);

@@ -1,13 +1,12 @@
 /** Which fields to mark, and which matcher rows (`matchers.2.value` marks row 2). */
 export type FormErrors<F extends string> = { fields: ReadonlySet<F>; matcherRows: ReadonlySet<number> };
 
-/** Field paths (from zod or a problem+json) as errors; `aliases` sends a path's field to the one showing it. */
-export function formErrorsOf<F extends string>(paths: readonly string[], fields: readonly F[], aliases: Partial<Record<string, F>> = {}): FormErrors<F> {
+/** Field paths (from zod or a problem+json) as errors under the fields the form shows. */
+export function formErrorsOf<F extends string>(paths: readonly string[], fields: readonly F[]): FormErrors<F> {
   const marked = new Set<F>();
   const matcherRows = new Set<number>();
   for (const path of paths) {
-    const [head = '', index] = path.split('.');
-    const field = aliases[head] ?? head;
+    const [field = '', index] = path.split('.');
     if (field === 'matchers' && index !== undefined && /^\d+$/.test(index)) matcherRows.add(Number(index));
     else if ((fields as readonly string[]).includes(field)) marked.add(field as F);
   }
