@@ -10,6 +10,7 @@ import { faultsRoutes } from './faults/faults.routes';
 import { lookupRoutes } from './messaging/lookup.routes';
 import { messagingRoutes, messagingSandboxApiRoutes } from './messaging/messaging.routes';
 import { eventsPlugin } from './events/events.plugin';
+import { monitoringRoutes } from './monitoring/monitoring.routes';
 import { oapiRoutes } from './oapi.routes';
 import { orgEventRoutes } from './org-events/org-events.routes';
 import { sendV1Failure } from './replies';
@@ -75,5 +76,6 @@ export async function buildSandboxApp({ state, log }: { state: SandboxState; log
   await app.register(eventsPlugin, { state });
   await app.register(approvalsPlugin, { state });
   await app.register(orgEventRoutes, { state, prefix: '/sandbox/api' });
+  await app.register(monitoringRoutes, { state, prefix: '/sandbox/api' });
   return app;
 }

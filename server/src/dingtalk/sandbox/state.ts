@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from './events/event-bus';
 import type { SandboxEventOptions } from './events/event-settings';
 import { createFaultStore, type FaultInput, type FaultStore } from './faults/fault-settings';
 import { createMessagingState, type MessagingState } from './messaging/messaging-state';
+import { createSandboxAlertmanager, type SandboxAlertmanager } from './monitoring/alertmanager';
 import type { RateLimitSettings } from './messaging/rate-limiter';
 import { createRobotSessions, type RobotSessions } from './events/robot-sessions';
 import { createOrgDirectory, type OrgDirectory, type OrgSeed } from './org';
@@ -42,6 +43,8 @@ export interface SandboxState {
   messaging: MessagingState;
   /** Injected errors, latency, throttling and dropped connections. */
   faults: FaultStore;
+  /** The company's monitoring as the demo needs it: an Alertmanager that fires sample alerts at DingOps. */
+  alertmanager: SandboxAlertmanager;
   /** The DingOps micro-app the console's phone frame opens (`?loginAs=<userId>`), if known. */
   miniappUrl: string | null;
   now: () => number;
@@ -82,6 +85,7 @@ export function createSandboxState({
     requests: createRequestLog({ now }),
     messaging: createMessagingState({ app: sandboxApp, org, now, rateLimit }),
     faults: createFaultStore({ now, initial: faults }),
+    alertmanager: createSandboxAlertmanager({ now }),
     miniappUrl,
     now,
   };

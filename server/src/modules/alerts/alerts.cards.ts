@@ -1,5 +1,6 @@
 import type { EscalationTarget } from '@dingops/shared/oncall';
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
+import { beijingTime } from '@dingops/shared/rules/beijing-time';
 import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
 import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
 import type { AlertGroupRow } from './alerts.table';
@@ -78,7 +79,7 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
     fields: encodeCardFields([
       { label: '级别原因', value: group.levelReason },
       { label: '分组', value: group.groupKey },
-      { label: '开始时间', value: `${group.openedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` },
+      { label: '开始时间', value: beijingTime(group.openedAt) },
       ...(group.acknowledgedBy ? [{ label: '认领人', value: group.acknowledgedBy }] : []),
       ...(group.escalationStepsDone.length > 0 ? [{ label: '升级', value: `已执行 ${group.escalationStepsDone.length} 步` }] : []),
       ...(group.warRoomTitle ? [{ label: '作战群', value: group.warRoomConversationId ? group.warRoomTitle : `${group.warRoomTitle}（创建中）` }] : []),
@@ -106,7 +107,7 @@ export function digestCardParams(groups: AlertGroupRow[], { now, publicUrl, show
     hidden > 0 ? `另有 ${hidden} 项，详见应用 [告警列表](${publicUrl.replace(/\/$/, '')}/alerts)` : '',
   ].filter(Boolean);
   return {
-    title: `三级告警汇总（${now.toISOString().slice(0, 16).replace('T', ' ')} UTC）`,
+    title: `三级告警汇总（${beijingTime(now)}）`,
     markdown: sections.join('\n\n'),
     status: `${groups.length} 组`,
     statusColor: 'yellow',

@@ -10,6 +10,7 @@ import { createAlertsRepository } from './alerts.repository';
 import { setupGroupRoutes, setupRuleRoutes, setupSilenceRoutes, setupSourceRoutes, setupWebhookRoutes } from './alerts.routes';
 import { createAlertsService } from './alerts.service';
 import { createIngestBatcher } from './alerts.ingest-batcher';
+import { setupSandboxAlertmanager } from './alerts.sandbox-alertmanager';
 import { createMaintenanceModule } from './maintenance.module';
 import { createRobotPoolRepository } from './robot-pool.repository';
 import { createWarRoomDeliveredHook } from './war-room.hook';
@@ -96,6 +97,7 @@ export async function alertsModule(app: FastifyInstance) {
   setupRuleRoutes(app, service);
   setupSilenceRoutes(app, service);
   setupGroupRoutes(app, service);
+  setupSandboxAlertmanager(app, service);
   windows.register({ alerts: repo, notifier, people });
 
   app.outbox.onDelivered('dingtalk.scene_group_create', createWarRoomDeliveredHook({ repo, notifier, clock }));

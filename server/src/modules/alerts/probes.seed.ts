@@ -1,22 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../db/client';
 import { type AuditService, systemContext } from '../../platform/audit/audit.service';
+import { isLoopback, ownUrl } from './own-url';
 import type { ProbesRepository } from './probes.repository';
 import type { alertProbes } from './probes.table';
 
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-
-/**
- * DingOps's own /readyz: the public URL when it points at this machine's listening port, otherwise
- * the listening port on loopback. Null when the server listens only on another interface.
- */
-export function ownReadyzUrl({ publicUrl, address, tls }: { publicUrl: string; address: AddressInfo; tls: boolean }): string | null {
-  const scheme = tls ? 'https' : 'http';
-  const url = new URL(publicUrl);
-  if (isLoopback(url.hostname) && Number(url.port || (url.protocol === 'https:' ? 443 : 80)) === address.port) return new URL('/readyz', url).toString();
-  if (address.address === '0.0.0.0' || address.address === '::' || isLoopback(address.address)) return `${scheme}://${address.family === 'IPv6' && address.address === '::1' ? '[::1]' : '127.0.0.1'}:${address.port}/readyz`;
-  return null;
-}
+/** DingOps's own /readyz (see ownUrl). */
+export const ownReadyzUrl = (listening: { publicUrl: string; address: AddressInfo; tls: boolean }) => ownUrl(listening, '/readyz');
 
 /** The sandbox's host:port, when it runs on this machine. */
 export function sandboxTcpTarget(sandboxApiUrl: string | null): string | null {

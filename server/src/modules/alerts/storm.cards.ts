@@ -1,4 +1,5 @@
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
+import { beijingTime } from '@dingops/shared/rules/beijing-time';
 import { encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
 import { fitList, jsonBytes, maxRobotBodyBytes } from '../../dingtalk/message-size';
 import { alertGroupUrl } from './alerts.cards';
@@ -7,7 +8,6 @@ import type { StormSummary } from './storm.repository';
 /** The storm summary card (告警风暴汇总): pure, so what DingTalk shows is unit-tested. */
 
 const listUrl = (publicUrl: string) => `${publicUrl.replace(/\/$/, '')}/alerts`;
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export function stormCardParams(summary: StormSummary, { startedAt, now, publicUrl, shown = summary.top.length }: { startedAt: Date; now: Date; publicUrl: string; shown?: number }): Record<string, string> {
   const total = summary.counts.reduce((sum, row) => sum + row.groups, 0);
@@ -31,7 +31,7 @@ export function stormCardParams(summary: StormSummary, { startedAt, now, publicU
     status: resolved === total ? `全部已恢复（${total} 组）` : `${total - resolved} 组触发中`,
     statusColor: resolved === total ? 'green' : 'orange',
     level: String(levels[0] ?? 2),
-    fields: encodeCardFields([...byLevel, { label: '开始时间', value: utc(startedAt) }, { label: '更新时间', value: utc(now) }]),
+    fields: encodeCardFields([...byLevel, { label: '开始时间', value: beijingTime(startedAt) }, { label: '更新时间', value: beijingTime(now) }]),
     buttons: encodeCardButtons([{ id: 'open', text: '查看告警列表', style: 'primary', params: { url: listUrl(publicUrl) } }]),
     footer: '由 DingOps 发送',
   };

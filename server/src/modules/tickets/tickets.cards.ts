@@ -1,4 +1,5 @@
 import type { TicketCategory } from '@dingops/shared/tickets';
+import { beijingTime } from '@dingops/shared/rules/beijing-time';
 import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
 import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
 import { categoryLabels, impactLabels, levelLabels, statusLabels, ticketNumber } from './tickets.labels';
@@ -36,7 +37,7 @@ export function slaReminder(ticket: TicketRow, publicUrl: string, stage: 1 | 2):
     msgtype: 'action_card',
     action_card: {
       title: `工单${what}：${ticket.title}`,
-      markdown: `### ${ticketNumber(ticket.id)} 处理${what}\n\n**${ticket.title}**\n\n级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 处理人：${ticket.assigneeName ?? '无人认领'}\n\n解决时限：${ticket.resolutionDueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      markdown: `### ${ticketNumber(ticket.id)} 处理${what}\n\n**${ticket.title}**\n\n级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 处理人：${ticket.assigneeName ?? '无人认领'}\n\n解决时限：${beijingTime(ticket.resolutionDueAt)}`,
       single_title: '查看工单',
       single_url: ticketUrl(publicUrl, ticket.id),
     },

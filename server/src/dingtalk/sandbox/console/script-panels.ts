@@ -55,6 +55,10 @@ function buildSimulate() {
     '<div class="row"><label>群</label><select id="sim-group" data-testid="sim-group">' + options(S.groups, function (g) { return g.id; }, function (g) { return g.title; }) + '</select></div>' +
     '<div class="row"><label>内容</label><input type="text" id="sim-text" data-testid="sim-text" value="@' + esc(robotName()) + ' VPN 连不上"></div>' +
     '<div class="row"><button type="button" class="btn primary" id="sim-send" data-testid="sim-send">以当前身份发送</button></div><div class="note">发送者为右上角的当前身份；应用通过 Stream 或 HTTP 收到这条 @ 消息。</div></div>' +
+    '<div class="panel"><h3>监控告警 · 沙箱 Alertmanager</h3>' +
+    '<div class="row"><label>告警</label><select id="am-sample" data-testid="am-sample"></select></div>' +
+    '<div class="row"><button type="button" class="btn primary" id="am-fire" data-testid="am-fire">触发</button><button type="button" class="btn" id="am-resolve" data-testid="am-resolve">恢复</button></div>' +
+    '<div class="note" id="am-state" data-testid="am-state"></div><div class="note" id="am-sent"></div></div>' +
     '<div class="panel"><h3>组织变动</h3>' +
     '<div class="row"><label>事件</label><select id="org-type" data-testid="org-type"><option value="user_add_org">入职 user_add_org</option><option value="user_modify_org">调岗 user_modify_org</option><option value="user_leave_org">离职 user_leave_org</option></select></div>' +
     '<div class="row" id="org-person-row"><label>员工</label><select id="org-person">' + people + '</select></div>' +
@@ -80,9 +84,30 @@ function toggleOrgFields() {
   $('org-person-row').style.display = type === 'user_add_org' ? 'none' : '';
   $('org-name-row').style.display = type === 'user_add_org' ? '' : 'none';
 }
+var severityNames = { critical: '一级 critical', warning: '二级 warning', info: '三级 info' };
+var outcomeNames = { delivered: '已送达', refused: '被拒绝', unreachable: '无法连接' };
+function renderMonitoring(monitoring) {
+  if (!changed('am', monitoring)) return;
+  var picked = $('am-sample').value;
+  $('am-sample').innerHTML = options(monitoring.samples, function (m) { return m.key; }, function (m) {
+    return m.labels.alertname + ' · ' + (severityNames[m.labels.severity] || m.labels.severity) + (m.firingSince ? ' · 触发中' : '');
+  });
+  if (picked) $('am-sample').value = picked;
+  $('am-state').textContent = monitoring.receiver ? '发往 ' + monitoring.receiver.url + '（DingOps 启动时登记，与真实 Alertmanager 的 webhook_configs 相同）' : '尚无接收方：DingOps 以沙箱模式启动后会登记它的 webhook';
+  $('am-sent').innerHTML = monitoring.sent.slice(0, 3).map(function (m) {
+    return esc(fmtTime(m.at) + ' ' + m.sample + ' ' + (m.status === 'firing' ? '触发' : '恢复') + ' → ' + (outcomeNames[m.outcome] || m.outcome) + (m.httpStatus ? ' ' + m.httpStatus : ''));
+  }).join('<br>');
+}
+function sendSampleAlert(status) {
+  api('POST', '/monitoring/alerts', { sample: $('am-sample').value, status: status }).then(function (a) {
+    toast(a.ok ? (status === 'firing' ? '告警已发给 DingOps' : '恢复已发给 DingOps') : problemText(a));
+    loadSimulate();
+  });
+}
 function loadSimulate() {
-  return Promise.all([api('GET', '/faults'), api('GET', '/rate-limit'), api('GET', '/robots')]).then(function (answers) {
+  return Promise.all([api('GET', '/faults'), api('GET', '/rate-limit'), api('GET', '/robots'), api('GET', '/monitoring')]).then(function (answers) {
     var faults = answers[0].data, rate = answers[1].data, robots = (answers[2].data.robots || []);
+    if (answers[3].ok) renderMonitoring(answers[3].data);
     if (changed('fault-state', faults)) {
       $('fault-state').textContent = '当前：错误率 ' + Math.round((faults.errorRate || 0) * 100) + '%，延迟 ' + (faults.latencyMs || 0) + ' ms' + (faults.throttle ? '，限流中' + (faults.throttleUntil ? '（至 ' + fmtTime(faults.throttleUntil) + '）' : '') : '') + (faults.dropConnections ? '，断开连接' : '');
     }
@@ -100,6 +125,8 @@ function simulateClick(event) {
   var id = event.target.id;
   if (id === 'sim-send') {
     api('POST', '/bot-messages', { userId: S.me, openConversationId: $('sim-group').value, text: $('sim-text').value }).then(function (a) { toast(a.ok ? '已发送' : problemText(a)); });
+  } else if (id === 'am-fire' || id === 'am-resolve') {
+    sendSampleAlert(id === 'am-fire' ? 'firing' : 'resolved');
   } else if (id === 'org-submit') {
     var type = $('org-type').value, body = { type: type };
     if (type === 'user_add_org') { body.name = $('org-name').value; body.departmentId = Number($('org-department').value); } else { body.userId = $('org-person').value; }

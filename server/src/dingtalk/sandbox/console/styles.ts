@@ -82,7 +82,7 @@ button { cursor: pointer; }
 .card .ctitle { font-size: 15px; font-weight: 600; flex: 1; }
 .card .cbody { padding: 0 14px 10px; font-size: 14px; }
 .card .fields { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin-top: 8px; font-size: 13px; }
-.card .fields dt { color: var(--text-3); } .card .fields dd { margin: 0; }
+.card .fields dt { color: var(--text-3); white-space: nowrap; } .card .fields dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .card .buttons { display: flex; flex-wrap: wrap; gap: 8px; padding: 10px 14px 12px; border-top: 1px solid var(--divider); }
 .btn { height: 32px; padding: 0 14px; border-radius: 6px; border: 1px solid var(--divider); background: var(--surface); color: var(--text); }
 .btn:hover { border-color: var(--brand); color: var(--brand); }
@@ -90,7 +90,7 @@ button { cursor: pointer; }
 .btn.primary:hover { background: var(--brand-hover); color: #fff; }
 .btn.danger { color: var(--red); } .btn.danger:hover { border-color: var(--red); }
 .btn:disabled { cursor: not-allowed; opacity: .45; }
-.card .buttons .btn { flex: 1; min-width: 72px; }
+.card .buttons .btn { flex: 1; min-width: 72px; white-space: nowrap; padding-left: 8px; padding-right: 8px; }
 .card .foot { padding: 0 14px 10px; font-size: 12px; color: var(--text-3); }
 .composer { background: var(--surface); border-top: 1px solid var(--divider); padding: 10px 16px; display: grid; grid-template-columns: 1fr auto; gap: 10px; }
 .composer textarea { resize: none; height: 60px; border: 0; outline: none; }

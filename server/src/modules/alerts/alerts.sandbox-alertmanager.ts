@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { systemContext } from '../../platform/audit/audit.service';
+import type { AlertsService } from './alerts.service';
+import { ownUrl } from './own-url';
+
+export const sandboxSourceName = '沙箱 Alertmanager';
+
+/** What the connection needs of the alerts service: its sources. */
+export type SourceAccess = Pick<AlertsService, 'listSources' | 'createSource' | 'rotateSource'>;
+
+/**
+ * Sandbox mode: the sandbox's Alertmanager gets a source of its own and this DingOps's webhook URL,
+ * as an IT admin would set up a real one, so the console's 模拟 → 监控告警 sends alerts through the
+ * whole pipeline. A token is shown only once, so each start rotates the source's token (the sandbox
+ * forgets its settings on restart anyway). A source an admin disabled stays disabled.
+ */
+export async function connectSandboxAlertmanager({ service, sandboxApiUrl, webhookUrl }: { service: SourceAccess; sandboxApiUrl: string; webhookUrl: string }): Promise<'created' | 'rotated' | 'disabled'> {
+  const existing = (await service.listSources()).items.find((source) => source.name === sandboxSourceName && source.kind === 'alertmanager');
+  if (existing && !existing.enabled) return 'disabled';
+  const { token } = existing ? await service.rotateSource({ id: existing.id, context: systemContext }) : await service.createSource({ name: sandboxSourceName, kind: 'alertmanager', context: systemContext });
+  const response = await fetch(`${sandboxApiUrl}/monitoring/receiver`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: webhookUrl, token }),
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!response.ok) throw new Error(`The sandbox answered ${response.status} to the alert receiver`);
+  return existing ? 'rotated' : 'created';
+}
+
+/** In sandbox mode with the demo company, connects the sandbox's Alertmanager once the server listens. */
+export function setupSandboxAlertmanager(app: FastifyInstance, service: AlertsService) {
+  const { config, sandboxApiUrl } = app.deps;
+  if (config.dingtalk.mode !== 'sandbox' || !config.sandbox.seedDemo || !sandboxApiUrl) return;
+  const log = app.log.child({ module: 'alerts' });
+  app.addHook('onListen', async () => {
+    const address = app.server.address() as AddressInfo | null;
+    const webhookUrl = address && typeof address === 'object' ? ownUrl({ publicUrl: config.server.publicUrl, address, tls: config.server.tls !== null }, '/api/v1/alerts/webhooks/alertmanager') : null;
+    if (!webhookUrl) return;
+    try {
+      const outcome = await connectSandboxAlertmanager({ service, sandboxApiUrl, webhookUrl });
+      log.info({ outcome, webhookUrl }, 'Connected the sandbox’s Alertmanager');
+    } catch (error) {
+      // A demo nicety must not stop the start-up.
+      log.warn({ err: error }, 'Skipped the sandbox’s Alertmanager');
+    }
+  });
+}
