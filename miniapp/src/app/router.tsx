@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
       { path: paths.alertMaintenance.path, lazy: async () => ({ Component: (await import('./routes/alerts-maintenance')).AlertMaintenanceRoute }) },
       { path: paths.alertTiming.path, lazy: async () => ({ Component: (await import('./routes/alerts-timing')).AlertTimingRoute }) },
       { path: paths.alertRobots.path, lazy: async () => ({ Component: (await import('./routes/alerts-robots')).AlertRobotsRoute }) },
+      { path: paths.alertSources.path, lazy: async () => ({ Component: (await import('./routes/alerts-sources')).AlertSourcesRoute }) },
       { path: paths.alertProbes.path, lazy: async () => ({ Component: (await import('./routes/alerts-probes')).AlertProbesRoute }) },
       { path: paths.alertProbe.path, lazy: async () => ({ Component: (await import('./routes/alerts-probe')).AlertProbeRoute }) },
     ],

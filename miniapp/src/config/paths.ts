@@ -103,6 +103,10 @@ export const paths = {
     path: '/alerts/robots',
     getHref: () => '/alerts/robots',
   },
+  alertSources: {
+    path: '/alerts/sources',
+    getHref: () => '/alerts/sources',
+  },
   alertProbes: {
     path: '/alerts/probes',
     getHref: () => '/alerts/probes',

@@ -3,6 +3,7 @@
 import 'dingtalk-jsapi/entry/union';
 // Named exports on purpose: the bundler imports these CommonJS files in Node mode, where the
 // default import is the whole exports object rather than the API function.
+import { setData$ as setClipboardApi } from 'dingtalk-jsapi/api/biz/clipboardData/setData';
 import { setTitle$ as setTitleApi } from 'dingtalk-jsapi/api/biz/navigation/setTitle';
 import { requestAuthCode$ as requestAuthCodeApi } from 'dingtalk-jsapi/api/runtime/permission/requestAuthCode';
 import { getENV } from 'dingtalk-jsapi/lib/env';
@@ -62,4 +63,22 @@ export async function setTitle(title: string): Promise<void> {
   } catch {
     // a missing title is cosmetic; never break the page over it
   }
+}
+
+/**
+ * Copies text: DingTalk's own clipboard on a phone (its web view may refuse the web API), the
+ * browser's elsewhere (DingTalk's desktop client included). Rejects when neither can.
+ */
+export async function copyText(text: string): Promise<void> {
+  const platform = getPlatform();
+  if (platform === 'ios' || platform === 'android' || platform === 'harmony') {
+    try {
+      await setClipboardApi({ text });
+      return;
+    } catch (cause) {
+      throw toDingTalkError('biz.clipboardData.setData', cause);
+    }
+  }
+  if (!navigator.clipboard) throw new DingTalkError('clipboard', null, 'No clipboard here');
+  await navigator.clipboard.writeText(text);
 }

@@ -92,7 +92,7 @@ describe('alert ingest: /api/v1/alerts/webhooks/*', { timeout: 90_000 }, () => {
     expect(detail.timeline.map((event: { kind: string }) => event.kind)).toContain('flapping');
   });
 
-  it('401: no token, a wrong token, a token of another kind, a rotated-out token and a disabled source are all refused', async () => {
+  it('401: no token, a wrong token, a token of another kind, a rotated-out token and a disabled source are all refused; enabled again, the source is taken', async () => {
     const t = await buildTestApp();
     const source = await createSource(t);
     const generic = await createSource(t, 'generic');
@@ -109,11 +109,18 @@ describe('alert ingest: /api/v1/alerts/webhooks/*', { timeout: 90_000 }, () => {
     expect((await send(`Bearer ${rotated.json().token}`)).statusCode).toBe(202);
     await t.app.inject({ method: 'POST', url: `/api/v1/alerts/sources/${source.id}/disable`, headers: source.admin.headers });
     expect((await send(`Bearer ${rotated.json().token}`)).statusCode).toBe(401);
+    // Enabled again, it takes the token it had; an unknown source is a 404, and IT staff may not.
+    const enabled = await t.app.inject({ method: 'POST', url: `/api/v1/alerts/sources/${source.id}/enable`, headers: source.admin.headers });
+    expect(enabled.json()).toMatchObject({ id: source.id, enabled: true });
+    expect((await send(`Bearer ${rotated.json().token}`)).statusCode).toBe(202);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/alerts/sources/00000000-0000-4000-8000-000000000000/enable', headers: source.admin.headers })).statusCode).toBe(404);
+    const lina = await t.loginAs(demo.itStaff);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/alerts/sources/${source.id}/disable`, headers: lina.headers })).statusCode).toBe(403);
 
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/alerts/sources', headers: source.admin.headers })).json();
     expect(JSON.stringify(list)).not.toContain(source.token);
     const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit?limit=100', headers: source.admin.headers })).json();
-    expect(audit.items.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['alerts.source_created', 'alerts.source_rotated', 'alerts.source_disabled']));
+    expect(audit.items.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['alerts.source_created', 'alerts.source_rotated', 'alerts.source_disabled', 'alerts.source_enabled']));
   });
 
   it('400: a bad payload names the field and stores nothing', async () => {

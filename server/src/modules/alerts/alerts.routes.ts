@@ -53,7 +53,12 @@ export function setupSourceRoutes(app: FastifyInstance, service: AlertsService) 
   typed.post('/sources/:sourceId/disable', {
     config: { access: admin },
     schema: { tags: ['alerts'], summary: 'Stop accepting alerts from a source', params: sourceIdParamsSchema, response: { 200: alertSourceSchema } },
-    handler: async (request) => service.disableSource({ id: request.params.sourceId, context: auditContextOf(request) }),
+    handler: async (request) => service.setSourceEnabled({ id: request.params.sourceId, enabled: false, context: auditContextOf(request) }),
+  });
+  typed.post('/sources/:sourceId/enable', {
+    config: { access: admin },
+    schema: { tags: ['alerts'], summary: 'Accept alerts from a disabled source again (with the token it had)', params: sourceIdParamsSchema, response: { 200: alertSourceSchema } },
+    handler: async (request) => service.setSourceEnabled({ id: request.params.sourceId, enabled: true, context: auditContextOf(request) }),
   });
 }
 

@@ -297,11 +297,12 @@ export function createAlertsService({
       tokens.clear();
       return { ...toSource(row), token };
     },
-    async disableSource({ id, context }: { id: string; context: AuditContext }) {
+    /** Stop (or resume) accepting alerts from a source; its token stays as it was. */
+    async setSourceEnabled({ id, enabled, context }: { id: string; enabled: boolean; context: AuditContext }) {
       const row = await db.transaction(async (tx) => {
-        const updated = await repo.updateSource(id, { enabled: false }, tx);
+        const updated = await repo.updateSource(id, { enabled }, tx);
         if (!updated) throw sourceNotFound(id);
-        await audit.record(context, { action: 'alerts.source_disabled', target: { type: 'alert_source', id } }, tx);
+        await audit.record(context, { action: enabled ? 'alerts.source_enabled' : 'alerts.source_disabled', target: { type: 'alert_source', id } }, tx);
         return updated;
       });
       tokens.clear();

@@ -8,7 +8,7 @@ import { problemPaths, showApiError } from '../utils/show-api-error';
  * A sheet's save: the shared schema checks the body first, so errors land under their fields
  * without a round trip; the server's own 400 lands there too, and anything else is a toast.
  */
-export function useCheckedSave<F extends string, T>({ schema, fields, submit, successText, onSaved }: { schema: ZodType<T>; fields: readonly F[]; submit: (body: T) => Promise<unknown>; successText: string; onSaved: () => void }) {
+export function useCheckedSave<F extends string, T, R>({ schema, fields, submit, successText, onSaved }: { schema: ZodType<T>; fields: readonly F[]; submit: (body: T) => Promise<R>; successText: string; onSaved: (result: R) => void }) {
   const [errors, setErrors] = useState<FormErrors<F>>(() => formErrorsOf([], fields));
   const [saving, setSaving] = useState(false);
 
@@ -20,9 +20,9 @@ export function useCheckedSave<F extends string, T>({ schema, fields, submit, su
     }
     setSaving(true);
     try {
-      await submit(checked.data);
+      const result = await submit(checked.data);
       Toast.show({ icon: 'success', content: successText });
-      onSaved();
+      onSaved(result);
     } catch (error) {
       const mapped = formErrorsOf(problemPaths(error), fields);
       setErrors(mapped);

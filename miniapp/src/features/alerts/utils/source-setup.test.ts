@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { sourceSetupText } from './source-setup';
+
+const where = { url: 'https://ops.example.com/api/v1/alerts/webhooks/alertmanager', token: 'dops_abc' };
+
+describe('what an admin pastes into the monitor', () => {
+  it('F1: an Alertmanager receiver with the URL, resolved alerts on, and the token as bearer credentials', () => {
+    const text = sourceSetupText('alertmanager', where);
+    expect(text).toContain(`      - url: ${where.url}`);
+    expect(text).toContain('send_resolved: true');
+    expect(text).toContain('            credentials: dops_abc');
+  });
+
+  it('Grafana gets its contact point fields; a script gets a curl line with the generic body', () => {
+    expect(sourceSetupText('grafana', where)).toContain('Authorization Header - Credentials: dops_abc');
+    const curl = sourceSetupText('generic', { ...where, url: where.url.replace('alertmanager', 'generic') });
+    expect(curl).toContain("-H 'authorization: Bearer dops_abc'");
+    expect(curl).toContain('"severity":"warning"');
+  });
+});
