@@ -1,14 +1,13 @@
 import type { MaintenanceWindow } from '@dingops/shared/alert-maintenance';
-import { Button, ErrorBlock, List } from 'antd-mobile';
+import { Button, List } from 'antd-mobile';
 import { useState } from 'react';
-import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n } from '../../../lib/i18n';
 import { cancelMaintenanceWindow, listMaintenanceWindows } from '../api/maintenance-windows';
 import { useLoaded } from '../../../hooks/use-loaded';
 import { shortTime } from '../utils/elapsed';
 import { confirmThen } from '../utils/confirm-then';
-import { apiErrorText } from '../utils/show-api-error';
 import styles from './alerts.module.css';
+import { LoadedList } from './loaded-list';
 import { MaintenanceSheet } from './maintenance-sheet';
 import { MatcherLabels } from './matcher-labels';
 
@@ -39,18 +38,14 @@ export function MaintenancePage({ canEdit }: { canEdit: boolean }) {
           </Button>
         </div>
       ) : null}
-      {state.status === 'loading' ? (
-        <PageLoading />
-      ) : state.status === 'failed' ? (
-        <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} />
-      ) : state.value.length === 0 ? (
-        <ErrorBlock status="empty" title={t('maintenance.empty')} description={t('maintenance.emptyHint')} data-testid="maintenance-empty" />
-      ) : (
-        <>
-          {section(t('maintenance.openNow'), state.value.filter((entry) => entry.openNow), 'maintenance-open')}
-          {section(t('maintenance.upcoming'), state.value.filter((entry) => !entry.openNow), 'maintenance-upcoming')}
-        </>
-      )}
+      <LoadedList state={state} reload={reload} empty={{ title: t('maintenance.empty'), description: t('maintenance.emptyHint'), testId: 'maintenance-empty' }}>
+        {(windows) => (
+          <>
+            {section(t('maintenance.openNow'), windows.filter((entry) => entry.openNow), 'maintenance-open')}
+            {section(t('maintenance.upcoming'), windows.filter((entry) => !entry.openNow), 'maintenance-upcoming')}
+          </>
+        )}
+      </LoadedList>
       <MaintenanceSheet
         open={creating}
         onClose={() => setCreating(false)}

@@ -1,14 +1,13 @@
 import type { Silence } from '@dingops/shared/alerts';
-import { Button, ErrorBlock, List } from 'antd-mobile';
+import { Button, List } from 'antd-mobile';
 import { useState } from 'react';
-import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useI18n } from '../../../lib/i18n';
 import { expireSilence, listSilences } from '../api/silences';
 import { useLoaded } from '../../../hooks/use-loaded';
 import { shortTime } from '../utils/elapsed';
 import { confirmThen } from '../utils/confirm-then';
-import { apiErrorText } from '../utils/show-api-error';
 import styles from './alerts.module.css';
+import { LoadedList } from './loaded-list';
 import { MatcherLabels } from './matcher-labels';
 import { SilenceSheet } from './silence-sheet';
 
@@ -28,39 +27,35 @@ export function SilencesPage() {
           {t('alerts.newSilence')}
         </Button>
       </div>
-      {state.status === 'loading' ? (
-        <PageLoading />
-      ) : state.status === 'failed' ? (
-        <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} />
-      ) : state.value.length === 0 ? (
-        <ErrorBlock status="empty" title={t('alerts.noSilences')} description={null} data-testid="silences-empty" />
-      ) : (
-        <List className={styles.group}>
-          {state.value.map((silence) => (
-            <List.Item
-              key={silence.id}
-              data-testid="silence-row"
-              description={
-                <>
-                  <span className={styles.reason}>{silence.reason}</span>
-                  <span className={styles.rowLine}>
-                    <span className={styles.meta}>{t('alerts.silenceUntil', { time: shortTime(silence.endsAt) })}</span>
-                    <span className={styles.meta}>{t('alerts.silenceBy', { name: silence.createdBy })}</span>
-                    {silence.active ? null : <span className={`${styles.tag} ${styles.neutral}`}>{t('alerts.silenceFrom', { time: shortTime(silence.startsAt) })}</span>}
-                  </span>
-                </>
-              }
-              extra={
-                <Button size="mini" color="danger" fill="outline" onClick={() => void expire(silence)} data-testid="silence-expire">
-                  {t('alerts.expire')}
-                </Button>
-              }
-            >
-              <MatcherLabels matchers={silence.matchers} />
-            </List.Item>
-          ))}
-        </List>
-      )}
+      <LoadedList state={state} reload={reload} empty={{ title: t('alerts.noSilences'), testId: 'silences-empty' }}>
+        {(silences) => (
+          <List className={styles.group}>
+            {silences.map((silence) => (
+              <List.Item
+                key={silence.id}
+                data-testid="silence-row"
+                description={
+                  <>
+                    <span className={styles.reason}>{silence.reason}</span>
+                    <span className={styles.rowLine}>
+                      <span className={styles.meta}>{t('alerts.silenceUntil', { time: shortTime(silence.endsAt) })}</span>
+                      <span className={styles.meta}>{t('alerts.silenceBy', { name: silence.createdBy })}</span>
+                      {silence.active ? null : <span className={`${styles.tag} ${styles.neutral}`}>{t('alerts.silenceFrom', { time: shortTime(silence.startsAt) })}</span>}
+                    </span>
+                  </>
+                }
+                extra={
+                  <Button size="mini" color="danger" fill="outline" onClick={() => void expire(silence)} data-testid="silence-expire">
+                    {t('alerts.expire')}
+                  </Button>
+                }
+              >
+                <MatcherLabels matchers={silence.matchers} />
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </LoadedList>
       <SilenceSheet
         open={creating}
         onClose={() => setCreating(false)}

@@ -1,14 +1,13 @@
 import type { AlertSource } from '@dingops/shared/alerts';
-import { Button, ErrorBlock, List } from 'antd-mobile';
+import { Button, List } from 'antd-mobile';
 import { useState } from 'react';
-import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { useLoaded } from '../../../hooks/use-loaded';
 import { useI18n } from '../../../lib/i18n';
 import { listSources, rotateSource, setSourceEnabled } from '../api/sources';
 import { confirmThen } from '../utils/confirm-then';
 import { shortTime } from '../utils/elapsed';
-import { apiErrorText } from '../utils/show-api-error';
 import styles from './alerts.module.css';
+import { LoadedList } from './loaded-list';
 import sourceStyles from './sources.module.css';
 import timingStyles from './timing.module.css';
 import { SourceSheet } from './source-sheet';
@@ -46,47 +45,43 @@ export function SourcesPage() {
           {t('sources.add')}
         </Button>
       </div>
-      {state.status === 'loading' ? (
-        <PageLoading />
-      ) : state.status === 'failed' ? (
-        <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} />
-      ) : state.value.length === 0 ? (
-        <ErrorBlock status="empty" title={t('sources.empty')} description={null} data-testid="sources-empty" />
-      ) : (
-        <List className={styles.group}>
-          {state.value.map((source) => (
-            <List.Item
-              key={source.id}
-              data-testid="source-row"
-              description={
-                <span className={styles.rowLine}>
-                  <span className={`${styles.tag} ${styles.neutral}`}>{t(`sources.kind.${source.kind}`)}</span>
-                  {source.enabled ? null : <span className={`${styles.tag} ${styles.firing}`}>{t('sources.off')}</span>}
-                  <span className={styles.meta}>{source.rotatedAt ? t('sources.rotatedAt', { time: shortTime(source.rotatedAt) }) : t('sources.createdAt', { time: shortTime(source.createdAt) })}</span>
-                </span>
-              }
-              extra={
-                source.kind === 'probe' ? (
-                  <span className={styles.meta}>{t('sources.probeHint')}</span>
-                ) : (
-                  <span className={sourceStyles.rowActions}>
-                    {source.enabled ? (
-                      <Button size="mini" fill="outline" onClick={() => void rotate(source)} data-testid="source-rotate">
-                        {t('sources.rotate')}
-                      </Button>
-                    ) : null}
-                    <Button size="mini" color={source.enabled ? 'danger' : 'primary'} fill="outline" onClick={() => void toggle(source)} data-testid="source-toggle">
-                      {t(source.enabled ? 'sources.disable' : 'sources.enable')}
-                    </Button>
+      <LoadedList state={state} reload={reload} empty={{ title: t('sources.empty'), testId: 'sources-empty' }}>
+        {(sources) => (
+          <List className={styles.group}>
+            {sources.map((source) => (
+              <List.Item
+                key={source.id}
+                data-testid="source-row"
+                description={
+                  <span className={styles.rowLine}>
+                    <span className={`${styles.tag} ${styles.neutral}`}>{t(`sources.kind.${source.kind}`)}</span>
+                    {source.enabled ? null : <span className={`${styles.tag} ${styles.firing}`}>{t('sources.off')}</span>}
+                    <span className={styles.meta}>{source.rotatedAt ? t('sources.rotatedAt', { time: shortTime(source.rotatedAt) }) : t('sources.createdAt', { time: shortTime(source.createdAt) })}</span>
                   </span>
-                )
-              }
-            >
-              {source.name}
-            </List.Item>
-          ))}
-        </List>
-      )}
+                }
+                extra={
+                  source.kind === 'probe' ? (
+                    <span className={styles.meta}>{t('sources.probeHint')}</span>
+                  ) : (
+                    <span className={sourceStyles.rowActions}>
+                      {source.enabled ? (
+                        <Button size="mini" fill="outline" onClick={() => void rotate(source)} data-testid="source-rotate">
+                          {t('sources.rotate')}
+                        </Button>
+                      ) : null}
+                      <Button size="mini" color={source.enabled ? 'danger' : 'primary'} fill="outline" onClick={() => void toggle(source)} data-testid="source-toggle">
+                        {t(source.enabled ? 'sources.disable' : 'sources.enable')}
+                      </Button>
+                    </span>
+                  )
+                }
+              >
+                {source.name}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </LoadedList>
       <SourceSheet
         open={creating}
         onClose={() => setCreating(false)}
