@@ -173,7 +173,7 @@ export const alertGroupSchema = z.object({
   warRoom: z.object({ requestedAt: z.string(), conversationId: z.string().nullable(), title: z.string().nullable() }).nullable(),
   /** 已合并: no card of its own, folded into an alert-storm summary card. */
   folded: z.boolean(),
-  /** The group chat its card goes to (its rule's route, else the IT ops group); null when neither is set. */
+  /** The group chat its card goes to (its rule's route, else the IT ops group, which also gets level 3's digest); null when neither is set. */
   chat: z.string().nullable(),
 });
 export type AlertGroup = z.infer<typeof alertGroupSchema>;

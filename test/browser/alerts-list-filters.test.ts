@@ -32,17 +32,18 @@ describe('finding an alert in the list', () => {
     await rows.getByText('ErpDatabaseDown').waitFor();
     await rows.getByText('OaLoginSlow').waitFor();
 
+    // A new filter reloads the list (the rows go while it loads): wait for what stays, then count.
     await page.getByTestId('alert-filter-chat').getByText('信息安全群（1）').click();
     await rows.getByText('ErpDatabaseDown').waitFor({ state: 'detached' });
-    expect(await rows.count()).toBe(1);
     await rows.getByText('OaLoginSlow').waitFor();
+    expect(await rows.count()).toBe(1);
     await saveScreenshot(page, 'alerts-list-filtered-phone');
     await page.getByTestId('alert-filter-chat').getByText('信息安全群（1）').click();
 
     await page.getByTestId('alert-search').locator('input').fill('erp');
     await rows.getByText('OaLoginSlow').waitFor({ state: 'detached' });
-    expect(await rows.count()).toBe(1);
     await rows.getByText('ErpDatabaseDown').waitFor();
+    expect(await rows.count()).toBe(1);
 
     await page.getByTestId('alert-search').locator('input').fill('打印机');
     await page.getByTestId('alert-groups-empty').getByText('没有符合条件的告警').waitFor();

@@ -13,6 +13,8 @@ async function postWith(t: BrowserApp, token: string): Promise<number> {
 describe('monitoring sources (监控源)', () => {
   it('F1: the IT admin adds Prometheus 生产 (a missing name named first), copies what Alertmanager needs from the token sheet, and disables the source; IT staff are told it is for admins', async () => {
     const t = await startBrowserApp();
+    // DingOps makes the sandbox's source once it listens; the page should find it there.
+    for (let attempt = 0; attempt < 100 && !(await t.sandboxApi<{ receiver: unknown }>('/monitoring')).receiver; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     const { page } = await browser.openPage(t, 'phone');
     await page.goto(`/?loginAs=${demo.itLead}`);
     await page.getByTestId('home-user-name').getByText('王磊', { exact: true }).waitFor();

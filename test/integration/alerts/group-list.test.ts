@@ -6,10 +6,18 @@ import { createSource, erpDown, groupsOf, post } from './alerts-fixture';
 
 type Chat = { conversationId: string; role: string; groups: number; openGroups: number };
 
-/** OA alerts go to 信息安全群 by rule; everything else to IT运维值班群 (no route of its own). */
+/**
+ * OA alerts go to 信息安全群 by rule; everything else to IT运维值班群 (no route of its own). OA's
+ * test environment is routed there too, but at level 3, which only the IT ops group's digest shows.
+ */
 async function sourceWithOaRoutedToSecurity(t: TestApp) {
   const source = await createSource(t);
-  const rules = { rules: [{ name: 'oa-any', matchers: [{ name: 'service', op: '=', value: 'oa' }], level: 2, groupId: demoGroupIds.security }] };
+  const rules = {
+    rules: [
+      { name: 'oa-test', matchers: [{ name: 'service', op: '=', value: 'oa' }, { name: 'env', op: '=', value: 'test' }], level: 3, groupId: demoGroupIds.security },
+      { name: 'oa-any', matchers: [{ name: 'service', op: '=', value: 'oa' }], level: 2, groupId: demoGroupIds.security },
+    ],
+  };
   expect((await t.app.inject({ method: 'PUT', url: '/api/v1/alerts/rules', headers: source.admin.headers, payload: rules })).statusCode).toBe(200);
   return source;
 }
@@ -36,16 +44,23 @@ describe('the alert list: filters by group chat and by words (issue 5 §7)', { t
     ]);
   });
 
-  it('F2: chat= lists only the groups whose card goes there (unrouted ones count as the IT ops group); every group names its chat', async () => {
+  it('F2: chat= lists only the groups whose card goes there (unrouted ones and level 3 count as the IT ops group); every group names its chat', async () => {
     const t = await buildTestApp();
     const source = await sourceWithOaRoutedToSecurity(t);
-    await post(t, source.token, [erpDown('db1'), { labels: { alertname: 'OaDown', service: 'oa', severity: 'critical' } }]);
+    await post(t, source.token, [erpDown('db1'), { labels: { alertname: 'OaDown', service: 'oa', severity: 'critical' } }, { labels: { alertname: 'OaTestSlow', service: 'oa', env: 'test', severity: 'info' } }]);
     await t.drainOutbox();
 
     const all = await groupsOf(t, source.admin.headers);
-    expect(all.map((group) => (group as unknown as { chat: string }).chat).sort()).toEqual([demoGroupIds['it-oncall'], demoGroupIds.security].sort());
+    expect(all.map((group) => (group as unknown as { chat: string }).chat).sort()).toEqual([demoGroupIds['it-oncall'], demoGroupIds['it-oncall'], demoGroupIds.security].sort());
+    const digested = await groupsOf(t, source.admin.headers, `?chat=${encodeURIComponent(demoGroupIds['it-oncall'])}&level=3`);
+    expect(digested.map((group) => group.levelReason)).toEqual(['三级：规则 oa-test 命中']);
     const security = await groupsOf(t, source.admin.headers, `?chat=${encodeURIComponent(demoGroupIds.security)}`);
     expect(security.map((group) => group.levelReason)).toEqual(['二级：规则 oa-any 命中']);
+    const chats = await chatsOf(t, source.admin.headers);
+    expect(chats.map((chat) => [chat.role, chat.groups])).toEqual([
+      ['it_ops', 2],
+      ['security', 1],
+    ]);
     const itOps = await groupsOf(t, source.admin.headers, `?chat=${encodeURIComponent(demoGroupIds['it-oncall'])}&level=1`);
     expect(itOps.map((group) => group.levelReason)).toEqual(['默认：severity=critical']);
     expect(await groupsOf(t, source.admin.headers, '?chat=cid-nobody-uses')).toEqual([]);

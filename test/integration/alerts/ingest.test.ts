@@ -116,6 +116,7 @@ describe('alert ingest: /api/v1/alerts/webhooks/*', { timeout: 90_000 }, () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/alerts/sources/00000000-0000-4000-8000-000000000000/enable', headers: source.admin.headers })).statusCode).toBe(404);
     const lina = await t.loginAs(demo.itStaff);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/alerts/sources/${source.id}/disable`, headers: lina.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/alerts/sources/${source.id}/enable`, headers: lina.headers })).statusCode).toBe(403);
 
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/alerts/sources', headers: source.admin.headers })).json();
     expect(JSON.stringify(list)).not.toContain(source.token);

@@ -70,13 +70,18 @@ describe("the sandbox's Alertmanager (DEMO.md step 4)", { timeout: 90_000 }, () 
     expect(monitoring.samples.every((sample) => sample.firingSince === null)).toBe(true);
   });
 
-  it('a restart rotates the one sandbox source instead of adding another; a source an admin disabled is left disabled', async () => {
+  it('a restarted sandbox gets the one sandbox source with a rotated token, never a second source; a connected sandbox is left be; a source an admin disabled stays disabled', async () => {
     const t = await listeningApp();
     const admin = await t.loginAs(demo.itLead);
     const { url } = (await t.sandboxApi<Monitoring>('/monitoring')).receiver!;
     // What the next start does, through the sources API an admin would use.
-    const restart = () => connectSandboxAlertmanager({ service: sourcesThroughApi(t, admin.headers), sandboxApiUrl: `${t.sandboxUrl}/sandbox/api`, webhookUrl: url });
-    expect(await restart()).toBe('rotated');
+    const connect = () => connectSandboxAlertmanager({ service: sourcesThroughApi(t, admin.headers), sandboxApiUrl: `${t.sandboxUrl}/sandbox/api`, webhookUrl: url });
+    // Another instance (or DingOps restarted alone) finds the sandbox connected and leaves it be.
+    expect(await connect()).toBe('already');
+    // A restarted sandbox has forgotten its receiver: the source's token is rotated and registered anew.
+    const sandboxRestarted = async () => expect((await fetch(`${t.sandboxUrl}/sandbox/api/monitoring/receiver`, { method: 'DELETE' })).status).toBe(204);
+    await sandboxRestarted();
+    expect(await connect()).toBe('rotated');
     const sources = () => t.app.inject({ method: 'GET', url: '/api/v1/alerts/sources', headers: admin.headers }).then((response) => (response.json() as { items: { id: string; rotatedAt: string | null }[] }).items);
     const [source] = await sources();
     expect((await sources()).length).toBe(1);
@@ -84,10 +89,14 @@ describe("the sandbox's Alertmanager (DEMO.md step 4)", { timeout: 90_000 }, () 
     expect((await sendSample(t, 'nas-disk', 'firing')).status).toBe(200);
 
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/alerts/sources/${source!.id}/disable`, headers: admin.headers })).statusCode).toBe(200);
-    expect(await restart()).toBe('disabled');
     const refused = await sendSample(t, 'nas-disk', 'resolved');
     expect(refused.status).toBe(502);
     expect(((await refused.json()) as { detail: string }).detail).toMatch(/answered 401/);
+    await sandboxRestarted();
+    expect(await connect()).toBe('disabled');
+    await t.app.inject({ method: 'POST', url: `/api/v1/alerts/sources/${source!.id}/enable`, headers: admin.headers });
+    expect(await connect()).toBe('rotated');
+    expect((await sendSample(t, 'nas-disk', 'resolved')).status).toBe(200);
   });
 
   it('without a receiver the console is told why (409); an unknown sample or status is a 400 naming the field', async () => {
@@ -97,6 +106,8 @@ describe("the sandbox's Alertmanager (DEMO.md step 4)", { timeout: 90_000 }, () 
     expect(((await none.json()) as { code: string }).code).toBe('sandbox.no_alert_receiver');
     const unknown = await sendSample(t, 'printer-jam', 'firing');
     expect(((await unknown.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe('body.sample');
+    const notFiring = await sendSample(t, 'erp-connections', 'resolved');
+    expect(((await notFiring.json()) as { code: string }).code).toBe('sandbox.sample_not_firing');
     const badStatus = await sendSample(t, 'erp-connections', 'pending' as 'firing');
     expect(((await badStatus.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe('body.status');
     const badReceiver = await fetch(`${t.sandboxUrl}/sandbox/api/monitoring/receiver`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'ftp://x', token: 'y' }) });

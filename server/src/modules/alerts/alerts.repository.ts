@@ -317,17 +317,21 @@ export function createAlertsRepository({ db }: { db: Db }) {
       if (filter.level) conditions.push(eq(alertGroups.level, filter.level));
       if (filter.status === 'open') conditions.push(ne(alertGroups.status, 'resolved'));
       else if (filter.status) conditions.push(eq(alertGroups.status, filter.status));
-      // A group without a route of its own goes to the default (IT ops) chat.
-      if (filter.chat) conditions.push(filter.chat.isDefault ? or(isNull(alertGroups.routeGroupId), eq(alertGroups.routeGroupId, filter.chat.conversationId))! : eq(alertGroups.routeGroupId, filter.chat.conversationId));
+      // A group without a route of its own goes to the default (IT ops) chat, and so does every level-3 group (in the digest).
+      if (filter.chat) {
+        const routedThere = eq(alertGroups.routeGroupId, filter.chat.conversationId);
+        conditions.push(filter.chat.isDefault ? or(eq(alertGroups.level, 3), isNull(alertGroups.routeGroupId), routedThere)! : and(ne(alertGroups.level, 3), routedThere)!);
+      }
       if (filter.q) conditions.push(or(ilike(alertGroups.title, containing(filter.q)), ilike(alertGroups.summary, containing(filter.q)), ilike(alertGroups.groupKey, containing(filter.q)))!);
       if (beforeId !== null) conditions.push(lt(alertGroups.id, beforeId));
       return db.select().from(alertGroups).where(and(...conditions)).orderBy(desc(alertGroups.id)).limit(limit);
     },
-    /** Groups per chat their cards go to (`defaultChat` for those without a route of their own). */
+    /** Groups per chat their cards go to (`defaultChat` for those without a route of their own, and for level 3's digest). */
     async groupCountsByChat(defaultChat: string | null): Promise<{ chat: string; groups: number; openGroups: number }[]> {
       const { rows } = (await db.execute(sql`
         SELECT chat, count(*)::int AS groups, (count(*) FILTER (WHERE status <> 'resolved'))::int AS open_groups
-        FROM (SELECT COALESCE(route_group_id, ${defaultChat}::text) AS chat, status FROM ${alertGroups} WHERE alert_count > 0) AS routed
+        FROM (SELECT CASE WHEN level = 3 THEN ${defaultChat}::text ELSE COALESCE(route_group_id, ${defaultChat}::text) END AS chat, status
+              FROM ${alertGroups} WHERE alert_count > 0) AS routed
         WHERE chat IS NOT NULL GROUP BY chat ORDER BY chat`)) as unknown as Rows<{ chat: string; groups: number; open_groups: number }>;
       return rows.map((row) => ({ chat: row.chat, groups: row.groups, openGroups: row.open_groups }));
     },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { systemContext } from '../../platform/audit/audit.service';
 import type { AlertsService } from './alerts.service';
-import { ownUrl } from './own-url';
+import { isLoopback, ownUrl } from './own-url';
 
 export const sandboxSourceName = '沙箱 Alertmanager';
 
@@ -12,10 +12,15 @@ export type SourceAccess = Pick<AlertsService, 'listSources' | 'createSource' | 
 /**
  * Sandbox mode: the sandbox's Alertmanager gets a source of its own and this DingOps's webhook URL,
  * as an IT admin would set up a real one, so the console's 模拟 → 监控告警 sends alerts through the
- * whole pipeline. A token is shown only once, so each start rotates the source's token (the sandbox
- * forgets its settings on restart anyway). A source an admin disabled stays disabled.
+ * whole pipeline. A sandbox that already has a receiver (another instance, or this one before a
+ * restart of DingOps alone) is left as it is. Otherwise the source is made, or its token rotated: a
+ * token is shown only once, and the sandbox forgets it on its own restart. A source an admin
+ * disabled stays disabled.
  */
-export async function connectSandboxAlertmanager({ service, sandboxApiUrl, webhookUrl }: { service: SourceAccess; sandboxApiUrl: string; webhookUrl: string }): Promise<'created' | 'rotated' | 'disabled'> {
+export async function connectSandboxAlertmanager({ service, sandboxApiUrl, webhookUrl }: { service: SourceAccess; sandboxApiUrl: string; webhookUrl: string }): Promise<'created' | 'rotated' | 'disabled' | 'already'> {
+  const current = await fetch(`${sandboxApiUrl}/monitoring`, { signal: AbortSignal.timeout(5000) });
+  if (!current.ok) throw new Error(`The sandbox answered ${current.status} for its monitoring`);
+  if (((await current.json()) as { receiver: unknown }).receiver) return 'already';
   const existing = (await service.listSources()).items.find((source) => source.name === sandboxSourceName && source.kind === 'alertmanager');
   if (existing && !existing.enabled) return 'disabled';
   const { token } = existing ? await service.rotateSource({ id: existing.id, context: systemContext }) : await service.createSource({ name: sandboxSourceName, kind: 'alertmanager', context: systemContext });
@@ -36,7 +41,10 @@ export function setupSandboxAlertmanager(app: FastifyInstance, service: AlertsSe
   const log = app.log.child({ module: 'alerts' });
   app.addHook('onListen', async () => {
     const address = app.server.address() as AddressInfo | null;
-    const webhookUrl = address && typeof address === 'object' ? ownUrl({ publicUrl: config.server.publicUrl, address, tls: config.server.tls !== null }, '/api/v1/alerts/webhooks/alertmanager') : null;
+    const path = '/api/v1/alerts/webhooks/alertmanager';
+    // A sandbox on this machine reaches the listening port; one elsewhere, the public URL.
+    const local = isLoopback(new URL(sandboxApiUrl).hostname);
+    const webhookUrl = !local ? new URL(path, config.server.publicUrl).toString() : address && typeof address === 'object' ? ownUrl({ publicUrl: config.server.publicUrl, address, tls: config.server.tls !== null }, path) : null;
     if (!webhookUrl) return;
     try {
       const outcome = await connectSandboxAlertmanager({ service, sandboxApiUrl, webhookUrl });

@@ -165,7 +165,8 @@ export function createAlertsService({
       growthRaisedAt: iso(row.growthRaisedAt),
       warRoom: row.warRoomRequestedAt ? { requestedAt: row.warRoomRequestedAt.toISOString(), conversationId: row.warRoomConversationId, title: row.warRoomTitle } : null,
       folded: row.cardState === 'folded',
-      chat: row.routeGroupId ?? settings.chats.itOps,
+      // Level 3 has no card of its own: the digest goes to the IT ops group.
+      chat: row.level === 3 ? settings.chats.itOps : (row.routeGroupId ?? settings.chats.itOps),
     };
   }
 

@@ -10,6 +10,7 @@ import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useI18n } from '../../../lib/i18n';
 import { listAlertGroupChats, type GroupFilters } from '../api/alert-groups';
 import { useAlertGroups } from '../hooks/use-alert-groups';
+import { useVisibleInterval } from '../hooks/use-visible-interval';
 import { formatElapsed } from '../utils/elapsed';
 import { apiErrorText } from '../utils/show-api-error';
 import { AlertGroupDetailView } from './alert-group-detail';
@@ -35,6 +36,8 @@ export function AlertGroupList() {
   const q = useDebouncedValue(words.trim(), 300);
   const list = useAlertGroups({ ...filters, ...(q ? { q } : {}) });
   const chats = useLoaded((signal) => listAlertGroupChats(signal), 'alert-group-chats', { keepOnFailure: true });
+  // A rule may route to a new chat at any time; the chat choices follow, less often than the list.
+  useVisibleInterval(chats.reload, 60_000);
   const chatOptions = chats.state.status === 'ready' && chats.state.value.items.length > 1 ? chats.state.value.items : [];
 
   // The app is one centred column elsewhere; the two-pane list asks for the whole window.
@@ -51,7 +54,7 @@ export function AlertGroupList() {
     <div className={twoPane ? styles.twoPane : undefined}>
       <div className={styles.listPane} data-testid="alert-groups">
         <div className={styles.filters}>
-          <SearchBar placeholder={t('alerts.search')} value={words} onChange={setWords} data-testid="alert-search" />
+          <SearchBar placeholder={t('alerts.search')} value={words} onChange={setWords} maxLength={100} data-testid="alert-search" />
           <Selector
             value={filters.level ? [String(filters.level)] : []}
             onChange={(values) => setFilters((previous) => ({ ...previous, level: values[0] ? (Number(values[0]) as 1 | 2 | 3) : undefined }))}

@@ -14,7 +14,7 @@ import { MatcherLabels } from './matcher-labels';
 /** 维护窗口: 进行中 and 即将开始; IT admins plan and cancel them, other IT staff read. */
 export function MaintenancePage({ canEdit }: { canEdit: boolean }) {
   const { t } = useI18n();
-  const { state, reload } = useLoaded((signal) => listMaintenanceWindows(signal), 'maintenance-windows', { keepOnFailure: true });
+  const { state, reload } = useLoaded((signal) => listMaintenanceWindows(signal), 'maintenance-windows');
   const [creating, setCreating] = useState(false);
 
   const cancel = (entry: MaintenanceWindow) =>

@@ -23,8 +23,8 @@ export function ProbeDetail({ probeId, canEdit }: { probeId: string; canEdit: bo
   const { t } = useI18n();
   const [hours, setHours] = useState<Range>(24);
   const [version, setVersion] = useState(0);
-  const probe = useLoaded(async (signal) => (await listProbes(signal)).find((item) => item.id === probeId) ?? null, `${probeId}:${version}`, { keepOnFailure: true });
-  const results = useLoaded((signal) => getProbeResults(probeId, hours, signal), `${probeId}:${hours}:${version}`, { keepOnFailure: true });
+  const probe = useLoaded(async (signal) => (await listProbes(signal)).find((item) => item.id === probeId) ?? null, `${probeId}:${version}`);
+  const results = useLoaded((signal) => getProbeResults(probeId, hours, signal), `${probeId}:${hours}:${version}`);
   const refresh = () => setVersion((count) => count + 1);
 
   if (probe.state.status === 'loading') return <PageLoading />;

@@ -17,7 +17,7 @@ export function RobotPoolPage() {
   const { state, reload } = useLoaded(async (signal) => {
     const chats = await listPoolChats(signal);
     return Promise.all(chats.map(async (chat) => ({ chat, robots: await listPoolRobots(chat.conversationId, signal) })));
-  }, 'robot-pool', { keepOnFailure: true });
+  }, 'robot-pool');
   const [addingTo, setAddingTo] = useState<string | null>(null);
 
   const remove = (robot: PoolRobot) =>

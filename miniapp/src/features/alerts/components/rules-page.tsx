@@ -14,7 +14,7 @@ import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 /** 规则: the ordered classification rules (first match wins, rule F2); IT admins edit and save them. */
 export function RulesPage({ canEdit }: { canEdit: boolean }) {
   const { t } = useI18n();
-  const { state, reload } = useLoaded((signal) => getRules(signal), 'rules', { keepOnFailure: true });
+  const { state, reload } = useLoaded((signal) => getRules(signal), 'rules');
   const [draft, setDraft] = useState<RuleDraft[] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);

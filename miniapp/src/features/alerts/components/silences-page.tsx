@@ -14,7 +14,7 @@ import { SilenceSheet } from './silence-sheet';
 /** 静默: silences in force or yet to start; any IT person adds one or ends one early. */
 export function SilencesPage() {
   const { t } = useI18n();
-  const { state, reload } = useLoaded((signal) => listSilences(signal), 'silences', { keepOnFailure: true });
+  const { state, reload } = useLoaded((signal) => listSilences(signal), 'silences');
   const [creating, setCreating] = useState(false);
 
   const expire = (silence: Silence) =>

@@ -16,7 +16,7 @@ import { SourceTokenSheet, type SourceWithToken } from './source-token-sheet';
 /** 监控源: the monitors allowed to post alerts, each with its own token (rule F1); IT admins only. */
 export function SourcesPage() {
   const { t } = useI18n();
-  const { state, reload } = useLoaded((signal) => listSources(signal), 'alert-sources', { keepOnFailure: true });
+  const { state, reload } = useLoaded((signal) => listSources(signal), 'alert-sources');
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<SourceWithToken | null>(null);
 

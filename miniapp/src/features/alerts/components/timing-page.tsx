@@ -24,7 +24,7 @@ const fieldsOf = (level: LevelKey): readonly TimingField[] => (level === 'level3
 
 /** 通知节奏: group wait, group interval and repeat interval per level; IT admins edit, other IT staff read. */
 export function TimingPage({ canEdit }: { canEdit: boolean }) {
-  const { state, reload } = useLoaded((signal) => getAlertTiming(signal), 'alert-timing', { keepOnFailure: true });
+  const { state, reload } = useLoaded((signal) => getAlertTiming(signal), 'alert-timing');
   if (state.status === 'loading') return <PageLoading />;
   if (state.status === 'failed') return <PageLoadFailed onRetry={reload} />;
   return <TimingForm key={state.value.updatedAt ?? 'defaults'} settings={state.value} canEdit={canEdit} onSaved={reload} />;

@@ -41,6 +41,11 @@ export function createSandboxAlertmanager({ now, timeoutMs = 5000 }: { now: () =
       receiver = { ...next, registeredAt: new Date(now()).toISOString() };
       return receiver;
     },
+    /** Forget the receiver, as a restarted sandbox would. */
+    disconnect() {
+      receiver = null;
+    },
+    isFiring: (key: SampleAlertKey) => firingSince.has(key),
     view() {
       return {
         receiver: receiver ? { url: receiver.url, registeredAt: receiver.registeredAt } : null,
@@ -73,7 +78,9 @@ export function createSandboxAlertmanager({ now, timeoutMs = 5000 }: { now: () =
         else firingSince.delete(key);
         return record({ ...base, outcome: 'delivered', httpStatus: response.status, detail: null });
       } catch (error) {
-        return record({ ...base, outcome: 'unreachable', httpStatus: null, detail: error instanceof Error ? error.message : String(error) });
+        // fetch names the network error only in its cause (ECONNREFUSED, a timeout).
+        const cause = error instanceof Error && error.cause instanceof Error ? ` (${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message})` : '';
+        return record({ ...base, outcome: 'unreachable', httpStatus: null, detail: `${error instanceof Error ? error.message : String(error)}${cause}` });
       }
     },
   };

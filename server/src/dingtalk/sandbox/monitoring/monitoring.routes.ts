@@ -12,7 +12,7 @@ const sendBody = z.object({ sample: z.enum(sampleAlertKeys), status: z.enum(['fi
 
 /**
  * The sandbox's Alertmanager, under /sandbox/api/monitoring: DingOps registers its webhook and a
- * source token (`PUT …/receiver`, at start-up in sandbox mode); the console fires and resolves the
+ * source token (`PUT …/receiver`, at start-up in sandbox mode; `DELETE` forgets it); the console fires and resolves the
  * sample alerts (`POST …/alerts`), and shows the receiver, the samples and what was sent (`GET`).
  */
 export const monitoringRoutes: FastifyPluginAsync<{ state: SandboxState }> = async (app, { state }) => {
@@ -27,9 +27,18 @@ export const monitoringRoutes: FastifyPluginAsync<{ state: SandboxState }> = asy
     return { url, registeredAt };
   });
 
+  app.delete('/monitoring/receiver', async (_request, reply) => {
+    alertmanager.disconnect();
+    return reply.status(204).send();
+  });
+
   app.post('/monitoring/alerts', async (request, reply) => {
     const body = sendBody.safeParse(request.body ?? {});
     if (!body.success) return sendInvalidBody(request, reply, body.error);
+    // Alertmanager only ever resolves what it had fired.
+    if (body.data.status === 'resolved' && !alertmanager.isFiring(body.data.sample)) {
+      return sendProblem(request, reply, { status: 409, code: 'sandbox.sample_not_firing', title: 'Conflict', detail: `${body.data.sample} is not firing, so there is nothing to resolve` });
+    }
     const sent = await alertmanager.send({ key: body.data.sample, status: body.data.status, externalUrl: `${baseUrlOf(request)}/sandbox/` });
     if (!sent) {
       return sendProblem(request, reply, { status: 409, code: 'sandbox.no_alert_receiver', title: 'Conflict', detail: 'No alert receiver yet: DingOps registers its webhook here when it starts in sandbox mode' });
