@@ -219,5 +219,11 @@ export const alertGroupChatSchema = z.object({
 });
 export type AlertGroupChat = z.infer<typeof alertGroupChatSchema>;
 export const alertGroupChatListSchema = z.object({ items: z.array(alertGroupChatSchema) });
+
+/** Open alert groups per level: those no one has claimed (silenced ones apart) and those claimed. */
+export const alertSummarySchema = z.object({
+  levels: z.array(z.object({ level: alertLevelSchema, unacknowledged: z.number().int(), silenced: z.number().int(), acknowledged: z.number().int() })),
+});
+export type AlertSummary = z.infer<typeof alertSummarySchema>;
 export const alertGroupIdParamsSchema = z.object({ groupId: z.string().regex(/^\d{1,18}$/, 'must be an alert group id') });
 export const alertGroupActionBodySchema = z.object({ action: alertGroupActionSchema, note: z.string().trim().max(500).optional() });

@@ -29,6 +29,11 @@ describe('alerts in a phone browser', () => {
     const { page } = await browser.openPage(t, 'phone');
     await page.goto(`/?loginAs=${demo.onCall}`);
     await page.getByTestId('home-user-name').getByText('陈刚', { exact: true }).waitFor();
+    // Home tells IT that a level-1 group waits to be claimed: a red count on the 告警 tile.
+    const badge = page.getByTestId('tile-alerts-badge');
+    await badge.getByText('1', { exact: true }).waitFor();
+    expect(await badge.getAttribute('aria-label')).toBe('1 组告警待认领');
+    await saveScreenshot(page, 'home-alert-badge-phone');
     await page.getByTestId('tile-alerts').click();
     await page.waitForURL(/\/alerts$/);
     const row = page.getByTestId('alert-group-row').filter({ has: page.locator('[data-level="1"]') });

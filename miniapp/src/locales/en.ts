@@ -28,6 +28,7 @@ export const en: Messages = {
 
   'home.greeting': 'Hello, ',
   'home.noDepartment': 'No department',
+  'home.alertsWaiting': '{count} alert groups waiting to be claimed',
   'home.services': 'Services',
   'home.settings': 'Me',
   'home.comingSoon': 'Coming soon',

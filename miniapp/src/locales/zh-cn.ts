@@ -27,6 +27,7 @@ export const zhCN = {
 
   'home.greeting': '你好，',
   'home.noDepartment': '未分配部门',
+  'home.alertsWaiting': '{count} 组告警待认领',
   'home.services': '服务',
   'home.settings': '我的',
   'home.comingSoon': '即将上线',

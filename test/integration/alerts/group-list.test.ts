@@ -97,3 +97,34 @@ describe('the alert list: filters by group chat and by words (issue 5 §7)', { t
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/alerts/groups?q=erp', headers: zhang.headers })).statusCode).toBe(403);
   });
 });
+
+describe('the alert summary (home tile)', { timeout: 90_000 }, () => {
+  it('F2: open groups per level: unclaimed, silenced apart, and claimed; resolved ones leave it; an employee may not read it', async () => {
+    const t = await buildTestApp();
+    const source = await createSource(t);
+    const lina = await t.loginAs(demo.itStaff);
+    const summary = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/alerts/summary', headers: lina.headers })).json() as { levels: { level: number; unacknowledged: number; silenced: number; acknowledged: number }[] };
+    expect((await summary()).levels).toEqual([1, 2, 3].map((level) => ({ level, unacknowledged: 0, silenced: 0, acknowledged: 0 })));
+
+    const silence = { matchers: [{ name: 'service', op: '=', value: 'nas' }], endsAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(), reason: '扩容' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/alerts/silences', headers: lina.headers, payload: silence })).statusCode).toBe(201);
+    await post(t, source.token, [
+      erpDown('db1'),
+      { labels: { alertname: 'MailQueueHigh', service: 'mail', severity: 'critical' } },
+      { labels: { alertname: 'NasDiskAlmostFull', service: 'nas', severity: 'warning' } },
+      { labels: { alertname: 'BackupJobLate', service: 'backup', severity: 'info' } },
+    ]);
+    await t.drainOutbox();
+    const mail = (await groupsOf(t, lina.headers, '?q=MailQueueHigh'))[0]!;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/alerts/groups/${mail.id}/actions`, headers: lina.headers, payload: { action: 'acknowledge' } })).statusCode).toBe(200);
+    await post(t, source.token, [{ labels: { alertname: 'BackupJobLate', service: 'backup', severity: 'info' }, status: 'resolved' }]);
+
+    expect((await summary()).levels).toEqual([
+      { level: 1, unacknowledged: 1, silenced: 0, acknowledged: 1 },
+      { level: 2, unacknowledged: 0, silenced: 1, acknowledged: 0 },
+      { level: 3, unacknowledged: 0, silenced: 0, acknowledged: 0 },
+    ]);
+    const zhang = await t.loginAs(demo.employee);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/alerts/summary', headers: zhang.headers })).statusCode).toBe(403);
+  });
+});

@@ -377,6 +377,16 @@ export function createAlertsRepository({ db }: { db: Db }) {
         FROM ${alertGroupChanges}`)) as unknown as Rows<{ pending: number; oldestSeconds: number }>;
       return result.rows[0] ?? { pending: 0, oldestSeconds: 0 };
     },
+    /** Open groups per level: unclaimed and audible, unclaimed but silenced, claimed. */
+    async openGroupStates(): Promise<{ level: number; unacknowledged: number; silenced: number; acknowledged: number }[]> {
+      const result = (await db.execute(sql`
+        SELECT level::int AS level,
+               (count(*) FILTER (WHERE status = 'firing' AND NOT suppressed))::int AS unacknowledged,
+               (count(*) FILTER (WHERE status = 'firing' AND suppressed))::int AS silenced,
+               (count(*) FILTER (WHERE status = 'acknowledged'))::int AS acknowledged
+        FROM ${alertGroups} WHERE status <> 'resolved' AND alert_count > 0 GROUP BY level`)) as unknown as Rows<{ level: number; unacknowledged: number; silenced: number; acknowledged: number }>;
+      return result.rows;
+    },
     async openGroupsByLevel(): Promise<{ level: number; open: number }[]> {
       const result = (await db.execute(sql`SELECT level::int AS level, count(*)::int AS open FROM ${alertGroups} WHERE status <> 'resolved' GROUP BY level`)) as unknown as Rows<{ level: number; open: number }>;
       return result.rows;

@@ -4,6 +4,7 @@ import {
   alertGroupIdParamsSchema,
   alertGroupPageSchema,
   alertGroupChatListSchema,
+  alertSummarySchema,
   alertGroupSchema,
   alertmanagerPayloadSchema,
   alertSourceSchema,
@@ -147,6 +148,11 @@ export function setupGroupRoutes(app: FastifyInstance, service: AlertsService) {
     config: { access: it },
     schema: { tags: ['alerts'], summary: 'Alert groups, newest first (filters level, status, chat, q)', querystring: listAlertGroupsQuerySchema, response: { 200: alertGroupPageSchema } },
     handler: async (request) => service.listGroups(request.query),
+  });
+  typed.get('/summary', {
+    config: { access: it },
+    schema: { tags: ['alerts'], summary: 'Open alert groups per level: unclaimed, silenced, claimed', response: { 200: alertSummarySchema } },
+    handler: async () => service.summary(),
   });
   typed.get('/group-chats', {
     config: { access: it },

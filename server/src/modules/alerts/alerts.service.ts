@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AlertGroup, AlertGroupAction, AlertGroupChat, AlertGroupDetail, AlertSource, AlertSourceKind, ListAlertGroupsQuery, RuleSet, Silence } from '@dingops/shared/alerts';
+import type { AlertGroup, AlertGroupAction, AlertGroupChat, AlertSummary, AlertGroupDetail, AlertSource, AlertSourceKind, ListAlertGroupsQuery, RuleSet, Silence } from '@dingops/shared/alerts';
 import type { EscalationPolicy } from '@dingops/shared/oncall';
 import type { User } from '@dingops/shared/users';
 import { type AlertLevel, type AlertRule, classifyAlert, growthRaise, levelNames, raiseLevel } from '@dingops/shared/rules/alert-classify';
@@ -474,6 +474,16 @@ export function createAlertsService({
       const rows = await repo.listGroups({ filter: { level: query.level, status: query.status, chat, q: query.q }, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
       const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
       return { items: page.items.map(toGroup), nextCursor: page.nextCursor };
+    },
+    /** What is open at each level, for the home tile and anyone glancing at the state of things. */
+    async summary(): Promise<AlertSummary> {
+      const rows = await repo.openGroupStates();
+      return {
+        levels: ([1, 2, 3] as const).map((level) => {
+          const row = rows.find((candidate) => candidate.level === level);
+          return { level, unacknowledged: row?.unacknowledged ?? 0, silenced: row?.silenced ?? 0, acknowledged: row?.acknowledged ?? 0 };
+        }),
+      };
     },
     /** The chats alert cards go to: the IT ops group first (even before its first alert), then the rest. */
     async listGroupChats(): Promise<{ items: AlertGroupChat[] }> {

@@ -1,4 +1,4 @@
-import { alertGroupChatListSchema, alertGroupDetailSchema, alertGroupPageSchema, alertGroupSchema, type AlertGroupAction } from '@dingops/shared/alerts';
+import { alertGroupChatListSchema, alertGroupDetailSchema, alertGroupPageSchema, alertGroupSchema, alertSummarySchema, type AlertGroupAction } from '@dingops/shared/alerts';
 import { apiRequest } from '../../../lib/api-client';
 
 export type GroupFilters = { level?: 1 | 2 | 3; status?: 'firing' | 'acknowledged' | 'resolved'; chat?: string; q?: string };
@@ -6,6 +6,11 @@ export type GroupFilters = { level?: 1 | 2 | 3; status?: 'firing' | 'acknowledge
 /** GET /alerts/groups (IT): newest first, one page per cursor. */
 export function listAlertGroups({ filters, cursor, limit, signal }: { filters: GroupFilters; cursor?: string | null; limit?: number; signal?: AbortSignal }) {
   return apiRequest('/alerts/groups', { query: { ...filters, cursor, limit }, schema: alertGroupPageSchema, signal, silent: true });
+}
+
+/** GET /alerts/summary (IT): open groups per level, for the home tile. */
+export function getAlertSummary(signal?: AbortSignal) {
+  return apiRequest('/alerts/summary', { schema: alertSummarySchema, signal, silent: true });
 }
 
 /** GET /alerts/group-chats (IT): the chats alert cards go to, for the chat filter. */

@@ -1,11 +1,16 @@
+import { Badge } from 'antd-mobile';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
-import type { FeatureTile } from '../utils/feature-tiles';
+import type { FeatureTile, TileKey } from '../utils/feature-tiles';
 import styles from './feature-grid.module.css';
 import { TileIcon } from './tile-icon';
 
+/** A count on a tile's icon (what waits there); `urgent` shows it in red. */
+export type TileBadge = { count: number; urgent: boolean; label: string };
+
 /** Feature tiles; the ones not built yet stay visible but disabled, marked "coming soon". */
-export function FeatureGrid({ tiles }: { tiles: readonly FeatureTile[] }) {
+export function FeatureGrid({ tiles, badges = {} }: { tiles: readonly FeatureTile[]; badges?: Partial<Record<TileKey, TileBadge>> }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
@@ -25,9 +30,11 @@ export function FeatureGrid({ tiles }: { tiles: readonly FeatureTile[] }) {
               disabled={!href}
               onClick={href ? () => void navigate(href) : undefined}
             >
-              <span className={styles.icon} style={{ background: tile.color }}>
-                <TileIcon tile={tile.key} />
-              </span>
+              <TileBadgeOn badge={badges[tile.key]} testId={`tile-${tile.key}-badge`}>
+                <span className={styles.icon} style={{ background: tile.color }}>
+                  <TileIcon tile={tile.key} />
+                </span>
+              </TileBadgeOn>
               <span className={styles.label}>{t(tile.label)}</span>
               {href ? null : <span className={styles.soon}>{t('home.comingSoon')}</span>}
             </button>
@@ -35,5 +42,14 @@ export function FeatureGrid({ tiles }: { tiles: readonly FeatureTile[] }) {
         })}
       </div>
     </section>
+  );
+}
+
+function TileBadgeOn({ badge, testId, children }: { badge: TileBadge | undefined; testId: string; children: ReactNode }) {
+  if (!badge || badge.count === 0) return children;
+  return (
+    <Badge content={badge.count > 99 ? '99+' : badge.count} color={badge.urgent ? 'var(--adm-color-danger)' : 'var(--adm-color-warning)'} aria-label={badge.label} data-testid={testId}>
+      {children}
+    </Badge>
   );
 }
