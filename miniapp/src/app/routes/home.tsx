@@ -3,7 +3,7 @@ import { PageLayout } from '../../components/page-layout';
 import { paths } from '../../config/paths';
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user';
 import { getAlertSummary } from '../../features/alerts/api/alert-groups';
-import { useVisibleInterval } from '../../features/alerts/hooks/use-visible-interval';
+import { useVisibleInterval } from '../../hooks/use-visible-interval';
 import { FeatureGrid, type TileBadge } from '../../features/home/components/feature-grid';
 import { SettingsList } from '../../features/home/components/settings-list';
 import { UserSummary } from '../../features/home/components/user-summary';
@@ -35,7 +35,9 @@ export function HomeRoute() {
 function useAlertBadge(isIt: boolean): { alerts?: TileBadge } {
   const { t } = useI18n();
   const summary = useLoaded((signal) => (isIt ? getAlertSummary(signal) : Promise.resolve(null)), `alert-summary:${isIt}`, { keepOnFailure: true });
-  useVisibleInterval(summary.reload, 30_000);
+  useVisibleInterval(() => {
+    if (isIt) summary.reload();
+  }, 30_000);
   if (summary.state.status !== 'ready' || !summary.state.value) return {};
   const waiting = summary.state.value.levels.filter((entry) => entry.level < 3);
   const count = waiting.reduce((sum, entry) => sum + entry.unacknowledged, 0);

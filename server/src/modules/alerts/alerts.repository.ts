@@ -51,7 +51,8 @@ export interface GroupEventInput {
 export interface GroupFilter {
   level?: number | undefined;
   status?: 'firing' | 'acknowledged' | 'resolved' | 'open' | undefined;
-  chat?: { conversationId: string; isDefault: boolean } | undefined;
+  /** Only groups whose card goes to `conversationId`, given where unrouted ones go. */
+  chat?: { conversationId: string; defaultChat: string | null } | undefined;
   q?: string | undefined;
 }
 
@@ -90,6 +91,12 @@ function wireArrayOf(alerts: PreparedAlert[], groups: GroupInput[]): string {
   });
   return `[${parts.join(',')}]`;
 }
+
+/**
+ * The chat a group's card goes to, in SQL: its route, else `defaultChat` (the IT ops group), which
+ * also gets every level-3 group (in the digest). The service's `toGroup` says the same in TypeScript.
+ */
+const chatOfGroup = (defaultChat: string | null) => sql`CASE WHEN ${alertGroups.level} = 3 THEN ${defaultChat}::text ELSE COALESCE(${alertGroups.routeGroupId}, ${defaultChat}::text) END`;
 
 /** The `previous_state` codes as SQL literals (a bound parameter would arrive as text). */
 const state = Object.fromEntries(Object.entries(previousStates).map(([name, code]) => [name, sql.raw(String(code))])) as Record<keyof typeof previousStates, SQL>;
@@ -317,11 +324,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
       if (filter.level) conditions.push(eq(alertGroups.level, filter.level));
       if (filter.status === 'open') conditions.push(ne(alertGroups.status, 'resolved'));
       else if (filter.status) conditions.push(eq(alertGroups.status, filter.status));
-      // A group without a route of its own goes to the default (IT ops) chat, and so does every level-3 group (in the digest).
-      if (filter.chat) {
-        const routedThere = eq(alertGroups.routeGroupId, filter.chat.conversationId);
-        conditions.push(filter.chat.isDefault ? or(eq(alertGroups.level, 3), isNull(alertGroups.routeGroupId), routedThere)! : and(ne(alertGroups.level, 3), routedThere)!);
-      }
+      if (filter.chat) conditions.push(sql`${chatOfGroup(filter.chat.defaultChat)} = ${filter.chat.conversationId}`);
       if (filter.q) conditions.push(or(ilike(alertGroups.title, containing(filter.q)), ilike(alertGroups.summary, containing(filter.q)), ilike(alertGroups.groupKey, containing(filter.q)))!);
       if (beforeId !== null) conditions.push(lt(alertGroups.id, beforeId));
       return db.select().from(alertGroups).where(and(...conditions)).orderBy(desc(alertGroups.id)).limit(limit);
@@ -330,8 +333,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
     async groupCountsByChat(defaultChat: string | null): Promise<{ chat: string; groups: number; openGroups: number }[]> {
       const { rows } = (await db.execute(sql`
         SELECT chat, count(*)::int AS groups, (count(*) FILTER (WHERE status <> 'resolved'))::int AS open_groups
-        FROM (SELECT CASE WHEN level = 3 THEN ${defaultChat}::text ELSE COALESCE(route_group_id, ${defaultChat}::text) END AS chat, status
-              FROM ${alertGroups} WHERE alert_count > 0) AS routed
+        FROM (SELECT ${chatOfGroup(defaultChat)} AS chat, status FROM ${alertGroups} WHERE alert_count > 0) AS routed
         WHERE chat IS NOT NULL GROUP BY chat ORDER BY chat`)) as unknown as Rows<{ chat: string; groups: number; open_groups: number }>;
       return rows.map((row) => ({ chat: row.chat, groups: row.groups, openGroups: row.open_groups }));
     },
@@ -377,7 +379,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
         FROM ${alertGroupChanges}`)) as unknown as Rows<{ pending: number; oldestSeconds: number }>;
       return result.rows[0] ?? { pending: 0, oldestSeconds: 0 };
     },
-    /** Open groups per level: unclaimed and audible, unclaimed but silenced, claimed. */
+    /** Open groups per level: unclaimed and audible, unclaimed but silenced, claimed (the summary and /metrics). */
     async openGroupStates(): Promise<{ level: number; unacknowledged: number; silenced: number; acknowledged: number }[]> {
       const result = (await db.execute(sql`
         SELECT level::int AS level,
@@ -385,10 +387,6 @@ export function createAlertsRepository({ db }: { db: Db }) {
                (count(*) FILTER (WHERE status = 'firing' AND suppressed))::int AS silenced,
                (count(*) FILTER (WHERE status = 'acknowledged'))::int AS acknowledged
         FROM ${alertGroups} WHERE status <> 'resolved' AND alert_count > 0 GROUP BY level`)) as unknown as Rows<{ level: number; unacknowledged: number; silenced: number; acknowledged: number }>;
-      return result.rows;
-    },
-    async openGroupsByLevel(): Promise<{ level: number; open: number }[]> {
-      const result = (await db.execute(sql`SELECT level::int AS level, count(*)::int AS open FROM ${alertGroups} WHERE status <> 'resolved' GROUP BY level`)) as unknown as Rows<{ level: number; open: number }>;
       return result.rows;
     },
   };

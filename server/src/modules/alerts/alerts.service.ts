@@ -470,7 +470,7 @@ export function createAlertsService({
 
     // --- groups ---
     async listGroups(query: ListAlertGroupsQuery) {
-      const chat = query.chat ? { conversationId: query.chat, isDefault: query.chat === settings.chats.itOps } : undefined;
+      const chat = query.chat ? { conversationId: query.chat, defaultChat: settings.chats.itOps } : undefined;
       const rows = await repo.listGroups({ filter: { level: query.level, status: query.status, chat, q: query.q }, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
       const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
       return { items: page.items.map(toGroup), nextCursor: page.nextCursor };

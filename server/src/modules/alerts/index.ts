@@ -69,7 +69,7 @@ export async function alertsModule(app: FastifyInstance) {
     async collect() {
       this.reset();
       for (const level of [1, 2, 3]) this.set({ level: String(level) }, 0);
-      for (const row of await repo.openGroupsByLevel()) this.set({ level: String(row.level) }, row.open);
+      for (const row of await repo.openGroupStates()) this.set({ level: String(row.level) }, row.unacknowledged + row.silenced + row.acknowledged);
     },
   });
 

@@ -6,7 +6,7 @@ import { paths } from '../../../config/paths';
 import { hasMessage, useI18n } from '../../../lib/i18n';
 import { getAlertGroup } from '../api/alert-groups';
 import { useLoaded } from '../../../hooks/use-loaded';
-import { useVisibleInterval } from '../hooks/use-visible-interval';
+import { useVisibleInterval } from '../../../hooks/use-visible-interval';
 import { formatElapsed, shortTime } from '../utils/elapsed';
 import { apiErrorText } from '../utils/show-api-error';
 import { AlertLevelTag, AlertStatusTag } from './alert-tags';

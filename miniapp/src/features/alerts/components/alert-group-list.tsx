@@ -10,7 +10,7 @@ import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useI18n } from '../../../lib/i18n';
 import { listAlertGroupChats, type GroupFilters } from '../api/alert-groups';
 import { useAlertGroups } from '../hooks/use-alert-groups';
-import { useVisibleInterval } from '../hooks/use-visible-interval';
+import { useVisibleInterval } from '../../../hooks/use-visible-interval';
 import { formatElapsed } from '../utils/elapsed';
 import { apiErrorText } from '../utils/show-api-error';
 import { AlertGroupDetailView } from './alert-group-detail';

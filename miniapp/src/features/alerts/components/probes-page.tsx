@@ -7,7 +7,7 @@ import { paths } from '../../../config/paths';
 import { useI18n } from '../../../lib/i18n';
 import { listProbes } from '../api/probes';
 import { useLoaded } from '../../../hooks/use-loaded';
-import { useVisibleInterval } from '../hooks/use-visible-interval';
+import { useVisibleInterval } from '../../../hooks/use-visible-interval';
 import { apiErrorText } from '../utils/show-api-error';
 import alertStyles from './alerts.module.css';
 import { ProbeFormSheet } from './probe-form';

@@ -1,7 +1,7 @@
 import type { AlertGroup } from '@dingops/shared/alerts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listAlertGroups, type GroupFilters } from '../api/alert-groups';
-import { useVisibleInterval } from './use-visible-interval';
+import { useVisibleInterval } from '../../../hooks/use-visible-interval';
 
 const pageSize = 30;
 const pollMs = 10_000;
