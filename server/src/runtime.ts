@@ -23,6 +23,8 @@ export interface RunningDingOps {
   app: Awaited<ReturnType<typeof buildApp>>;
   database: Database;
   sandbox: Sandbox | null;
+  /** Where the start-up went, in ms per phase (logged by main.ts; the bench reads it). */
+  startup: Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -37,9 +39,12 @@ interface StartOptions {
 
 export async function startDingOps({ config, logger, clock = () => new Date(), database: given }: StartOptions): Promise<RunningDingOps> {
   const log = logger || undefined;
+  const phases = startPhases();
   const secrets = resolveSecrets(config);
   const database = given ?? (await openDatabase(config.db));
+  phases.end('database');
   if (!given) await runMigrations(database);
+  phases.end('migrations');
 
   const ownSandbox = config.dingtalk.mode === 'sandbox' && !config.sandbox.externalUrl;
   const sandbox = ownSandbox
@@ -54,6 +59,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
         ...(log ? { log: log.child({ module: 'sandbox' }) } : {}),
       })
     : null;
+  phases.end('sandbox');
   const sandboxUrl = sandbox?.url ?? config.sandbox.externalUrl;
   const dingtalk = createDingTalkClient(dingtalkOptions(config, sandboxUrl, log));
   const cipher = createFieldCipher({ keyring: parseKeyring(secrets.encryptionKeys), algorithm: config.crypto.algorithm });
@@ -63,19 +69,36 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
     { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandboxUrl ? `${sandboxUrl}/sandbox/api` : null, streamOpenUrl: streamOpenUrlFor(config, sandboxUrl), directory: directoryOf(config, sandboxUrl !== null) },
     { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
   );
+  phases.end('app');
   await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
   await seedDemoArticles({ app, config });
+  phases.end('seed');
   const reencryption = reencryptInBackground(app, log);
 
   return {
     app,
     database,
     sandbox,
+    startup: phases.done,
     async close() {
       await reencryption;
       await app.close();
       await sandbox?.close();
       await database.close();
+    },
+  };
+}
+
+/** Milliseconds spent in each named phase, each measured from the end of the one before. */
+function startPhases() {
+  const done: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    done,
+    end(name: string) {
+      const now = performance.now();
+      done[name] = Math.round(now - last);
+      last = now;
     },
   };
 }
