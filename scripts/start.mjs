@@ -14,13 +14,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pnpm = 'pnpm@12.4.2';
 const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-let current = null;
+const running = new Set();
 let stopSignal = null;
 
 for (const signal of forwarded) {
   process.on(signal, () => {
     stopSignal ??= signal;
-    current?.kill(signal);
+    for (const child of running) child.kill(signal);
   });
 }
 
@@ -33,20 +33,30 @@ const orphaned = setInterval(() => {
 }, 1000);
 orphaned.unref();
 
-/** Runs one step in the foreground; resolves with its exit code, or the signal that ended it. */
+/** Runs one step with the terminal's output; resolves with its exit code, or the signal that ended it. */
 function step(command, args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
-    current = child;
+    running.add(child);
     child.on('error', (error) => {
       console.error(`npm start: could not run ${command}: ${error.message}`);
       resolve({ code: 1, signal: null });
     });
     child.on('exit', (code, signal) => {
-      current = null;
+      running.delete(child);
       resolve({ code, signal });
     });
   });
+}
+
+/** Runs steps one after another, stopping at the first that fails. */
+async function sequence(steps) {
+  for (const [command, args] of steps) {
+    if (stopSignal) return { code: null, signal: stopSignal };
+    const result = await step(command, args);
+    if (result.code !== 0) return result;
+  }
+  return { code: 0, signal: null };
 }
 
 /** Exits as the step did: its code, or 128 + the signal number as a shell would report it. */
@@ -55,16 +65,23 @@ function exitLike({ code, signal }) {
   process.exit(code ?? 1);
 }
 
-const steps = [
-  ['npx', ['-y', pnpm, 'install', '--frozen-lockfile']],
-  [process.execPath, ['scripts/build-miniapp.mjs', '--if-changed']],
-  [process.execPath, ['scripts/build-server.mjs', '--if-changed']],
-];
-for (const [command, args] of steps) {
-  const result = await step(command, args);
-  if (stopSignal) exitLike({ code: null, signal: stopSignal });
-  if (result.code !== 0) exitLike(result);
-}
+const node = process.execPath;
+const install = await step('npx', ['-y', pnpm, 'install', '--frozen-lockfile']);
+if (stopSignal) exitLike({ code: null, signal: stopSignal });
+if (install.code !== 0) exitLike(install);
+
+// Side by side (two cores): the micro-app's Vite build, and the server's compile followed by the
+// embedded database's template (an initdb, once per PGlite version and migration set).
+const builds = await Promise.all([
+  step(node, ['scripts/build-miniapp.mjs', '--if-changed']),
+  sequence([
+    [node, ['scripts/build-server.mjs', '--if-changed']],
+    [node, ['server/dist/cli.js', 'pglite:template']],
+  ]),
+]);
+if (stopSignal) exitLike({ code: null, signal: stopSignal });
+const failedBuild = builds.find((result) => result.code !== 0);
+if (failedBuild) exitLike(failedBuild);
 
 // The server handles the signals itself (main.ts): it finishes requests in flight and closes the database.
-exitLike(await step(process.execPath, ['server/dist/main.js']));
+exitLike(await step(node, ['server/dist/main.js']));
