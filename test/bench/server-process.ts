@@ -11,9 +11,10 @@ export interface ServerProcess {
   sandboxUrl: string;
 }
 
-/** Compiles the server unless server/dist already matches the sources. */
+/** As `npm start` does first: compiles the server unless server/dist matches the sources, and prepares the PGlite template. */
 export function compileServer() {
   execFileSync(process.execPath, ['scripts/build-server.mjs', '--if-changed'], { stdio: 'ignore' });
+  execFileSync(process.execPath, ['server/dist/cli.js', 'pglite:template'], { stdio: 'ignore' });
 }
 
 export function startServer({ port, dataDir, env = {} }: { port: number; dataDir: string; env?: Record<string, string> }): ServerProcess {
