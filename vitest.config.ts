@@ -51,7 +51,7 @@ export default defineConfig({
           sequence: { groupOrder: 3 },
           include: ['test/deploy/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 180_000,
+          testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },

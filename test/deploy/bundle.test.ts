@@ -95,8 +95,9 @@ describe(`the production bundle, started with plain node (${databaseUrl ? 'Postg
     const started = [];
     for (let index = 0; index < count; index += 1) started.push(startReplica(await freePort(), join(work, `data-${index}`)));
     // Side by side, as compose starts them: the migrations lock lets one migrate while the other waits.
+    // On PGlite the bundle has no prepared template: its first start runs initdb.
     for (const replica of started) {
-      const ready = await waitForReady(replica.base, replica.child, 90_000).catch((error: Error) => {
+      const ready = await waitForReady(replica.base, replica.child, 150_000).catch((error: Error) => {
         throw new Error(`${error.message}\n${replica.stderr.join('')}`);
       });
       expect(ready).toMatchObject({ status: 'ready', database: databaseUrl ? 'postgres' : 'pglite' });

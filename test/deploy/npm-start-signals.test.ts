@@ -29,7 +29,8 @@ async function npmStart() {
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   started.push({ child, dataDir, id });
-  await waitForReady(`http://127.0.0.1:${port}`, child, 150_000).catch((error: Error) => {
+  // The first start in a fresh clone installs, builds the micro-app and prepares the PGlite template (an initdb) first.
+  await waitForReady(`http://127.0.0.1:${port}`, child, 240_000).catch((error: Error) => {
     throw new Error(`${error.message}\n${output.join('').slice(-4000)}`);
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
