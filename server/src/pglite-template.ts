@@ -73,8 +73,16 @@ export function startFromPgliteTemplate(options: DatabaseOptions): boolean {
   }
   if (!existsSync(join(template, 'PG_VERSION'))) return false;
   const work = `${target}.${process.pid}.tmp`;
-  rmSync(work, { recursive: true, force: true });
-  cpSync(template, work, { recursive: true });
-  renameSync(work, target);
-  return true;
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    rmSync(work, { recursive: true, force: true });
+    cpSync(template, work, { recursive: true });
+    // Renamed only once complete: a copy cut short is never opened as a database.
+    renameSync(work, target);
+    return true;
+  } catch {
+    // A full disk, a read-only template…: the server makes its own database, as without a template.
+    rmSync(work, { recursive: true, force: true });
+    return false;
+  }
 }
