@@ -32,8 +32,9 @@ function runCommand(command, args, { cwd, env, logFile } = {}) {
   });
 }
 
-// The build is small and runs while the first tier starts up; the browser tier waits for it.
-const build = browserRun ? runCommand(join('node_modules', '.bin', 'vite'), ['build'], { cwd: 'miniapp', logFile: join(resultsDir, 'vite-build.log') }) : null;
+// The build is small and runs while the first tier starts up; the browser tier waits for it. The
+// production build (with the brotli/gzip copies the server sends), which the deploy tier reuses.
+const build = browserRun ? runCommand(process.execPath, ['scripts/build-miniapp.mjs'], { logFile: join(resultsDir, 'vite-build.log') }) : null;
 
 let passed = 0;
 let failed = 0;
