@@ -44,6 +44,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The production bundle and `npm start` as processes of their own (builds included: slow).
+        test: {
+          name: 'deploy',
+          sequence: { groupOrder: 3 },
+          include: ['test/deploy/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
-// Runs the whole suite: unit + integration on PGlite, integration again on Postgres when
-// TEST_DATABASE_URL is set, and the browser tests when Chromium is installed. Ends with the
-// totals line `N passed, N failed` that CI reads.
+// Runs the whole suite: ESLint and the type check first (each counts as one test), unit +
+// integration on PGlite, integration again on Postgres when TEST_DATABASE_URL is set, the browser
+// tests when Chromium is installed, and the deploy tier (the production bundle and `npm start` as
+// processes). Ends with the totals line `N passed, N failed` that CI reads.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,12 +32,30 @@ function runCommand(command, args, { cwd, env, logFile } = {}) {
   });
 }
 
-// The build is small and runs while the first tier starts up; the browser tier waits for it.
-const build = browserRun ? runCommand(join('node_modules', '.bin', 'vite'), ['build'], { cwd: 'miniapp', logFile: join(resultsDir, 'vite-build.log') }) : null;
+// The build is small and runs while the first tier starts up; the browser tier waits for it. The
+// production build (with the brotli/gzip copies the server sends), which the deploy tier reuses.
+const build = browserRun ? runCommand(process.execPath, ['scripts/build-miniapp.mjs'], { logFile: join(resultsDir, 'vite-build.log') }) : null;
 
 let passed = 0;
 let failed = 0;
 let index = 0;
+
+/** A check that is not a vitest run (lint, types): one passed or one failed test in the totals. */
+async function runCheck(name, command, args) {
+  console.log(`\n=== ${name} ===`);
+  const status = await runCommand(command, args);
+  if (status === 0) {
+    console.log(`${name}: passed`);
+    passed += 1;
+  } else {
+    console.log(`${name}: FAILED (exit ${status})`);
+    failed += 1;
+  }
+}
+
+const bin = (name) => join('node_modules', '.bin', name);
+await runCheck('lint (ESLint)', bin('eslint'), ['.']);
+await runCheck('typecheck (tsc)', process.execPath, ['scripts/typecheck.mjs']);
 
 async function runTier(run) {
   const output = join(resultsDir, `run-${index}.json`);
@@ -74,6 +93,9 @@ if (browserRun) {
     count(await runTier(browserRun));
   }
 }
+
+// Last: it builds the production bundle and starts processes of its own.
+count(await runTier({ name: 'deploy (production bundle, npm start)', projects: ['deploy'], env: {} }));
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -13,6 +13,7 @@ import { auditPlugin } from './platform/audit';
 import { authPlugin } from './platform/auth';
 import { type AppDeps, depsPlugin } from './platform/deps';
 import { errorHandlerPlugin } from './platform/errors/error-handler';
+import { compressionPlugin } from './platform/http/compression';
 import { healthRoutes } from './platform/http/health.routes';
 import { miniappRoutes } from './platform/http/miniapp.routes';
 import { openApiPlugin } from './platform/http/openapi';
@@ -48,6 +49,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
 
   // External capabilities first, then platform, then feature modules.
   await app.register(rateLimit, { global: false });
+  // Before any route: compression applies to the routes registered after it.
+  await app.register(compressionPlugin);
   await app.register(depsPlugin, deps);
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin);

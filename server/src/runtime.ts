@@ -5,16 +5,15 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { createDingTalkClient, type DingTalkClient } from './dingtalk/client';
-import { demoGroupIds, startSandbox } from './dingtalk/sandbox';
-import { sandboxCardTemplateIds } from './dingtalk/sandbox/messaging/card-templates';
-import { sandboxSceneGroupTemplateId } from './dingtalk/sandbox/messaging/scene-groups';
-import type { DingTalkDirectory } from './platform/deps';
+import { startSandbox } from './dingtalk/sandbox';
+import { dingtalkOptions, directoryOf } from './dingtalk-settings';
 import { createFieldCipher, parseKeyring } from './platform/crypto/field-cipher';
 import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
 import { reencryptColumn } from './platform/crypto/reencrypt';
 import { outboxWebhookRobotsColumn } from './platform/outbox/outbox.encrypted';
 import { robotPoolEncryptedColumn } from './modules/alerts';
 import { seedDemoArticles } from './modules/knowledge';
+import { startFromPgliteTemplate } from './pglite-template';
 import { seedAccess } from './seed-access';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -23,6 +22,8 @@ export interface RunningDingOps {
   app: Awaited<ReturnType<typeof buildApp>>;
   database: Database;
   sandbox: Sandbox | null;
+  /** Where the start-up went, in ms per phase: wall time and CPU time (main.ts logs both). */
+  startup: { wall: Record<string, number>; cpu: Record<string, number> };
   close(): Promise<void>;
 }
 
@@ -37,9 +38,13 @@ interface StartOptions {
 
 export async function startDingOps({ config, logger, clock = () => new Date(), database: given }: StartOptions): Promise<RunningDingOps> {
   const log = logger || undefined;
+  const phases = startPhases();
   const secrets = resolveSecrets(config);
+  if (!given) startFromPgliteTemplate(config.db);
   const database = given ?? (await openDatabase(config.db));
+  phases.end('database');
   if (!given) await runMigrations(database);
+  phases.end('migrations');
 
   const ownSandbox = config.dingtalk.mode === 'sandbox' && !config.sandbox.externalUrl;
   const sandbox = ownSandbox
@@ -54,6 +59,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
         ...(log ? { log: log.child({ module: 'sandbox' }) } : {}),
       })
     : null;
+  phases.end('sandbox');
   const sandboxUrl = sandbox?.url ?? config.sandbox.externalUrl;
   const dingtalk = createDingTalkClient(dingtalkOptions(config, sandboxUrl, log));
   const cipher = createFieldCipher({ keyring: parseKeyring(secrets.encryptionKeys), algorithm: config.crypto.algorithm });
@@ -63,14 +69,17 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
     { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandboxUrl ? `${sandboxUrl}/sandbox/api` : null, streamOpenUrl: streamOpenUrlFor(config, sandboxUrl), directory: directoryOf(config, sandboxUrl !== null) },
     { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
   );
+  phases.end('app');
   await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
   await seedDemoArticles({ app, config });
+  phases.end('seed');
   const reencryption = reencryptInBackground(app, log);
 
   return {
     app,
     database,
     sandbox,
+    startup: { wall: phases.done, cpu: phases.cpu },
     async close() {
       await reencryption;
       await app.close();
@@ -78,6 +87,34 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
       await database.close();
     },
   };
+}
+
+/**
+ * Milliseconds spent in each named phase, each measured from the end of the one before: wall time,
+ * and the CPU time the process used meanwhile (which depends far less on what else the machine runs).
+ */
+function startPhases() {
+  const done: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
+  let last = performance.now();
+  let lastCpu = cpuMs();
+  return {
+    done,
+    cpu,
+    end(name: string) {
+      const now = performance.now();
+      const nowCpu = cpuMs();
+      done[name] = Math.round(now - last);
+      cpu[name] = Math.round(nowCpu - lastCpu);
+      last = now;
+      lastCpu = nowCpu;
+    },
+  };
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /** Rule S3 key rotation: values written under an older key or cipher are rewritten after start. */
@@ -98,32 +135,9 @@ function resolveSecrets(config: Config) {
   return { jwtSecret: config.auth.jwtSecret ?? dev.jwtSecret, encryptionKeys: config.crypto.keys ?? dev.encryptionKeys };
 }
 
-/** Configured groups and templates win; against the sandbox its demo groups and built-in templates fill the gaps. */
-export function directoryOf(config: Config, isSandbox: boolean): DingTalkDirectory {
-  const { groups, cardTemplates } = config.dingtalk;
-  return {
-    itOpsGroupId: groups.itOps ?? (isSandbox ? demoGroupIds['it-oncall'] : null),
-    securityGroupId: groups.security ?? (isSandbox ? demoGroupIds.security : null),
-    leadershipGroupId: groups.leadership ?? (isSandbox ? demoGroupIds.leadership : null),
-    cardTemplates: {
-      general: cardTemplates.general ?? (isSandbox ? sandboxCardTemplateIds.general : null),
-      alert: cardTemplates.alert ?? (isSandbox ? sandboxCardTemplateIds.alert : null),
-    },
-    sceneGroupTemplateId: config.dingtalk.sceneGroupTemplateId ?? (isSandbox ? sandboxSceneGroupTemplateId : null),
-  };
-}
-
 function streamOpenUrlFor(config: Config, sandboxUrl: string | null): string | null {
   if (config.dingtalk.events.transport !== 'stream') return null;
   return sandboxUrl ? `${sandboxUrl}/v1.0/gateway/connections/open` : config.dingtalk.events.streamOpenUrl;
-}
-
-export function dingtalkOptions(config: Config, sandboxUrl: string | null, log: Logger | undefined) {
-  const { clientId, clientSecret, corpId, agentId, timeoutMs } = config.dingtalk;
-  const target = sandboxUrl
-    ? { apiEndpoint: new URL(sandboxUrl).host, apiProtocol: 'http' as const, oapiBaseUrl: sandboxUrl }
-    : { apiEndpoint: config.dingtalk.apiEndpoint, apiProtocol: 'https' as const, oapiBaseUrl: config.dingtalk.oapiUrl };
-  return { clientId, clientSecret, corpId, agentId, timeoutMs, webhookThrottlePenaltyMs: config.outbox.throttlePenaltyMs, ...target, ...(log ? { log } : {}) };
 }
 
 export type { DingTalkClient };

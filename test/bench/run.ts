@@ -1,5 +1,6 @@
 // `pnpm bench`: every benchmark, numbers printed. Loopback only.
 import { benchAlerts } from './alerts.bench';
+import { benchFirstLoad } from './first-load.bench';
 import { benchEventIntake } from './inbox.bench';
 import { benchOutboxThroughput } from './outbox.bench';
 import { benchStartupAndLogin } from './startup-and-login.bench';
@@ -8,6 +9,7 @@ import { benchTicketQueries } from './tickets.bench';
 // `pnpm bench alerts tickets` runs only those; no arguments runs them all.
 const benches: Record<string, () => Promise<void>> = {
   startup: benchStartupAndLogin,
+  'first-load': benchFirstLoad,
   outbox: benchOutboxThroughput,
   inbox: benchEventIntake,
   tickets: benchTicketQueries,

@@ -1,6 +1,6 @@
-import { GATEWAY_URL, type DWClientDownStream } from 'dingtalk-stream';
+import type { DWClientDownStream } from 'dingtalk-stream';
 import type { Logger } from 'pino';
-import { GatewayStreamClient, type StreamEventAck } from './stream-client';
+import type { GatewayStreamClient, StreamEventAck } from './stream-client';
 
 export { cardCallbackTopic, robotMessageTopic } from './stream-topics';
 
@@ -99,27 +99,42 @@ export function startStreamTransport(options: StreamTransportOptions): StreamTra
     }
   }
 
-  const client = new GatewayStreamClient({
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    openConnectionUrl: options.openConnectionUrl ?? GATEWAY_URL,
-    callbackTopics: options.callbackTopics,
-    onEventFrame: handleEventFrame,
-    onCallbackFrame: handleCallbackFrame,
-    log,
-    keepAliveMs: options.keepAliveMs ?? 10_000,
-    reconnectMs: options.reconnectMs ?? 1000,
-    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
-    onOpen: () => markConnected(),
-  });
-  void client.connect();
+  // The Stream SDK (and the HTTP client it brings) is loaded here, not at server start: it is off
+  // the start-up path, and the connection is made in the background either way.
+  let closed = false;
+  let client: GatewayStreamClient | null = null;
+  const loading = Promise.all([import('./stream-client'), import('dingtalk-stream')]).then(
+    ([{ GatewayStreamClient }, { GATEWAY_URL }]) => {
+      if (closed) return;
+      client = new GatewayStreamClient({
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+        openConnectionUrl: options.openConnectionUrl ?? GATEWAY_URL,
+        callbackTopics: options.callbackTopics,
+        onEventFrame: handleEventFrame,
+        onCallbackFrame: handleCallbackFrame,
+        log,
+        keepAliveMs: options.keepAliveMs ?? 10_000,
+        reconnectMs: options.reconnectMs ?? 1000,
+        requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+        onOpen: () => markConnected(),
+      });
+      void client.connect();
+    },
+    (error: unknown) => {
+      log?.error({ err: error }, 'Could not load the DingTalk Stream client');
+      markClosed(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
 
   return {
     async close() {
+      closed = true;
       markClosed(new Error('The Stream transport was closed before it connected'));
-      await client.close();
+      await loading;
+      await client?.close();
     },
-    isConnected: () => client.isOpen(),
+    isConnected: () => client?.isOpen() ?? false,
     connected: () => firstConnection,
   };
 }

@@ -2,7 +2,7 @@ import type { Config } from '../config';
 import { createDingTalkClient } from '../dingtalk/client';
 import { accessProcessCode } from '../dingtalk/sandbox/approvals/process-definitions';
 import { createTenantReads, openStreamTicket } from '../dingtalk/tenant-reads';
-import { dingtalkOptions, directoryOf } from '../runtime';
+import { dingtalkOptions, directoryOf } from '../dingtalk-settings';
 import { check, failed, skipped, type CheckResult } from './doctor.checks';
 
 // One harmless read per DingTalk API DingOps depends on. Fixes name the developer console's pages

@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { demoGroupIds } from './dingtalk/sandbox/org-seed';
+import { sandboxCardTemplateIds } from './dingtalk/sandbox/messaging/card-templates';
+import { sandboxSceneGroupTemplateId } from './dingtalk/sandbox/messaging/scene-groups';
+import type { DingTalkDirectory } from './platform/deps';
+
+// Which DingTalk the server and the doctor talk to, from the configuration alone. Kept apart from
+// runtime.ts so the doctor can use it without loading the HTTP app and the sandbox.
+
+/** Configured groups and templates win; against the sandbox its demo groups and built-in templates fill the gaps. */
+export function directoryOf(config: Config, isSandbox: boolean): DingTalkDirectory {
+  const { groups, cardTemplates } = config.dingtalk;
+  return {
+    itOpsGroupId: groups.itOps ?? (isSandbox ? demoGroupIds['it-oncall'] : null),
+    securityGroupId: groups.security ?? (isSandbox ? demoGroupIds.security : null),
+    leadershipGroupId: groups.leadership ?? (isSandbox ? demoGroupIds.leadership : null),
+    cardTemplates: {
+      general: cardTemplates.general ?? (isSandbox ? sandboxCardTemplateIds.general : null),
+      alert: cardTemplates.alert ?? (isSandbox ? sandboxCardTemplateIds.alert : null),
+    },
+    sceneGroupTemplateId: config.dingtalk.sceneGroupTemplateId ?? (isSandbox ? sandboxSceneGroupTemplateId : null),
+  };
+}
+
+export function dingtalkOptions(config: Config, sandboxUrl: string | null, log: Logger | undefined) {
+  const { clientId, clientSecret, corpId, agentId, timeoutMs } = config.dingtalk;
+  const target = sandboxUrl
+    ? { apiEndpoint: new URL(sandboxUrl).host, apiProtocol: 'http' as const, oapiBaseUrl: sandboxUrl }
+    : { apiEndpoint: config.dingtalk.apiEndpoint, apiProtocol: 'https' as const, oapiBaseUrl: config.dingtalk.oapiUrl };
+  return { clientId, clientSecret, corpId, agentId, timeoutMs, webhookThrottlePenaltyMs: config.outbox.throttlePenaltyMs, ...target, ...(log ? { log } : {}) };
+}
