@@ -173,7 +173,8 @@ describe('reporting a fault with a screenshot, on a phone', () => {
     await t.drainOutbox();
     const { notifications } = await t.sandboxApi<{ notifications: { title: string | null }[] }>(`/work-notifications?userId=${demo.employee}`);
     const titles = notifications.map((notification) => notification.title);
-    expect(titles).toEqual(expect.arrayContaining([`工单已提交：${title}`, `工单已受理：${title}`, `工单已解决：${title}`]));
+    const number = `GZ-${ticketId.padStart(6, '0')}`;
+    expect(titles).toEqual(expect.arrayContaining([`工单 ${number} 已提交：${title}`, `工单 ${number} 已受理：${title}`, `工单 ${number} 已解决：${title}`]));
 
     // The record: closed, with cause and resolution, and the screenshot's very bytes.
     const zhangApi = await t.loginAs(demo.employee);

@@ -1,6 +1,6 @@
 import type { TicketCategory } from '@dingops/shared/tickets';
 import { beijingTime } from '@dingops/shared/rules/beijing-time';
-import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
+import { type CardButton, type CardStatusColor, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
 import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
 import { categoryLabels, impactLabels, levelLabels, statusLabels, ticketNumber } from './tickets.labels';
 import type { TicketRow } from './tickets.table';
@@ -36,7 +36,7 @@ export function slaReminder(ticket: TicketRow, publicUrl: string, stage: 1 | 2):
   return {
     msgtype: 'action_card',
     action_card: {
-      title: `工单${what}：${ticket.title}`,
+      title: `工单 ${ticketNumber(ticket.id)} ${what}：${ticket.title}`,
       markdown: `### ${ticketNumber(ticket.id)} 处理${what}\n\n**${ticket.title}**\n\n级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 处理人：${ticket.assigneeName ?? '无人认领'}\n\n解决时限：${beijingTime(ticket.resolutionDueAt)}`,
       single_title: '查看工单',
       single_url: ticketUrl(publicUrl, ticket.id),
@@ -46,27 +46,31 @@ export function slaReminder(ticket: TicketRow, publicUrl: string, stage: 1 | 2):
 
 export const ticketUrl = (publicUrl: string, id: bigint) => `${publicUrl.replace(/\/$/, '')}/tickets/${id}`;
 
-const statusColors: Record<TicketRow['status'], string> = {
-  reported: 'orange',
-  accepted: 'blue',
-  diagnosing: 'blue',
-  resolved: 'green',
-  closed: 'gray',
-  reopened: 'orange',
-  cancelled: 'gray',
-};
+/** The app's level colours (UI.md): level 1 red, level 2 orange, level 3 yellow. */
+const levelColors: Record<1 | 2 | 3, CardStatusColor> = { 1: 'red', 2: 'orange', 3: 'yellow' };
 
-/** The card IT sees in the on-call group for a level-1/2 ticket; its 受理 button accepts the ticket. */
+/** While a ticket is worked its tag wears its level's colour; once resolved green, once finished gray. */
+export function ticketTagColor(ticket: Pick<TicketRow, 'status' | 'level'>): CardStatusColor {
+  if (ticket.status === 'resolved') return 'green';
+  if (ticket.status === 'closed' || ticket.status === 'cancelled') return 'gray';
+  return levelColors[ticket.level as 1 | 2 | 3] ?? 'orange';
+}
+
+/**
+ * The card IT sees in the on-call group for a level-1/2 ticket; its 受理 button accepts the ticket. It
+ * says 工单 and its number up front, so nobody takes it for an alert card, and it carries no `level`
+ * variable: that one belongs to the alert template, whose header (and tag) read it as an alert level.
+ */
 export function ticketCardParams(ticket: TicketRow, categoryName: string = categoryLabels[ticket.category as TicketCategory] ?? ticket.category): Record<string, string> {
   const buttons: CardButton[] = ticket.status === 'reported' || ticket.status === 'reopened' ? [{ id: 'accept', text: '受理', style: 'primary' }] : [];
   return {
-    title: `[${levelLabels[ticket.level as 1 | 2 | 3]}] ${ticket.title}`,
+    title: `${levelLabels[ticket.level as 1 | 2 | 3]}工单 ${ticketNumber(ticket.id)} · ${ticket.title}`,
     markdown: ticket.description.length > 300 ? `${ticket.description.slice(0, 300)}…` : ticket.description,
     status: statusLabels[ticket.status],
-    statusColor: statusColors[ticket.status],
-    level: String(ticket.level),
+    statusColor: ticketTagColor(ticket),
     fields: encodeCardFields([
       { label: '工单编号', value: ticketNumber(ticket.id) },
+      { label: '级别', value: `${levelLabels[ticket.level as 1 | 2 | 3]}工单` },
       { label: '报告人', value: ticket.reporterDepartment ? `${ticket.reporterName}（${ticket.reporterDepartment}）` : ticket.reporterName },
       { label: '类别', value: categoryName },
       { label: '影响范围', value: ticket.affectedCount > 1 ? `${impactLabels[ticket.impact]} · ${ticket.affectedCount} 人受影响` : impactLabels[ticket.impact] },
@@ -89,7 +93,7 @@ export function statusNotification(ticket: TicketRow, publicUrl: string, note: s
   ].filter(Boolean);
   return {
     msgtype: 'action_card',
-    action_card: { title: `工单${statusLabels[ticket.status]}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) },
+    action_card: { title: `工单 ${ticketNumber(ticket.id)} ${statusLabels[ticket.status]}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) },
   };
 }
 
@@ -102,7 +106,7 @@ export function assignmentNotification(ticket: TicketRow, publicUrl: string, { h
     `级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 类别：${categoryName} · 状态：${statusLabels[ticket.status]}`,
     note ? `备注：${note}` : '',
   ].filter(Boolean);
-  return { msgtype: 'action_card', action_card: { title: `${heading}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) } };
+  return { msgtype: 'action_card', action_card: { title: `${heading}：${ticketNumber(ticket.id)} ${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) } };
 }
 
 /** The reporter of a duplicate learns which ticket now carries their fault. */
@@ -112,7 +116,7 @@ export function mergedNotification(duplicate: TicketRow, target: TicketRow, publ
     `你报告的「${duplicate.title}」与 ${ticketNumber(target.id)}「${target.title}」是同一个问题，已合并到该工单。`,
     '后续进展会继续通知你。',
   ].join('\n\n');
-  return { msgtype: 'action_card', action_card: { title: `工单已合并到 ${ticketNumber(target.id)}`, markdown, single_title: '查看工单', single_url: ticketUrl(publicUrl, target.id) } };
+  return { msgtype: 'action_card', action_card: { title: `工单 ${ticketNumber(duplicate.id)} 已合并到 ${ticketNumber(target.id)}`, markdown, single_title: '查看工单', single_url: ticketUrl(publicUrl, target.id) } };
 }
 
 /** The robot's answer in the chat a fault was reported in (sampleActionCard). */
