@@ -1,5 +1,5 @@
 import { dueTimes, slaState } from '@dingops/shared/rules/sla';
-import { allowedActions, assigneeOnlyActions, isOpen, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
+import { allowedActions, assigneeOnlyActions, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
 import type { CreateTicketBody, Level, ListTicketsQuery, Ticket, TicketDetail, TransitionBody } from '@dingops/shared/tickets';
 import type { User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
@@ -7,10 +7,6 @@ import { type AuditContext, type AuditService, systemContext } from '../../platf
 import type { IdentityService } from '../../platform/identity/identity.service';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
-import { createHash } from 'node:crypto';
-import { maxAttachmentsPerTicket } from '@dingops/shared/tickets';
-import { attachmentNotFound, invalidAttachment, ticketFinished, tooManyAttachments } from './attachments.errors';
-import { cleanFileName, sniffImageType } from './attachments.rules';
 import { invalidTransition, knowledgeUnavailable, notTheAssignee, queueForbidden, ticketNotFound } from './tickets.errors';
 import { createTicketNotifier, type NotifierSettings } from './tickets.notifications';
 import type { TicketFilter, TicketsRepository } from './tickets.repository';
@@ -324,30 +320,6 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       await audit.record({ ...systemContext, actorId: ticket.reporterId, actorName: ticket.reporterName }, { action: 'tickets.rated', target: { type: 'ticket', id: String(id) }, summary: { score } }, tx);
       await notifier.rated(after, tx);
       return true;
-    },
-
-    /** Rule R5: screenshots of the fault; the reporter or IT may add them, up to nine. */
-    async addAttachment({ id, fileName, bytes, actor, context }: { id: bigint; fileName: string; bytes: Buffer; actor: TicketActor; context: AuditContext }) {
-      const contentType = sniffImageType(bytes);
-      if (!contentType) throw invalidAttachment('only PNG, JPEG, WebP or GIF images can be attached');
-      return db.transaction(async (tx) => {
-        const ticket = await requireVisible(id, actor, tx);
-        if (ticket.reporterId !== actor.user.id && !actor.isIt) throw ticketNotFound(String(id));
-        if (!isOpen(ticket.status)) throw ticketFinished(ticket.status);
-        if ((await repo.countAttachments(id, tx)) >= maxAttachmentsPerTicket) throw tooManyAttachments();
-        const now = clock();
-        const file = await repo.insertAttachment({ ticketId: id, fileName: cleanFileName(fileName), contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), data: bytes, uploadedBy: actor.user.id, createdAt: now }, tx);
-        await audit.record(context, { action: 'tickets.attachment_added', target: { type: 'ticket', id: String(id) }, summary: { attachmentId: String(file.id), size: bytes.length, contentType } }, tx);
-        return { ...file, id: String(file.id), createdAt: file.createdAt.toISOString(), url: `/api/v1/tickets/${id}/attachments/${file.id}` };
-      });
-    },
-
-    async readAttachment({ id, attachmentId, actor, context }: { id: bigint; attachmentId: bigint; actor: TicketActor; context: AuditContext }) {
-      const ticket = await requireVisible(id, actor);
-      const file = await repo.findAttachment(id, attachmentId);
-      if (!file) throw attachmentNotFound(String(attachmentId));
-      if (ticket.reporterId !== actor.user.id) await audit.record(context, { action: 'tickets.attachment_read', target: { type: 'ticket', id: String(id) }, summary: { attachmentId: String(attachmentId) } });
-      return file;
     },
   };
 }
