@@ -30,17 +30,35 @@ export function ratingCardParams(ticket: TicketRow): Record<string, string> {
   };
 }
 
-/** Rule P3 reminders: a ticket's resolution clock is running out, or ran out. */
-export function slaReminder(ticket: TicketRow, publicUrl: string, stage: 1 | 2): WorkNotificationInput['msg'] {
+/** Which SLA clock a reminder is about (rule F4: respond, then resolve, within the level's times). */
+export type SlaClock = 'response' | 'resolution';
+
+const clockWords: Record<SlaClock, { verb: string; limit: string }> = { response: { verb: '响应', limit: '响应时限' }, resolution: { verb: '处理', limit: '解决时限' } };
+
+/** Rule P3 reminders by work notification: a ticket's clock is running out (stage 1), or ran out (stage 2). */
+export function slaReminder(ticket: TicketRow, publicUrl: string, { clock, stage }: { clock: SlaClock; stage: 1 | 2 }): WorkNotificationInput['msg'] {
   const what = stage === 2 ? '已超时' : '即将超时';
+  const words = clockWords[clock];
+  const dueAt = clock === 'response' ? ticket.responseDueAt : ticket.resolutionDueAt;
+  const who = clock === 'response' ? '尚无 IT 人员响应' : `处理人：${ticket.assigneeName ?? '无人认领'}`;
   return {
     msgtype: 'action_card',
     action_card: {
-      title: `工单 ${ticketNumber(ticket.id)} ${what}：${ticket.title}`,
-      markdown: `### ${ticketNumber(ticket.id)} 处理${what}\n\n**${ticket.title}**\n\n级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 处理人：${ticket.assigneeName ?? '无人认领'}\n\n解决时限：${beijingTime(ticket.resolutionDueAt)}`,
+      title: `工单 ${ticketNumber(ticket.id)} ${words.verb}${what}：${ticket.title}`,
+      markdown: `### ${ticketNumber(ticket.id)} ${words.verb}${what}\n\n**${ticket.title}**\n\n级别：${levelLabels[ticket.level as 1 | 2 | 3]} · ${who}\n\n${words.limit}：${beijingTime(dueAt)}`,
       single_title: '查看工单',
       single_url: ticketUrl(publicUrl, ticket.id),
     },
+  };
+}
+
+/** Rule F4 in the IT on-call group: nobody has responded to a ticket and its response time runs out (sampleActionCard). */
+export function responseDueSoonInGroup(ticket: TicketRow, publicUrl: string): Record<string, string> {
+  return {
+    title: `工单 ${ticketNumber(ticket.id)} 即将超过响应时限`,
+    text: `### 工单 ${ticketNumber(ticket.id)} 即将超过响应时限\n\n**${ticket.title}**\n\n${levelLabels[ticket.level as 1 | 2 | 3]}工单 · 报告人：${ticket.reporterName} · 响应时限：${beijingTime(ticket.responseDueAt)}\n\n还没有人响应，请尽快受理或指派。`,
+    singleTitle: '查看工单',
+    singleURL: ticketUrl(publicUrl, ticket.id),
   };
 }
 

@@ -49,7 +49,7 @@ export function createTicketCollaboration({ db, core, audit, clock }: Collaborat
         if (!isOpen(before.status)) throw ticketNotOpen(before.status);
         if (before.assigneeId === assignee.id) throw alreadyAssignee(assignee.name);
         const now = clock();
-        const after = await repo.update(id, { assigneeId: assignee.id, assigneeName: assignee.name, assigneeDingtalkId: assignee.dingtalkUserId, updatedAt: now }, tx);
+        const after = await repo.update(id, { assigneeId: assignee.id, assigneeName: assignee.name, assigneeDingtalkId: assignee.dingtalkUserId, updatedAt: now, ...core.firstResponse(before, actor, 'assignment', now) }, tx);
         const what = before.assigneeName ? `由 ${before.assigneeName} 转派给 ${assignee.name}` : `转派给 ${assignee.name}`;
         await repo.addEvent({ ticketId: id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'assigned', note: note ? `${what}：${note}` : what }, tx);
         await audit.record(context, { action: 'tickets.assigned', target: { type: 'ticket', id: String(id) }, summary: { from: before.assigneeId, to: assignee.id } }, tx);
@@ -126,7 +126,7 @@ export function createTicketCollaboration({ db, core, audit, clock }: Collaborat
         }
         const affectedCount = target.affectedCount + added;
         const raised = await raisedBy(target, affectedCount, tx);
-        const closedDuplicate = await repo.update(id, { status: 'cancelled', mergedIntoId: intoId, closedAt: now, updatedAt: now }, tx);
+        const closedDuplicate = await repo.update(id, { status: 'cancelled', mergedIntoId: intoId, closedAt: now, updatedAt: now, ...core.firstResponse(duplicate, actor, 'transition', now) }, tx);
         const grownTarget = await repo.update(intoId, { affectedCount, updatedAt: now, ...raised?.changes }, tx);
 
         const base = { at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'merged' as const, action: 'merge' };

@@ -1,4 +1,4 @@
-import { dueTimes, slaState } from '@dingops/shared/rules/sla';
+import { countsAsResponse, dueTimes, slaReminderDue, slaState, type TicketStep } from '@dingops/shared/rules/sla';
 import { allowedActions, assigneeOnlyActions, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
 import type { CreateTicketBody, Level, ListTicketsQuery, Ticket, TicketDetail, TransitionBody } from '@dingops/shared/tickets';
 import type { User } from '@dingops/shared/users';
@@ -141,6 +141,11 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
     );
   }
 
+  /** Rule F4: the response clock stops at IT's first response (see `countsAsResponse`); later steps leave it. */
+  function firstResponse(ticket: TicketRow, actor: TicketActor, step: TicketStep, now: Date): { respondedAt?: Date } {
+    return !ticket.respondedAt && countsAsResponse({ step, byIt: actor.isIt, byReporter: ticket.reporterId === actor.user.id }) ? { respondedAt: now } : {};
+  }
+
   /** A single ticket for a response, with `affectedMe` looked up. */
   async function ticketFor(row: TicketRow, actor: TicketActor): Promise<Ticket> {
     return toTicket(row, actor, await repo.isFollower(row.id, actor.user.id));
@@ -149,6 +154,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
   return {
     toTicket,
     ticketFor,
+    firstResponse,
     canSee,
     requireVisible,
     repo,
@@ -242,7 +248,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
             status: to,
             updatedAt: now,
             ...(takesIt ? { assigneeId: actor.user.id, assigneeName: actor.user.name, assigneeDingtalkId: actor.user.dingtalkUserId } : {}),
-            ...(body.action === 'accept' && !before.respondedAt ? { respondedAt: now } : {}),
+            ...firstResponse(before, actor, 'transition', now),
             ...(body.action === 'resolve' ? { resolvedAt: now, cause: body.cause ?? before.cause, resolution: body.resolution ?? null, ...faultRecordOnResolve(body) } : {}),
             ...(body.action === 'reopen' ? { resolvedAt: null } : {}),
             ...(to === 'closed' || to === 'cancelled' ? { closedAt: now } : {}),
@@ -261,7 +267,10 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
     async comment({ id, note, actor, context }: { id: bigint; note: string; actor: TicketActor; context: AuditContext }): Promise<TicketDetail> {
       const row = await db.transaction(async (tx) => {
         const ticket = await requireVisible(id, actor, tx);
-        await repo.addEvent({ ticketId: id, at: clock(), actorId: actor.user.id, actorName: actor.user.name, kind: 'comment', note }, tx);
+        const now = clock();
+        const responded = firstResponse(ticket, actor, 'comment', now);
+        if (responded.respondedAt) await repo.update(id, responded, tx);
+        await repo.addEvent({ ticketId: id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'comment', note }, tx);
         await audit.record(context, { action: 'tickets.commented', target: { type: 'ticket', id: String(id) } }, tx);
         return ticket;
       });
@@ -291,7 +300,10 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       return stale.length;
     },
 
-    /** Rule P3: tickets whose resolution clock runs out are brought to the assignee, then the IT lead. */
+    /**
+     * Rule P3 on both clocks: a ticket nobody responded to is brought to the IT group, then the IT lead; one
+     * whose resolution runs out to the assignee, then the IT lead. Returns how many reminders went out.
+     */
     async sweepSla(): Promise<number> {
       const now = clock();
       const candidates = await repo.listSlaCandidates(now, 200);
@@ -299,14 +311,15 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       const itAdminIds = (await identity.listUsers({ role: 'it_admin', limit: 50 })).items.map((user) => user.dingtalkUserId);
       let reminded = 0;
       for (const ticket of candidates) {
-        const state = slaState({ startedAt: ticket.createdAt, dueAt: ticket.resolutionDueAt, doneAt: null, now });
-        const stage = state === 'breached' ? 2 : state === 'due_soon' ? 1 : 0;
-        if (stage <= ticket.slaAlertStage) continue;
+        const response = slaReminderDue({ startedAt: ticket.createdAt, dueAt: ticket.responseDueAt, doneAt: ticket.respondedAt, now, sentStage: ticket.responseAlertStage });
+        const resolution = slaReminderDue({ startedAt: ticket.createdAt, dueAt: ticket.resolutionDueAt, doneAt: null, now, sentStage: ticket.slaAlertStage });
+        if (!response && !resolution) continue;
         await db.transaction(async (tx) => {
-          await repo.update(ticket.id, { slaAlertStage: stage }, tx);
-          await notifier.slaReminder({ ticket, stage: stage as 1 | 2, itAdminIds }, tx);
+          await repo.update(ticket.id, { ...(response ? { responseAlertStage: response } : {}), ...(resolution ? { slaAlertStage: resolution } : {}) }, tx);
+          if (response) await notifier.slaReminder({ ticket, clock: 'response', stage: response, itAdminIds }, tx);
+          if (resolution) await notifier.slaReminder({ ticket, clock: 'resolution', stage: resolution, itAdminIds }, tx);
         });
-        reminded += 1;
+        reminded += (response ? 1 : 0) + (resolution ? 1 : 0);
       }
       return reminded;
     },
