@@ -94,7 +94,7 @@ describe('ticket jobs and the satisfaction card', () => {
     const answered = await report('邮件服务器无响应');
     await note(zhang.headers, answered.id, '补充：网页版也打不开');
     t.clock.advance(5 * 60_000);
-    await note(lina.headers, answered.id, '正在排查邮件网关');
+    expect((await note(lina.headers, answered.id, '正在排查邮件网关')).json().responseSla).toBe('met');
     expect(await responseSla(answered.id)).toBe('met');
     expect(await responseSla(ignored.id)).toBe('ok');
 

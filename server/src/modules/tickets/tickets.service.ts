@@ -269,10 +269,10 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
         const ticket = await requireVisible(id, actor, tx);
         const now = clock();
         const responded = firstResponse(ticket, actor, 'comment', now);
-        if (responded.respondedAt) await repo.update(id, responded, tx);
+        const after = responded.respondedAt ? await repo.update(id, responded, tx) : ticket;
         await repo.addEvent({ ticketId: id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'comment', note }, tx);
         await audit.record(context, { action: 'tickets.commented', target: { type: 'ticket', id: String(id) } }, tx);
-        return ticket;
+        return after;
       });
       return detailOf(row, actor);
     },
