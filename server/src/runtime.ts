@@ -12,6 +12,7 @@ import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
 import { reencryptColumn } from './platform/crypto/reencrypt';
 import { outboxWebhookRobotsColumn } from './platform/outbox/outbox.encrypted';
 import { robotPoolEncryptedColumn } from './modules/alerts';
+import { ticketAttachmentsEncryption } from './modules/tickets';
 import { seedDemoArticles } from './modules/knowledge';
 import { startFromPgliteTemplate } from './pglite-template';
 import { seedAccess } from './seed-access';
@@ -119,7 +120,14 @@ function cpuMs(): number {
 
 /** Rule S3 key rotation: values written under an older key or cipher are rewritten after start. */
 async function reencryptInBackground(app: RunningDingOps['app'], log: Logger | undefined) {
-  for (const column of [...app.identity.encryptedColumns(), outboxWebhookRobotsColumn(app.deps.database.db), robotPoolEncryptedColumn(app.deps.database.db)]) {
+  const { db } = app.deps.database;
+  const attachments = ticketAttachmentsEncryption({ db, cipher: app.deps.cipher, algorithm: app.deps.config.crypto.algorithm });
+  // Screenshots stored before they were encrypted are sealed first, then rewrapped with the rest.
+  await attachments
+    .sealPlainFiles()
+    .then((sealed) => sealed > 0 && log?.info({ sealed }, 'Encrypted screenshots stored before encryption'))
+    .catch((error: unknown) => log?.error({ err: error }, 'Encrypting stored screenshots failed; they stay readable'));
+  for (const column of [...app.identity.encryptedColumns(), outboxWebhookRobotsColumn(db), robotPoolEncryptedColumn(db), attachments.column]) {
     try {
       const rewritten = await reencryptColumn({ cipher: app.deps.cipher, column });
       if (rewritten > 0) log?.info({ column: column.name, rewritten }, 'Re-encrypted values under the current key');

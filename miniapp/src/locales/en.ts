@@ -235,6 +235,8 @@ export const en: Messages = {
   'problem.tickets.queue_forbidden': 'Only IT staff can open the ticket queue',
   'problem.tickets.invalid_attachment': 'Only PNG, JPEG, WebP or GIF images up to 5 MB can be uploaded',
   'problem.tickets.too_many_attachments': 'A ticket takes at most 9 screenshots',
+  'problem.tickets.image_unreadable': 'The image is damaged, incomplete or carries something else: take the screenshot again',
+  'problem.tickets.image_too_large': 'The image is too large (at most 20,000 pixels a side, 40 million pixels in all)',
 
   // knowledge
   'title.knowledge': 'Knowledge base',

@@ -234,6 +234,8 @@ export const zhCN = {
   'problem.tickets.queue_forbidden': '仅 IT 运维人员可以查看工单队列',
   'problem.tickets.invalid_attachment': '只能上传不超过 5 MB 的 PNG、JPEG、WebP 或 GIF 图片',
   'problem.tickets.too_many_attachments': '每张工单最多 9 张截图',
+  'problem.tickets.image_unreadable': '图片已损坏、不完整或夹带了其他内容，请重新截图后上传',
+  'problem.tickets.image_too_large': '图片尺寸过大（单边最多 20000 像素，总共最多 4000 万像素）',
 
   // knowledge
   'title.knowledge': '知识库',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingMinutes, defaultCalendar, defaultSlaSettings, dueTimes, slaState } from './sla';
+import { addWorkingMinutes, countsAsResponse, defaultCalendar, defaultSlaSettings, dueTimes, slaReminderDue, slaState } from './sla';
 
 // Times in UTC; Beijing is UTC+8. 2026-11-27 is a Friday.
 const at = (iso: string) => new Date(iso);
@@ -49,5 +49,34 @@ describe('SLA clocks across business hours (rule P3)', () => {
     const due = dueTimes({ start: at('2026-12-30T09:30:00Z'), level: 2, settings });
     expect(due.responseDueAt.toISOString()).toBe('2026-12-30T10:00:00.000Z');
     expect(due.resolutionDueAt.toISOString()).toBe('2027-01-02T08:30:00.000Z');
+  });
+});
+
+describe('SLA reminders and the first response (rules F4, P3)', () => {
+  const startedAt = at('2026-11-27T02:00:00Z');
+  const dueAt = at('2026-11-27T02:15:00Z');
+  const reminder = (minutes: number, sentStage: number, doneAt: Date | null = null) =>
+    slaReminderDue({ startedAt, dueAt, doneAt, now: new Date(startedAt.getTime() + minutes * 60_000), sentStage });
+
+  it('P3: nothing while the clock has time, a reminder in its last fifth, an escalation once breached, each once', () => {
+    expect(reminder(11, 0)).toBeNull();
+    expect(reminder(12.5, 0)).toBe(1);
+    expect(reminder(13, 1)).toBeNull();
+    expect(reminder(15.5, 1)).toBe(2);
+    expect(reminder(20, 2)).toBeNull();
+  });
+
+  it('P3: a clock first seen breached escalates at once; a stopped clock owes nothing', () => {
+    expect(reminder(40, 0)).toBe(2);
+    expect(reminder(40, 0, at('2026-11-27T02:05:00Z'))).toBeNull();
+  });
+
+  it('F4: IT accepting, moving, assigning or writing in the timeline is the first response; the reporter, 同样问题, record edits and links are not', () => {
+    for (const step of ['transition', 'assignment', 'comment'] as const) expect(countsAsResponse({ step, byIt: true, byReporter: false }), step).toBe(true);
+    for (const step of ['me_too', 'record', 'link'] as const) expect(countsAsResponse({ step, byIt: true, byReporter: false }), step).toBe(false);
+    expect(countsAsResponse({ step: 'comment', byIt: false, byReporter: true })).toBe(false);
+    expect(countsAsResponse({ step: 'transition', byIt: false, byReporter: true })).toBe(false);
+    // An IT person's note on a ticket they reported themselves answers nobody.
+    expect(countsAsResponse({ step: 'comment', byIt: true, byReporter: true })).toBe(false);
   });
 });

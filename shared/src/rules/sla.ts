@@ -96,3 +96,33 @@ export function slaState({ startedAt, dueAt, doneAt, now, dueSoonFraction = 0.2 
   const span = dueAt.getTime() - startedAt.getTime();
   return dueAt.getTime() - now.getTime() <= span * dueSoonFraction ? 'due_soon' : 'ok';
 }
+
+/** A reminder about one clock: 1 when it is due soon, 2 (escalation) once it is breached. */
+export type SlaReminderStage = 1 | 2;
+
+/**
+ * Which reminder a clock owes now, given the last one sent (0 for none), or null. Each is sent once;
+ * a clock first seen already breached skips straight to the escalation. A stopped clock owes nothing.
+ */
+export function slaReminderDue({ startedAt, dueAt, doneAt, now, sentStage }: { startedAt: Date; dueAt: Date; doneAt: Date | null; now: Date; sentStage: number }): SlaReminderStage | null {
+  if (doneAt) return null;
+  const state = slaState({ startedAt, dueAt, doneAt, now });
+  const stage = state === 'breached' ? 2 : state === 'due_soon' ? 1 : 0;
+  return stage > sentStage ? (stage as SlaReminderStage) : null;
+}
+
+/** What someone did to a ticket, as far as the response clock cares. */
+export type TicketStep = 'transition' | 'assignment' | 'comment' | 'me_too' | 'record' | 'link';
+
+/**
+ * The response clock (rule F4: IT starts the fault process on receipt) stops at IT's first response:
+ * the first time someone in IT acts on the ticket in a way the reporter sees — accepts it (in the app or
+ * from the group card) or moves it otherwise, assigns it to a technician, or writes in its timeline.
+ * A note the reporter writes on their own ticket is no response, even from an IT person; 同样问题,
+ * fault-record edits and alert links are not either (the reporter hears nothing of them).
+ */
+export function countsAsResponse({ step, byIt, byReporter }: { step: TicketStep; byIt: boolean; byReporter: boolean }): boolean {
+  if (!byIt) return false;
+  if (step === 'comment') return !byReporter;
+  return step === 'transition' || step === 'assignment';
+}

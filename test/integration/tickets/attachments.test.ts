@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
 
 // A 1×1 PNG.
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e0a1f1d30000000049454e44ae426082', 'hex');
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
 
 function multipart(fileName: string, bytes: Buffer, contentType = 'image/png', field = 'file') {
   const boundary = `----dingops${Math.random().toString(16).slice(2)}`;
@@ -42,6 +44,50 @@ describe('ticket screenshots (rule R5)', () => {
     const svg = await upload(t, zhang.headers, id, multipart('x.png', Buffer.from('<svg onload="alert(1)"/>')));
     expect(svg.statusCode).toBe(400);
     expect(problemOf(svg)).toMatchObject({ code: 'tickets.invalid_attachment', errors: [{ path: 'body.file' }] });
+  });
+
+  it('R5: only whole images are kept: a PNG signature followed by script, an image with a script after its end, a cut-off JPEG, a 1×30000 strip and a 64-megapixel bomb are refused naming body.file, and nothing is stored', async () => {
+    const t = await buildTestApp();
+    const zhang = await t.loginAs(demo.employee);
+    const id = await newTicket(t, zhang.headers);
+    const script = Buffer.from('<script>fetch("/api/v1/me")</script>');
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 50 } } }).jpeg().toBuffer();
+    const blank = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toBuffer();
+    const refused = [
+      ['signature-then-script.png', Buffer.concat([png.subarray(0, 8), script]), 'tickets.invalid_attachment'],
+      ['polyglot.png', Buffer.concat([png, script]), 'tickets.image_unreadable'],
+      ['cut-off.jpg', jpeg.subarray(0, jpeg.length - 40), 'tickets.image_unreadable'],
+      ['strip.png', await blank(1, 30_000), 'tickets.image_too_large'],
+      ['bomb.png', await blank(8000, 8000), 'tickets.image_too_large'],
+    ] as const;
+    for (const [name, bytes, code] of refused) {
+      const response = await upload(t, zhang.headers, id, multipart(name, bytes));
+      expect(response.statusCode, name).toBe(400);
+      expect(problemOf(response), name).toMatchObject({ code, errors: [{ path: 'body.file' }] });
+    }
+    expect((await upload(t, zhang.headers, id, multipart('whole.jpg', jpeg))).statusCode).toBe(201);
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/tickets/${id}`, headers: zhang.headers })).json();
+    expect(detail.attachments.map((file: { fileName: string }) => file.fileName)).toEqual(['whole.jpg']);
+  });
+
+  it('S3/S4: a screenshot is stored encrypted under the current key and downloads decrypted byte for byte; a right-to-left override in its name is dropped', async () => {
+    const t = await buildTestApp();
+    const zhang = await t.loginAs(demo.employee);
+    const id = await newTicket(t, zhang.headers);
+    // Displayed right to left this reads "报销单_exe.png"; the file is a PNG whatever its name says.
+    const response = await upload(t, zhang.headers, id, multipart('报销单_\u202egnp.exe', png));
+    expect(response.statusCode).toBe(201);
+    expect(response.json().fileName).toBe('报销单_gnp.exe.png');
+
+    const [row] = (await t.database.db.execute(sql`SELECT data, data_key, data_cipher FROM ticket_attachments`)).rows as { data: Uint8Array; data_key: string; data_cipher: string }[];
+    const stored = Buffer.from(row!.data);
+    expect(row).toMatchObject({ data_key: expect.stringMatching(/^enc:1:a1:/), data_cipher: 'aes-256-gcm' });
+    expect(stored.equals(png)).toBe(false);
+    expect(stored.includes(png.subarray(12, 29))).toBe(false);
+
+    const file = await t.app.inject({ method: 'GET', url: response.json().url, headers: zhang.headers });
+    expect(file.rawPayload.equals(png)).toBe(true);
+    expect(file.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent('报销单_gnp.exe.png')}`);
   });
 
   it('a screenshot over 5 MB is refused and nothing is stored', async () => {

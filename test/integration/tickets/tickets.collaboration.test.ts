@@ -73,11 +73,12 @@ describe('assigning, 同样问题 and merging tickets', () => {
     expect((await post(t, wang.headers, `/api/v1/tickets/${ticket.id}/assignment`, { assigneeId: lina.userId })).statusCode).toBe(409);
   });
 
-  it('F3: 同样问题 — others with the same fault follow the ticket, are counted once, hear of its progress, and five people make it department-wide', slow, async () => {
+  it('F3/S4: 同样问题 — others who can see the ticket and have the same fault follow it, are counted once, hear of its progress, and five people make it department-wide', slow, async () => {
     const t = await buildTestApp();
     const zhang = await t.loginAs(demo.employee);
     const huang = await t.loginAs(demo.salesRep);
     const luo = await t.loginAs('yq-luojun');
+    const wu = await t.loginAs('yq-wuqiang');
     const liu = await t.loginAs(demo.salesManager);
     const sun = await t.loginAs(demo.security);
     const zhao = await t.loginAs(demo.auditor);
@@ -92,23 +93,30 @@ describe('assigning, 同样问题 and merging tickets', () => {
     expect((await post(t, luo.headers, `/api/v1/tickets/${personal.id}/me-too`)).statusCode).toBe(404);
     expect((await post(t, luo.headers, '/api/v1/tickets/abc/me-too')).statusCode).toBe(400);
 
-    // 骆军 is in another department: he was sent the link, presses it, and can see the ticket afterwards.
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}`, headers: luo.headers })).statusCode).toBe(404);
-    const pressed = (await post(t, luo.headers, url)).json();
+    // 骆军 is in another department: a link to the ticket opens nothing for him, 同样问题 included (rule S4).
+    const unseen = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}`, headers: luo.headers })).statusCode;
+    expect(await unseen()).toBe(404);
+    expect(problemOf(await post(t, luo.headers, url))).toMatchObject({ status: 404, code: 'tickets.not_found' });
+    expect((await t.app.inject({ method: 'DELETE', url, headers: luo.headers })).statusCode).toBe(404);
+    expect(await unseen()).toBe(404);
+    expect((await detail(t, zhang.headers, ticket.id)).affectedCount).toBe(1);
+
+    // 黄丽 in the same department sees it and presses it; she is counted once and follows it.
+    const pressed = (await post(t, huang.headers, url)).json();
     expect(pressed).toMatchObject({ affectedCount: 2, affectedMe: true });
-    const twice = await post(t, luo.headers, url);
+    const twice = await post(t, huang.headers, url);
     expect(twice.statusCode).toBe(200);
     expect(twice.json().affectedCount).toBe(2);
-    expect((await detail(t, luo.headers, ticket.id)).affectedMe).toBe(true);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers: luo.headers })).json().items.map((item: { id: string; affectedMe: boolean }) => [item.id, item.affectedMe])).toEqual([[ticket.id, true]]);
+    expect((await detail(t, huang.headers, ticket.id)).affectedMe).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers: huang.headers })).json().items.map((item: { id: string; affectedMe: boolean }) => [item.id, item.affectedMe])).toEqual([[ticket.id, true]]);
     expect((await detail(t, zhang.headers, ticket.id)).affectedMe).toBe(false);
 
     // Withdrawing counts down, and pressing again counts up.
-    expect((await t.app.inject({ method: 'DELETE', url, headers: luo.headers })).json()).toMatchObject({ affectedCount: 1, affectedMe: false });
-    expect((await t.app.inject({ method: 'DELETE', url, headers: luo.headers })).json().affectedCount).toBe(1);
-    expect((await post(t, luo.headers, url)).json().affectedCount).toBe(2);
+    expect((await t.app.inject({ method: 'DELETE', url, headers: huang.headers })).json()).toMatchObject({ affectedCount: 1, affectedMe: false });
+    expect((await t.app.inject({ method: 'DELETE', url, headers: huang.headers })).json().affectedCount).toBe(1);
+    expect((await post(t, huang.headers, url)).json().affectedCount).toBe(2);
 
-    for (const person of [huang, liu, sun]) await post(t, person.headers, url);
+    for (const person of [wu, liu, sun]) await post(t, person.headers, url);
     const raised = (await detail(t, lina.headers, ticket.id));
     expect(raised).toMatchObject({ affectedCount: 5, impact: 'department', level: 1 });
     expect(raised.timeline.filter((event: { kind: string }) => event.kind === 'me_too').at(-1).note).toContain('5 人受影响，影响范围升为「我的部门」，级别升为一级');
@@ -118,25 +126,25 @@ describe('assigning, 同样问题 and merging tickets', () => {
     // Followers hear of each status change, as the reporter does.
     await post(t, lina.headers, `/api/v1/tickets/${ticket.id}/transitions`, { action: 'accept' });
     await t.drainOutbox();
-    for (const person of [demo.employee, 'yq-luojun', demo.salesRep]) expect((await notificationsOf(t, person)).join(), person).toContain('已受理');
+    for (const person of [demo.employee, 'yq-wuqiang', demo.salesRep]) expect((await notificationsOf(t, person)).join(), person).toContain('已受理');
     expect((await notificationsOf(t, demo.auditor)).join()).not.toContain(ticket.number);
     expect(zhao.userId).toBeTruthy();
 
     // Closed tickets take no more 同样问题.
     await post(t, lina.headers, `/api/v1/tickets/${ticket.id}/transitions`, { action: 'cancel' });
-    expect((await post(t, zhao.headers, url)).statusCode).toBe(409);
+    expect((await post(t, liu.headers, url)).statusCode).toBe(409);
   });
 
   it('merging a duplicate: it is cancelled into the target, its people follow the target, its reporter is told; wrong merges are 409 and change nothing', slow, async () => {
     const t = await buildTestApp();
     const zhang = await t.loginAs(demo.employee);
     const huang = await t.loginAs(demo.salesRep);
-    const luo = await t.loginAs('yq-luojun');
+    const wu = await t.loginAs('yq-wuqiang');
     const lina = await t.loginAs(demo.itStaff);
     const wang = await t.loginAs(demo.itLead);
     const target = await report(t, zhang.headers);
     const duplicate = await report(t, huang.headers, { ...vpn, title: 'VPN 登录失败' });
-    await post(t, luo.headers, `/api/v1/tickets/${duplicate.id}/me-too`);
+    await post(t, wu.headers, `/api/v1/tickets/${duplicate.id}/me-too`);
     const closed = await report(t, huang.headers, { ...vpn, title: '已撤销的' });
     await post(t, huang.headers, `/api/v1/tickets/${closed.id}/transitions`, { action: 'cancel' });
 
@@ -157,10 +165,10 @@ describe('assigning, 同样问题 and merging tickets', () => {
     const targetView = await detail(t, huang.headers, target.id);
     expect(targetView.affectedMe).toBe(true);
     expect(targetView.timeline.at(-1)).toMatchObject({ kind: 'merged', note: `${duplicate.number} 合并进来（新增 2 人受影响）；同一台 VPN 网关` });
-    expect((await detail(t, luo.headers, target.id)).affectedMe).toBe(true);
+    expect((await detail(t, wu.headers, target.id)).affectedMe).toBe(true);
     expect((await detail(t, huang.headers, duplicate.id)).timeline.at(-1)).toMatchObject({ kind: 'merged', toStatus: 'cancelled', note: `与 ${target.number} 重复，已合并；同一台 VPN 网关` });
-    // 黄丽's and 骆军's “mine” now holds the target too.
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers: luo.headers })).json().items.map((item: { id: string }) => item.id)).toContain(target.id);
+    // 黄丽's and 吴强's “mine” now holds the target too.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers: wu.headers })).json().items.map((item: { id: string }) => item.id)).toContain(target.id);
 
     await t.drainOutbox();
     expect((await notificationsOf(t, demo.salesRep)).join()).toContain(`已合并到该工单`);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, type TestApp } from '../../support/test-app';
 
@@ -78,5 +79,50 @@ describe('ticket jobs and the satisfaction card', () => {
     await t.drainOutbox();
     expect(await reminders(demo.itStaff)).toHaveLength(2);
     expect(JSON.stringify((await reminders(demo.itLead))[0])).toContain('已超时');
+  });
+
+  it('F4/P3: while nobody in IT responds, the IT group is reminded as the response time runs out and the IT lead once it is breached, each once; an IT note stops the clock, the reporter’s own note does not', async () => {
+    const t = await buildTestApp();
+    const zhang = await t.loginAs(demo.employee);
+    const lina = await t.loginAs(demo.itStaff);
+    await t.loginAs(demo.itLead);
+    const report = async (title: string) => (await t.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: zhang.headers, payload: { ...urgent, title } })).json();
+    const note = (headers: Record<string, string>, id: string, text: string) => t.app.inject({ method: 'POST', url: `/api/v1/tickets/${id}/comments`, headers, payload: { note: text } });
+    const responseSla = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/tickets/${id}`, headers: zhang.headers })).json().responseSla;
+    // Level 1: respond within 15 minutes, round the clock; the last fifth starts at minute 12.
+    const ignored = await report('钉钉全员无法登录');
+    const answered = await report('邮件服务器无响应');
+    await note(zhang.headers, answered.id, '补充：网页版也打不开');
+    t.clock.advance(5 * 60_000);
+    expect((await note(lina.headers, answered.id, '正在排查邮件网关')).json().responseSla).toBe('met');
+    expect(await responseSla(answered.id)).toBe('met');
+    expect(await responseSla(ignored.id)).toBe('ok');
+
+    const groupReminders = async (number: string) =>
+      (await t.sandboxApi<{ items: unknown[] }>(`/conversations/${encodeURIComponent(demoGroupIds['it-oncall'])}/messages?viewerId=${demo.itStaff}`)).items.map((item) => JSON.stringify(item)).filter((text) => text.includes('即将超过响应时限') && text.includes(number));
+    const leadReminders = async (number: string) =>
+      (await t.sandboxApi<{ notifications: { msg: unknown }[] }>(`/work-notifications?userId=${demo.itLead}`)).notifications.map((item) => JSON.stringify(item.msg)).filter((text) => text.includes(`${number} 响应已超时`));
+
+    t.clock.advance(7.5 * 60_000);
+    expect((await runJob(t, 'tickets.sla_sweep')).result).toBe('1 reminded');
+    expect((await runJob(t, 'tickets.sla_sweep')).result).toBe('0 reminded');
+    await t.drainOutbox();
+    expect(await groupReminders(ignored.number)).toHaveLength(1);
+    expect(await groupReminders(answered.number)).toHaveLength(0);
+    expect(await leadReminders(ignored.number)).toHaveLength(0);
+
+    t.clock.advance(3 * 60_000);
+    expect((await runJob(t, 'tickets.sla_sweep')).result).toBe('1 reminded');
+    expect((await runJob(t, 'tickets.sla_sweep')).result).toBe('0 reminded');
+    await t.drainOutbox();
+    expect(await leadReminders(ignored.number)).toHaveLength(1);
+    expect(await groupReminders(ignored.number)).toHaveLength(1);
+    expect(await leadReminders(answered.number)).toHaveLength(0);
+
+    // Accepted late: the clock stops as breached, and nothing more is sent about it.
+    await t.app.inject({ method: 'POST', url: `/api/v1/tickets/${ignored.id}/transitions`, headers: lina.headers, payload: { action: 'accept' } });
+    expect(await responseSla(ignored.id)).toBe('breached');
+    t.clock.advance(10 * 60_000);
+    expect((await runJob(t, 'tickets.sla_sweep')).result).toBe('0 reminded');
   });
 });

@@ -175,7 +175,7 @@ describe('fault record, knowledge, alert links, export and the fault report', ()
     const lina = await t.loginAs(demo.itStaff);
     const wang = await t.loginAs(demo.itLead);
     const ticket = await report(t, zhang.headers, { ...mail, title: '<script>alert(1)</script> 邮件', description: '描述 <img src=x onerror=alert(2)>' });
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e0a1f1d30000000049454e44ae426082', 'hex');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
     const boundary = '----dingopsreport';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="收件箱.png"\r\nContent-Type: image/png\r\n\r\n`;
     const upload = await t.app.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, headers: { ...zhang.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]) });

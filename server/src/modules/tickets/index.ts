@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { cardCallbackTopic, robotMessageTopic } from '../../dingtalk/stream';
 import { setupAttachmentRoutes } from './attachments.routes';
+import { createAttachmentsService } from './attachments.service';
+import { createAttachmentVault } from './attachments.vault';
 import { createSlaSettingsService } from './sla-settings.service';
 import { createTicketCategoriesRepository } from './ticket-categories.repository';
 import { createTicketCategoriesService } from './ticket-categories.service';
@@ -17,6 +19,9 @@ import { createTicketsService, type PublishArticle } from './tickets.service';
 import { setupTicketWorkRoutes } from './tickets.work.routes';
 import type { Executor } from '../../db/client';
 import type { AuditContext } from '../../platform/audit/audit.service';
+
+/** For start-up (runtime.ts): sealing old plain screenshots and rewrapping their keys after a rotation (rule S3). */
+export { ticketAttachmentsEncryption } from './attachments.encryption';
 
 /** What sibling modules (alerts) may ask of tickets. */
 export interface TicketsApi {
@@ -56,7 +61,16 @@ function buildServices(app: FastifyInstance) {
     },
   });
   const shared = { db, core, audit: app.audit, clock };
-  return { core, categories, slaSettings, collaboration: createTicketCollaboration(shared), records: createTicketRecords(shared), reports: createTicketReports(shared) };
+  const vault = createAttachmentVault({ cipher: app.deps.cipher, algorithm: config.crypto.algorithm });
+  return {
+    core,
+    categories,
+    slaSettings,
+    attachments: createAttachmentsService({ ...shared, vault }),
+    collaboration: createTicketCollaboration(shared),
+    records: createTicketRecords(shared),
+    reports: createTicketReports(shared),
+  };
 }
 
 function servicesOf(app: FastifyInstance): TicketServices {
@@ -80,7 +94,7 @@ export async function ticketsModule(app: FastifyInstance) {
   setupTransitionRoute(app, service);
   setupCommentRoute(app, service);
   setupTicketWorkRoutes(app, services);
-  await setupAttachmentRoutes(app, service);
+  await setupAttachmentRoutes(app, services.attachments);
 
   const chat = createChatIntake({ service, dingtalk, notifier: service.notifier, log: app.log.child({ module: 'tickets' }) });
   app.inbox.on(robotMessageTopic, chat.onRobotMessage);

@@ -1,6 +1,6 @@
 import type { TicketCategory } from '@dingops/shared/tickets';
 import { beijingTime } from '@dingops/shared/rules/beijing-time';
-import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
+import { type CardButton, type CardStatusColor, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
 import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
 import { categoryLabels, impactLabels, levelLabels, statusLabels, ticketNumber } from './tickets.labels';
 import type { TicketRow } from './tickets.table';
@@ -30,43 +30,65 @@ export function ratingCardParams(ticket: TicketRow): Record<string, string> {
   };
 }
 
-/** Rule P3 reminders: a ticket's resolution clock is running out, or ran out. */
-export function slaReminder(ticket: TicketRow, publicUrl: string, stage: 1 | 2): WorkNotificationInput['msg'] {
+/** Which SLA clock a reminder is about (rule F4: respond, then resolve, within the level's times). */
+export type SlaClock = 'response' | 'resolution';
+
+const clockWords: Record<SlaClock, { verb: string; limit: string }> = { response: { verb: '响应', limit: '响应时限' }, resolution: { verb: '处理', limit: '解决时限' } };
+
+/** Rule P3 reminders by work notification: a ticket's clock is running out (stage 1), or ran out (stage 2). */
+export function slaReminder(ticket: TicketRow, publicUrl: string, { clock, stage }: { clock: SlaClock; stage: 1 | 2 }): WorkNotificationInput['msg'] {
   const what = stage === 2 ? '已超时' : '即将超时';
+  const words = clockWords[clock];
+  const dueAt = clock === 'response' ? ticket.responseDueAt : ticket.resolutionDueAt;
+  const who = clock === 'response' ? '尚无 IT 人员响应' : `处理人：${ticket.assigneeName ?? '无人认领'}`;
   return {
     msgtype: 'action_card',
     action_card: {
-      title: `工单${what}：${ticket.title}`,
-      markdown: `### ${ticketNumber(ticket.id)} 处理${what}\n\n**${ticket.title}**\n\n级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 处理人：${ticket.assigneeName ?? '无人认领'}\n\n解决时限：${beijingTime(ticket.resolutionDueAt)}`,
+      title: `工单 ${ticketNumber(ticket.id)} ${words.verb}${what}：${ticket.title}`,
+      markdown: `### ${ticketNumber(ticket.id)} ${words.verb}${what}\n\n**${ticket.title}**\n\n级别：${levelLabels[ticket.level as 1 | 2 | 3]} · ${who}\n\n${words.limit}：${beijingTime(dueAt)}`,
       single_title: '查看工单',
       single_url: ticketUrl(publicUrl, ticket.id),
     },
   };
 }
 
+/** Rule F4 in the IT on-call group: nobody has responded to a ticket and its response time runs out (sampleActionCard). */
+export function responseDueSoonInGroup(ticket: TicketRow, publicUrl: string): Record<string, string> {
+  return {
+    title: `工单 ${ticketNumber(ticket.id)} 即将超过响应时限`,
+    text: `### 工单 ${ticketNumber(ticket.id)} 即将超过响应时限\n\n**${ticket.title}**\n\n${levelLabels[ticket.level as 1 | 2 | 3]}工单 · 报告人：${ticket.reporterName} · 响应时限：${beijingTime(ticket.responseDueAt)}\n\n还没有人响应，请尽快受理或指派。`,
+    singleTitle: '查看工单',
+    singleURL: ticketUrl(publicUrl, ticket.id),
+  };
+}
+
 export const ticketUrl = (publicUrl: string, id: bigint) => `${publicUrl.replace(/\/$/, '')}/tickets/${id}`;
 
-const statusColors: Record<TicketRow['status'], string> = {
-  reported: 'orange',
-  accepted: 'blue',
-  diagnosing: 'blue',
-  resolved: 'green',
-  closed: 'gray',
-  reopened: 'orange',
-  cancelled: 'gray',
-};
+/** The app's level colours (UI.md): level 1 red, level 2 orange, level 3 yellow. */
+const levelColors: Record<1 | 2 | 3, CardStatusColor> = { 1: 'red', 2: 'orange', 3: 'yellow' };
 
-/** The card IT sees in the on-call group for a level-1/2 ticket; its 受理 button accepts the ticket. */
+/** While a ticket is worked its tag wears its level's colour; once resolved green, once finished gray. */
+export function ticketTagColor(ticket: Pick<TicketRow, 'status' | 'level'>): CardStatusColor {
+  if (ticket.status === 'resolved') return 'green';
+  if (ticket.status === 'closed' || ticket.status === 'cancelled') return 'gray';
+  return levelColors[ticket.level as 1 | 2 | 3] ?? 'orange';
+}
+
+/**
+ * The card IT sees in the on-call group for a level-1/2 ticket; its 受理 button accepts the ticket. It
+ * says 工单 and its number up front, so nobody takes it for an alert card, and it carries no `level`
+ * variable: that one belongs to the alert template, whose header (and tag) read it as an alert level.
+ */
 export function ticketCardParams(ticket: TicketRow, categoryName: string = categoryLabels[ticket.category as TicketCategory] ?? ticket.category): Record<string, string> {
   const buttons: CardButton[] = ticket.status === 'reported' || ticket.status === 'reopened' ? [{ id: 'accept', text: '受理', style: 'primary' }] : [];
   return {
-    title: `[${levelLabels[ticket.level as 1 | 2 | 3]}] ${ticket.title}`,
+    title: `${levelLabels[ticket.level as 1 | 2 | 3]}工单 ${ticketNumber(ticket.id)} · ${ticket.title}`,
     markdown: ticket.description.length > 300 ? `${ticket.description.slice(0, 300)}…` : ticket.description,
     status: statusLabels[ticket.status],
-    statusColor: statusColors[ticket.status],
-    level: String(ticket.level),
+    statusColor: ticketTagColor(ticket),
     fields: encodeCardFields([
       { label: '工单编号', value: ticketNumber(ticket.id) },
+      { label: '级别', value: `${levelLabels[ticket.level as 1 | 2 | 3]}工单` },
       { label: '报告人', value: ticket.reporterDepartment ? `${ticket.reporterName}（${ticket.reporterDepartment}）` : ticket.reporterName },
       { label: '类别', value: categoryName },
       { label: '影响范围', value: ticket.affectedCount > 1 ? `${impactLabels[ticket.impact]} · ${ticket.affectedCount} 人受影响` : impactLabels[ticket.impact] },
@@ -89,7 +111,7 @@ export function statusNotification(ticket: TicketRow, publicUrl: string, note: s
   ].filter(Boolean);
   return {
     msgtype: 'action_card',
-    action_card: { title: `工单${statusLabels[ticket.status]}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) },
+    action_card: { title: `工单 ${ticketNumber(ticket.id)} ${statusLabels[ticket.status]}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) },
   };
 }
 
@@ -102,7 +124,7 @@ export function assignmentNotification(ticket: TicketRow, publicUrl: string, { h
     `级别：${levelLabels[ticket.level as 1 | 2 | 3]} · 类别：${categoryName} · 状态：${statusLabels[ticket.status]}`,
     note ? `备注：${note}` : '',
   ].filter(Boolean);
-  return { msgtype: 'action_card', action_card: { title: `${heading}：${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) } };
+  return { msgtype: 'action_card', action_card: { title: `${heading}：${ticketNumber(ticket.id)} ${ticket.title}`, markdown: lines.join('\n\n'), single_title: '查看工单', single_url: ticketUrl(publicUrl, ticket.id) } };
 }
 
 /** The reporter of a duplicate learns which ticket now carries their fault. */
@@ -112,7 +134,7 @@ export function mergedNotification(duplicate: TicketRow, target: TicketRow, publ
     `你报告的「${duplicate.title}」与 ${ticketNumber(target.id)}「${target.title}」是同一个问题，已合并到该工单。`,
     '后续进展会继续通知你。',
   ].join('\n\n');
-  return { msgtype: 'action_card', action_card: { title: `工单已合并到 ${ticketNumber(target.id)}`, markdown, single_title: '查看工单', single_url: ticketUrl(publicUrl, target.id) } };
+  return { msgtype: 'action_card', action_card: { title: `工单 ${ticketNumber(duplicate.id)} 已合并到 ${ticketNumber(target.id)}`, markdown, single_title: '查看工单', single_url: ticketUrl(publicUrl, target.id) } };
 }
 
 /** The robot's answer in the chat a fault was reported in (sampleActionCard). */

@@ -37,13 +37,6 @@ export function createTicketCollaboration({ db, core, audit, clock }: Collaborat
     return { changes: { impact: raised.impact, level: raised.level, ...clocks }, note: `${affectedCount} 人受影响，影响范围升为「${impactLabels[raised.impact]}」${levelNote}` };
   }
 
-  /** Anyone who can see the ticket, or was sent the link to one wider than its reporter (impact not `self`). */
-  async function requireMeTooable(id: bigint, actor: TicketActor, tx: Executor): Promise<TicketRow> {
-    const row = await repo.findForUpdate(id, tx);
-    if (!row || !(row.impact !== 'self' || core.canSee(row, actor) || (await repo.isFollower(id, actor.user.id, tx)))) throw ticketNotFound(String(id));
-    return row;
-  }
-
   return {
     /** Rule F4: IT hands a ticket to an IT person; the new and the previous assignee are told. */
     async assign({ id, actor, context, assigneeId, note }: Acting & { assigneeId: string; note?: string | undefined }): Promise<TicketRow> {
@@ -56,7 +49,7 @@ export function createTicketCollaboration({ db, core, audit, clock }: Collaborat
         if (!isOpen(before.status)) throw ticketNotOpen(before.status);
         if (before.assigneeId === assignee.id) throw alreadyAssignee(assignee.name);
         const now = clock();
-        const after = await repo.update(id, { assigneeId: assignee.id, assigneeName: assignee.name, assigneeDingtalkId: assignee.dingtalkUserId, updatedAt: now }, tx);
+        const after = await repo.update(id, { assigneeId: assignee.id, assigneeName: assignee.name, assigneeDingtalkId: assignee.dingtalkUserId, updatedAt: now, ...core.firstResponse(before, actor, 'assignment', now) }, tx);
         const what = before.assigneeName ? `由 ${before.assigneeName} 转派给 ${assignee.name}` : `转派给 ${assignee.name}`;
         await repo.addEvent({ ticketId: id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'assigned', note: note ? `${what}：${note}` : what }, tx);
         await audit.record(context, { action: 'tickets.assigned', target: { type: 'ticket', id: String(id) }, summary: { from: before.assigneeId, to: assignee.id } }, tx);
@@ -66,12 +59,13 @@ export function createTicketCollaboration({ db, core, audit, clock }: Collaborat
     },
 
     /**
-     * 同样问题: someone else has the same fault. Anyone who can see the ticket, or who was sent the link
-     * to a ticket wider than its reporter, may press it; pressing again changes nothing.
+     * 同样问题: someone else has the same fault. Only people who may already see the ticket press it (rule
+     * S4): a link alone opens nothing, or 同样问题 would be a way into any department's tickets. Pressing
+     * again changes nothing.
      */
     async meToo({ id, actor, context }: Acting): Promise<TicketRow> {
       return db.transaction(async (tx) => {
-        const before = await requireMeTooable(id, actor, tx);
+        const before = await core.requireVisible(id, actor, tx);
         if (before.reporterId === actor.user.id) throw ownTicketMeToo();
         if (!isOpen(before.status)) throw ticketNotOpen(before.status);
         const now = clock();
@@ -90,7 +84,7 @@ export function createTicketCollaboration({ db, core, audit, clock }: Collaborat
     /** Withdrawing a 同样问题; the impact stays as raised (IT may have acted on it). */
     async withdrawMeToo({ id, actor, context }: Acting): Promise<TicketRow> {
       return db.transaction(async (tx) => {
-        const before = await requireMeTooable(id, actor, tx);
+        const before = await core.requireVisible(id, actor, tx);
         if (!isOpen(before.status)) throw ticketNotOpen(before.status);
         if (!(await repo.removeMeToo(id, actor.user.id, tx))) return before;
         const now = clock();
@@ -132,7 +126,7 @@ export function createTicketCollaboration({ db, core, audit, clock }: Collaborat
         }
         const affectedCount = target.affectedCount + added;
         const raised = await raisedBy(target, affectedCount, tx);
-        const closedDuplicate = await repo.update(id, { status: 'cancelled', mergedIntoId: intoId, closedAt: now, updatedAt: now }, tx);
+        const closedDuplicate = await repo.update(id, { status: 'cancelled', mergedIntoId: intoId, closedAt: now, updatedAt: now, ...core.firstResponse(duplicate, actor, 'transition', now) }, tx);
         const grownTarget = await repo.update(intoId, { affectedCount, updatedAt: now, ...raised?.changes }, tx);
 
         const base = { at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'merged' as const, action: 'merge' };

@@ -6,7 +6,7 @@ export function autoCloseJob({ service, cron, days }: { service: TicketsService;
   return { name: 'tickets.auto_close', cron, run: async () => `${await service.autoCloseResolved({ olderThanDays: days })} closed` };
 }
 
-/** Rule P3: reminders when a ticket's resolution clock is due soon, then escalation to the IT lead once breached. */
+/** Rule P3: reminders when a ticket's response or resolution clock is due soon, then escalation to the IT lead once breached. */
 export function slaSweepJob({ service, cron }: { service: TicketsService; cron: string }): Job {
   return { name: 'tickets.sla_sweep', cron, run: async () => `${await service.sweepSla()} reminded` };
 }

@@ -81,14 +81,19 @@ export function createTicketsRepository({ db }: { db: Db }) {
       return db.select().from(tickets).where(and(eq(tickets.status, 'resolved'), lte(tickets.resolvedAt, before))).orderBy(asc(tickets.id)).limit(limit);
     },
 
-    /** Open tickets whose resolution clock is in its last fifth or past, and not yet reminded at that stage. */
+    /**
+     * Open tickets with a clock in its last fifth or past and not yet reminded at that stage: the response
+     * clock until IT first responds, the resolution clock until resolved.
+     */
     listSlaCandidates(now: Date, limit: number) {
-      const dueSoonFrom = sql`${tickets.resolutionDueAt} - (${tickets.resolutionDueAt} - ${tickets.createdAt}) * 0.2`;
+      const dueSoonFrom = (due: typeof tickets.resolutionDueAt | typeof tickets.responseDueAt) => sql`${due} - (${due} - ${tickets.createdAt}) * 0.2 <= ${now}`;
+      const response = and(isNull(tickets.respondedAt), lt(tickets.responseAlertStage, 2), dueSoonFrom(tickets.responseDueAt));
+      const resolution = and(lt(tickets.slaAlertStage, 2), dueSoonFrom(tickets.resolutionDueAt));
       return db
         .select()
         .from(tickets)
-        .where(and(inArray(tickets.status, ['reported', 'accepted', 'diagnosing', 'reopened']), lt(tickets.slaAlertStage, 2), sql`${dueSoonFrom} <= ${now}`))
-        .orderBy(asc(tickets.resolutionDueAt))
+        .where(and(inArray(tickets.status, ['reported', 'accepted', 'diagnosing', 'reopened']), or(response, resolution)))
+        .orderBy(sql`LEAST(${tickets.responseDueAt}, ${tickets.resolutionDueAt})`, asc(tickets.id))
         .limit(limit);
     },
 

@@ -1,5 +1,5 @@
-import { dueTimes, slaState } from '@dingops/shared/rules/sla';
-import { allowedActions, assigneeOnlyActions, isOpen, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
+import { countsAsResponse, dueTimes, slaReminderDue, slaState, type TicketStep } from '@dingops/shared/rules/sla';
+import { allowedActions, assigneeOnlyActions, nextStatus, suggestLevel } from '@dingops/shared/rules/ticket-lifecycle';
 import type { CreateTicketBody, Level, ListTicketsQuery, Ticket, TicketDetail, TransitionBody } from '@dingops/shared/tickets';
 import type { User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
@@ -7,10 +7,6 @@ import { type AuditContext, type AuditService, systemContext } from '../../platf
 import type { IdentityService } from '../../platform/identity/identity.service';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
-import { createHash } from 'node:crypto';
-import { maxAttachmentsPerTicket } from '@dingops/shared/tickets';
-import { attachmentNotFound, invalidAttachment, ticketFinished, tooManyAttachments } from './attachments.errors';
-import { cleanFileName, sniffImageType } from './attachments.rules';
 import { invalidTransition, knowledgeUnavailable, notTheAssignee, queueForbidden, ticketNotFound } from './tickets.errors';
 import { createTicketNotifier, type NotifierSettings } from './tickets.notifications';
 import type { TicketFilter, TicketsRepository } from './tickets.repository';
@@ -145,6 +141,11 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
     );
   }
 
+  /** Rule F4: the response clock stops at IT's first response (see `countsAsResponse`); later steps leave it. */
+  function firstResponse(ticket: TicketRow, actor: TicketActor, step: TicketStep, now: Date): { respondedAt?: Date } {
+    return !ticket.respondedAt && countsAsResponse({ step, byIt: actor.isIt, byReporter: ticket.reporterId === actor.user.id }) ? { respondedAt: now } : {};
+  }
+
   /** A single ticket for a response, with `affectedMe` looked up. */
   async function ticketFor(row: TicketRow, actor: TicketActor): Promise<Ticket> {
     return toTicket(row, actor, await repo.isFollower(row.id, actor.user.id));
@@ -153,6 +154,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
   return {
     toTicket,
     ticketFor,
+    firstResponse,
     canSee,
     requireVisible,
     repo,
@@ -246,7 +248,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
             status: to,
             updatedAt: now,
             ...(takesIt ? { assigneeId: actor.user.id, assigneeName: actor.user.name, assigneeDingtalkId: actor.user.dingtalkUserId } : {}),
-            ...(body.action === 'accept' && !before.respondedAt ? { respondedAt: now } : {}),
+            ...firstResponse(before, actor, 'transition', now),
             ...(body.action === 'resolve' ? { resolvedAt: now, cause: body.cause ?? before.cause, resolution: body.resolution ?? null, ...faultRecordOnResolve(body) } : {}),
             ...(body.action === 'reopen' ? { resolvedAt: null } : {}),
             ...(to === 'closed' || to === 'cancelled' ? { closedAt: now } : {}),
@@ -265,9 +267,12 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
     async comment({ id, note, actor, context }: { id: bigint; note: string; actor: TicketActor; context: AuditContext }): Promise<TicketDetail> {
       const row = await db.transaction(async (tx) => {
         const ticket = await requireVisible(id, actor, tx);
-        await repo.addEvent({ ticketId: id, at: clock(), actorId: actor.user.id, actorName: actor.user.name, kind: 'comment', note }, tx);
+        const now = clock();
+        const responded = firstResponse(ticket, actor, 'comment', now);
+        const after = responded.respondedAt ? await repo.update(id, responded, tx) : ticket;
+        await repo.addEvent({ ticketId: id, at: now, actorId: actor.user.id, actorName: actor.user.name, kind: 'comment', note }, tx);
         await audit.record(context, { action: 'tickets.commented', target: { type: 'ticket', id: String(id) } }, tx);
-        return ticket;
+        return after;
       });
       return detailOf(row, actor);
     },
@@ -295,7 +300,10 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       return stale.length;
     },
 
-    /** Rule P3: tickets whose resolution clock runs out are brought to the assignee, then the IT lead. */
+    /**
+     * Rule P3 on both clocks: a ticket nobody responded to is brought to the IT group, then the IT lead; one
+     * whose resolution runs out to the assignee, then the IT lead. Returns how many reminders went out.
+     */
     async sweepSla(): Promise<number> {
       const now = clock();
       const candidates = await repo.listSlaCandidates(now, 200);
@@ -303,14 +311,15 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       const itAdminIds = (await identity.listUsers({ role: 'it_admin', limit: 50 })).items.map((user) => user.dingtalkUserId);
       let reminded = 0;
       for (const ticket of candidates) {
-        const state = slaState({ startedAt: ticket.createdAt, dueAt: ticket.resolutionDueAt, doneAt: null, now });
-        const stage = state === 'breached' ? 2 : state === 'due_soon' ? 1 : 0;
-        if (stage <= ticket.slaAlertStage) continue;
+        const response = slaReminderDue({ startedAt: ticket.createdAt, dueAt: ticket.responseDueAt, doneAt: ticket.respondedAt, now, sentStage: ticket.responseAlertStage });
+        const resolution = slaReminderDue({ startedAt: ticket.createdAt, dueAt: ticket.resolutionDueAt, doneAt: null, now, sentStage: ticket.slaAlertStage });
+        if (!response && !resolution) continue;
         await db.transaction(async (tx) => {
-          await repo.update(ticket.id, { slaAlertStage: stage }, tx);
-          await notifier.slaReminder({ ticket, stage: stage as 1 | 2, itAdminIds }, tx);
+          await repo.update(ticket.id, { ...(response ? { responseAlertStage: response } : {}), ...(resolution ? { slaAlertStage: resolution } : {}) }, tx);
+          if (response) await notifier.slaReminder({ ticket, clock: 'response', stage: response, itAdminIds }, tx);
+          if (resolution) await notifier.slaReminder({ ticket, clock: 'resolution', stage: resolution, itAdminIds }, tx);
         });
-        reminded += 1;
+        reminded += (response ? 1 : 0) + (resolution ? 1 : 0);
       }
       return reminded;
     },
@@ -324,30 +333,6 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
       await audit.record({ ...systemContext, actorId: ticket.reporterId, actorName: ticket.reporterName }, { action: 'tickets.rated', target: { type: 'ticket', id: String(id) }, summary: { score } }, tx);
       await notifier.rated(after, tx);
       return true;
-    },
-
-    /** Rule R5: screenshots of the fault; the reporter or IT may add them, up to nine. */
-    async addAttachment({ id, fileName, bytes, actor, context }: { id: bigint; fileName: string; bytes: Buffer; actor: TicketActor; context: AuditContext }) {
-      const contentType = sniffImageType(bytes);
-      if (!contentType) throw invalidAttachment('only PNG, JPEG, WebP or GIF images can be attached');
-      return db.transaction(async (tx) => {
-        const ticket = await requireVisible(id, actor, tx);
-        if (ticket.reporterId !== actor.user.id && !actor.isIt) throw ticketNotFound(String(id));
-        if (!isOpen(ticket.status)) throw ticketFinished(ticket.status);
-        if ((await repo.countAttachments(id, tx)) >= maxAttachmentsPerTicket) throw tooManyAttachments();
-        const now = clock();
-        const file = await repo.insertAttachment({ ticketId: id, fileName: cleanFileName(fileName), contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), data: bytes, uploadedBy: actor.user.id, createdAt: now }, tx);
-        await audit.record(context, { action: 'tickets.attachment_added', target: { type: 'ticket', id: String(id) }, summary: { attachmentId: String(file.id), size: bytes.length, contentType } }, tx);
-        return { ...file, id: String(file.id), createdAt: file.createdAt.toISOString(), url: `/api/v1/tickets/${id}/attachments/${file.id}` };
-      });
-    },
-
-    async readAttachment({ id, attachmentId, actor, context }: { id: bigint; attachmentId: bigint; actor: TicketActor; context: AuditContext }) {
-      const ticket = await requireVisible(id, actor);
-      const file = await repo.findAttachment(id, attachmentId);
-      if (!file) throw attachmentNotFound(String(attachmentId));
-      if (ticket.reporterId !== actor.user.id) await audit.record(context, { action: 'tickets.attachment_read', target: { type: 'ticket', id: String(id) }, summary: { attachmentId: String(attachmentId) } });
-      return file;
     },
   };
 }

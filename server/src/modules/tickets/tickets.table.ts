@@ -37,8 +37,10 @@ export const tickets = pgTable(
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true, mode: 'date' }).notNull(),
     cause: text('cause'),
     resolution: text('resolution'),
-    /** How far SLA reminders went: 0 none, 1 due soon (assignee told), 2 breached (IT lead told too). */
+    /** How far the resolution clock's reminders went: 0 none, 1 due soon (assignee told), 2 breached (IT lead told too). */
     slaAlertStage: smallint('sla_alert_stage').notNull().default(0),
+    /** How far the response clock's reminders went: 0 none, 1 due soon (IT group told), 2 breached (IT lead told). */
+    responseAlertStage: smallint('response_alert_stage').notNull().default(0),
     /** The reporter's 1–5 rating from the satisfaction card, with an optional comment. */
     satisfaction: smallint('satisfaction'),
     satisfactionComment: text('satisfaction_comment'),

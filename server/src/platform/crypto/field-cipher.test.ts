@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createFieldCipher, hashToken, parseKeyring } from './field-cipher';
+import { createFieldCipher, hashToken, openBytes, parseKeyring, sealBytes } from './field-cipher';
 
 const keyV1 = randomBytes(32).toString('base64');
 const keyV2 = randomBytes(32).toString('base64');
@@ -14,6 +14,18 @@ describe('field cipher (rule S3)', () => {
       expect(stored).not.toContain('13800000001');
       expect(cipher.decrypt(stored)).toBe('13800000001 王磊');
       expect(cipher.encrypt('same')).not.toBe(cipher.encrypt('same'));
+    });
+
+    it(`S3: ${algorithm} seals bytes under a data key: round-trips, hides them, refuses another key or a flipped bit`, () => {
+      const key = randomBytes(32);
+      const plain = Buffer.concat([Buffer.from('89504e47', 'hex'), randomBytes(1000)]);
+      const sealed = sealBytes({ key, algorithm, plain });
+      expect(sealed.includes(plain.subarray(0, 16))).toBe(false);
+      expect(openBytes({ key, algorithm, sealed }).equals(plain)).toBe(true);
+      expect(() => openBytes({ key: randomBytes(32), algorithm, sealed })).toThrow();
+      const flipped = Buffer.from(sealed);
+      flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 1;
+      expect(() => openBytes({ key, algorithm, sealed: flipped })).toThrow();
     });
 
     it(`S3: ${algorithm} refuses a tampered value`, () => {

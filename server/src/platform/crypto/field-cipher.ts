@@ -41,15 +41,14 @@ export function createFieldCipher({ keyring, algorithm }: { keyring: Map<number,
   return {
     currentKeyVersion,
     encrypt(plain) {
-      const payload = algorithm === 'aes-256-gcm' ? sealAesGcm(keyFor(currentKeyVersion), plain) : sealSm4(keyFor(currentKeyVersion), plain);
+      const payload = sealBytes({ key: keyFor(currentKeyVersion), algorithm, plain: Buffer.from(plain, 'utf8') });
       return `enc:${currentKeyVersion}:${algorithmIds[algorithm]}:${payload.toString('base64')}`;
     },
     decrypt(stored) {
       const { version, algorithmId, payload } = parseStored(stored);
-      const key = keyFor(version);
-      if (algorithmId === algorithmIds['aes-256-gcm']) return openAesGcm(key, payload);
-      if (algorithmId === algorithmIds['sm4-cbc-hmac-sm3']) return openSm4(key, payload);
-      throw new Error(`Unknown cipher id ${algorithmId}`);
+      const used = (Object.keys(algorithmIds) as CipherAlgorithm[]).find((name) => algorithmIds[name] === algorithmId);
+      if (!used) throw new Error(`Unknown cipher id ${algorithmId}`);
+      return openBytes({ key: keyFor(version), algorithm: used, sealed: payload }).toString('utf8');
     },
     needsReencryption(stored) {
       const { version, algorithmId } = parseStored(stored);
@@ -64,17 +63,31 @@ function parseStored(stored: string) {
   return { version: Number(version), algorithmId, payload: Buffer.from(body, 'base64') };
 }
 
-function sealAesGcm(key: Buffer, plain: string): Buffer {
+/**
+ * Seals bytes under a raw 32-byte key with the chosen algorithm (authenticated either way). For large
+ * values such as files: each gets its own random data key, and only that key goes through `encrypt`, so
+ * a key rotation rewrites a few bytes per file instead of the file.
+ */
+export function sealBytes({ key, algorithm, plain }: { key: Buffer; algorithm: CipherAlgorithm; plain: Buffer }): Buffer {
+  return algorithm === 'aes-256-gcm' ? sealAesGcm(key, plain) : sealSm4(key, plain);
+}
+
+/** Opens what `sealBytes` sealed; throws when the bytes were altered or the key is wrong. */
+export function openBytes({ key, algorithm, sealed }: { key: Buffer; algorithm: CipherAlgorithm; sealed: Buffer }): Buffer {
+  return algorithm === 'aes-256-gcm' ? openAesGcm(key, sealed) : openSm4(key, sealed);
+}
+
+function sealAesGcm(key: Buffer, plain: Buffer): Buffer {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-function openAesGcm(key: Buffer, payload: Buffer): string {
+function openAesGcm(key: Buffer, payload: Buffer): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, 12));
   decipher.setAuthTag(payload.subarray(12, 28));
-  return Buffer.concat([decipher.update(payload.subarray(28)), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(payload.subarray(28)), decipher.final()]);
 }
 
 /** SM4 takes a 128-bit key: split the 32-byte data key into an SM4 key and an HMAC-SM3 key. */
@@ -82,21 +95,21 @@ function sm4Keys(key: Buffer) {
   return { encKey: createHmac('sm3', key).update('dingops/sm4/enc').digest().subarray(0, 16), macKey: createHmac('sm3', key).update('dingops/sm4/mac').digest() };
 }
 
-function sealSm4(key: Buffer, plain: string): Buffer {
+function sealSm4(key: Buffer, plain: Buffer): Buffer {
   const { encKey, macKey } = sm4Keys(key);
   const iv = randomBytes(16);
   const cipher = createCipheriv('sm4-cbc', encKey, iv);
-  const body = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final()]);
+  const body = Buffer.concat([iv, cipher.update(plain), cipher.final()]);
   return Buffer.concat([createHmac('sm3', macKey).update(body).digest(), body]);
 }
 
-function openSm4(key: Buffer, payload: Buffer): string {
+function openSm4(key: Buffer, payload: Buffer): Buffer {
   const { encKey, macKey } = sm4Keys(key);
   const mac = payload.subarray(0, 32);
   const body = payload.subarray(32);
   if (!timingSafeEqual(mac, createHmac('sm3', macKey).update(body).digest())) throw new Error('Encrypted field failed its integrity check');
   const decipher = createDecipheriv('sm4-cbc', encKey, body.subarray(0, 16));
-  return Buffer.concat([decipher.update(body.subarray(16)), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(body.subarray(16)), decipher.final()]);
 }
 
 /** Secrets we only compare (integration tokens) are stored as hashes, never in a form that can be read back. */
