@@ -67,13 +67,15 @@ export function setupSourceRoutes(app: FastifyInstance, service: AlertsService) 
  * Webhooks monitors post to, authenticated by the source's own token (not a login). The body is
  * validated first, so a probe without a body learns nothing about tokens. No browser security
  * headers: monitors read only the status, and helmet builds its headers anew for every request.
+ * U+0000 and lone surrogates in a payload become U+FFFD (`repairText`) rather than a refusal:
+ * a monitor retries a refused batch forever.
  */
 export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService, batcher: IngestBatcher<PreparedRequest>) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const clock = app.deps.clock;
   const response = { 202: ingestResultSchema };
   typed.post('/webhooks/alertmanager', {
-    config: { access: 'public' },
+    config: { access: 'public', repairText: true },
     helmet: false,
     schema: { tags: ['alerts'], summary: 'Prometheus Alertmanager webhook (payload version 4)', body: alertmanagerPayloadSchema, response },
     handler: async (request, reply) => {
@@ -82,7 +84,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
     },
   });
   typed.post('/webhooks/grafana', {
-    config: { access: 'public' },
+    config: { access: 'public', repairText: true },
     helmet: false,
     schema: { tags: ['alerts'], summary: 'Grafana unified alerting webhook', body: grafanaPayloadSchema, response },
     handler: async (request, reply) => {
@@ -91,7 +93,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
     },
   });
   typed.post('/webhooks/generic', {
-    config: { access: 'public' },
+    config: { access: 'public', repairText: true },
     helmet: false,
     schema: { tags: ['alerts'], summary: 'Generic JSON alerts from scripts and other monitors', body: genericPayloadSchema, response },
     handler: async (request, reply) => {

@@ -15,5 +15,6 @@ export function sniffImageType(bytes: Buffer): ImageType | null {
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'image';
   const cleaned = [...base].filter((char) => char !== '"' && char.charCodeAt(0) > 0x1f && char.charCodeAt(0) !== 0x7f).join('').trim();
-  return (cleaned || 'image').slice(0, 120);
+  // 120 characters, not UTF-16 units: a cut inside an emoji would leave half of it, which Postgres stores as U+FFFD.
+  return [...(cleaned || 'image')].slice(0, 120).join('');
 }
