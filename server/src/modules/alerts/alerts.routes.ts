@@ -74,10 +74,11 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const clock = app.deps.clock;
   const response = { 202: ingestResultSchema };
+  const description = 'U+0000 and unpaired UTF-16 surrogates anywhere in the payload (label names included) are replaced with U+FFFD and the alerts accepted: a monitor retries a refused batch forever.';
   typed.post('/webhooks/alertmanager', {
     config: { access: 'public', repairText: true },
     helmet: false,
-    schema: { tags: ['alerts'], summary: 'Prometheus Alertmanager webhook (payload version 4)', body: alertmanagerPayloadSchema, response },
+    schema: { tags: ['alerts'], summary: 'Prometheus Alertmanager webhook (payload version 4)', description, body: alertmanagerPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('alertmanager', request.headers.authorization);
       return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromAlertmanager(request.body, clock()) })));
@@ -86,7 +87,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
   typed.post('/webhooks/grafana', {
     config: { access: 'public', repairText: true },
     helmet: false,
-    schema: { tags: ['alerts'], summary: 'Grafana unified alerting webhook', body: grafanaPayloadSchema, response },
+    schema: { tags: ['alerts'], summary: 'Grafana unified alerting webhook', description, body: grafanaPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('grafana', request.headers.authorization);
       return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromAlertmanager(request.body, clock()) })));
@@ -95,7 +96,7 @@ export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService,
   typed.post('/webhooks/generic', {
     config: { access: 'public', repairText: true },
     helmet: false,
-    schema: { tags: ['alerts'], summary: 'Generic JSON alerts from scripts and other monitors', body: genericPayloadSchema, response },
+    schema: { tags: ['alerts'], summary: 'Generic JSON alerts from scripts and other monitors', description, body: genericPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('generic', request.headers.authorization);
       return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromGeneric(request.body, clock()) })));

@@ -23,7 +23,11 @@ const parts = [
 
 function refuseOrRepair(request: FastifyRequest) {
   const repair = request.routeOptions.config.repairText === true;
+  const schema = request.routeOptions.schema;
+  // A route with no query or body schema reads neither: a stray `?utm=` or an ignored body is none of its business.
+  const reads = { params: true, query: Boolean(schema?.querystring), body: Boolean(schema?.body) };
   const issues = parts.flatMap(([part, root]) => {
+    if (!reads[part]) return [];
     if (repair) request[part] = repairTexts(request[part]);
     return findTextIssues(request[part], root);
   });
@@ -33,13 +37,13 @@ function refuseOrRepair(request: FastifyRequest) {
 }
 
 /**
- * Checks params, query and body of every request once, before validation, so no route hands
- * Postgres a string it refuses: people get a 400 naming each field, monitoring webhooks get the
- * characters replaced.
+ * Checks params, query and body of every request once, so no route hands Postgres a string it
+ * refuses: people get a 400 naming each field, monitoring webhooks get the characters replaced.
+ * After validation: what is checked is what the route will use, not the fields its schema drops.
  */
 export const inputHygienePlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('preValidation', async (request) => refuseOrRepair(request));
+    app.addHook('preHandler', async (request) => refuseOrRepair(request));
   },
   { name: 'input-hygiene' },
 );
