@@ -264,6 +264,8 @@ function queryVariants(operation: Operation, random: Random): { label: string; q
   return random.shuffle(variants).slice(0, 40);
 }
 
+export const validSample = 'valid sample';
+
 /**
  * Every request for one operation: the valid sample first (so the seeded data grows), then one
  * broken thing at a time. `budget` caps the per-field body variants, which multiply fastest.
@@ -273,7 +275,7 @@ export function requestsFor({ operation, random, sample, resolvedPath, budget = 
   const json = (value: unknown) => ({ contentType: 'application/json', payload: JSON.stringify(value) });
   const required = operation.queryParams.filter((param) => param.required).map((param) => `${param.name}=${encodeURIComponent(String(sample(param.schema)))}`);
   const base = { pathValues: resolvedPath, query: required.join('&'), ...(body === undefined ? {} : json(body)) };
-  const requests: FuzzRequest[] = [{ label: 'valid sample', ...base }];
+  const requests: FuzzRequest[] = [{ label: validSample, ...base }];
   for (const param of operation.pathParams) {
     for (const value of badPathValues) requests.push({ ...base, label: `params.${param.name} = ${JSON.stringify(value.slice(0, 40))}`, pathValues: { ...resolvedPath, [param.name]: value } });
     requests.push({ ...base, label: `params.${param.name} = random valid-looking`, pathValues: { ...resolvedPath, [param.name]: encodeURIComponent(String(sample(param.schema))) } });

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { personByRole } from '../../support/demo-people';
 import { buildTestApp, type TestApp } from '../../support/test-app';
-import { createSampler, type FuzzRequest, type Operation, operationsOf, requestsFor, seededRandom } from './openapi-fuzz.cases';
+import { createSampler, type FuzzRequest, type Operation, operationsOf, requestsFor, seededRandom, validSample } from './openapi-fuzz.cases';
 
 /** Change it to explore new inputs; a failure reproduces with the seed it ran with. */
 const seed = 20261128;
@@ -79,6 +79,7 @@ describe('OpenAPI fuzz', () => {
     });
     const totals: Totals = { requests: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
     const failures: string[] = [];
+    let validSamplesAccepted = 0;
 
     const send = async (operation: Operation, request: FuzzRequest, headers: Record<string, string>) => {
       const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => request.pathValues[name] ?? '');
@@ -92,7 +93,7 @@ describe('OpenAPI fuzz', () => {
       totals[`${Math.floor(response.statusCode / 100)}xx` as keyof Totals] += 1;
       const failure = response.statusCode >= 500 ? response.body.slice(0, 300) : response.statusCode >= 400 ? problemFailure(response) : null;
       if (failure) failures.push(`${operation.method} ${operation.path} [${request.label}] → ${response.statusCode}: ${failure}`);
-      return response;
+      if (request.label === validSample && response.statusCode < 300) validSamplesAccepted += 1;
     };
 
     const resolvePath = async (operation: Operation): Promise<Record<string, string>> => {
@@ -120,7 +121,8 @@ describe('OpenAPI fuzz', () => {
 
     console.info(`OpenAPI fuzz (seed ${seed}): ${operations.length} operations, ${totals.requests} requests: ${totals['2xx']} × 2xx, ${totals['3xx']} × 3xx, ${totals['4xx']} × 4xx, ${totals['5xx']} × 5xx`);
     expect(operations.length).toBeGreaterThan(80);
-    expect(totals['2xx']).toBeGreaterThan(operations.length / 2);
+    // The broken inputs are worth something only if the intact ones get through to the handlers.
+    expect(validSamplesAccepted).toBeGreaterThan(operations.length * 0.8);
     expect(failures.slice(0, 60)).toEqual([]);
     expect(totals['5xx']).toBe(0);
   });
