@@ -14,12 +14,14 @@ import { authPlugin } from './platform/auth';
 import { type AppDeps, depsPlugin } from './platform/deps';
 import { errorHandlerPlugin } from './platform/errors/error-handler';
 import { compressionPlugin } from './platform/http/compression';
+import { answerClientError, answerFrameworkError } from './platform/errors/framework-errors';
 import { healthRoutes } from './platform/http/health.routes';
 import { miniappRoutes } from './platform/http/miniapp.routes';
 import { openApiPlugin } from './platform/http/openapi';
 import { securityHeadersPlugin } from './platform/http/security';
 import { identityPlugin } from './platform/identity';
 import { inboxPlugin } from './platform/inbox';
+import { inputHygienePlugin } from './platform/input-hygiene';
 import { outboxPlugin } from './platform/outbox';
 import { schedulerPlugin } from './platform/scheduler';
 import { metricsPlugin } from './platform/metrics';
@@ -43,6 +45,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
     bodyLimit: 1_048_576,
     // Start-up waits on the database (migrations, LISTEN, scheduler catch-up); a busy host needs more than the 10 s default.
     pluginTimeout: 60_000,
+    // Errors raised before a route is chosen (long or badly encoded path, malformed HTTP) speak problem+json too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -53,6 +58,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
   await app.register(compressionPlugin);
   await app.register(depsPlugin, deps);
   await app.register(errorHandlerPlugin);
+  await app.register(inputHygienePlugin);
   await app.register(securityHeadersPlugin);
   // Before anything that adds a route: every route, the API document's too, declares its access.
   await app.register(routeAccessPlugin);

@@ -49,7 +49,8 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
   const status = statusOf(group, now);
   const open = group.status !== 'resolved';
   const lines = [
-    group.summary ? (group.summary.length > 500 ? `${group.summary.slice(0, 500)}…` : group.summary) : '',
+    // Cut by characters: half an emoji is a lone surrogate, which the outbox's jsonb refuses.
+    group.summary ? ([...group.summary].length > 500 ? `${[...group.summary].slice(0, 500).join('')}…` : group.summary) : '',
     `**${group.firingCount}** 条告警触发中 · 共 ${group.alertCount} 条`,
     open ? `已持续 ${durationText(now.getTime() - group.openedAt.getTime())}` : '',
     group.flapping ? '⚠ 状态反复变化（抖动），卡片更新已减缓' : '',

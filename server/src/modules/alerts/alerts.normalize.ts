@@ -19,10 +19,11 @@ function dateOf(value: string | undefined): Date | null {
   return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1970 ? null : date;
 }
 
+/** Grafana's valueString is cut by characters (not UTF-16 units): half an emoji is a lone surrogate, which jsonb refuses. */
 export function fromAlertmanager(payload: AlertmanagerPayload | GrafanaPayload, now: Date): NormalizedAlert[] {
   return payload.alerts.map((alert) => {
     const valueString = 'valueString' in alert ? alert.valueString : undefined;
-    const annotations = valueString && !alert.annotations.value ? { ...alert.annotations, value: valueString.slice(0, 500) } : alert.annotations;
+    const annotations = valueString && !alert.annotations.value ? { ...alert.annotations, value: [...valueString].slice(0, 500).join('') } : alert.annotations;
     return {
       fingerprint: alert.fingerprint || fingerprintOf(alert.labels),
       status: alert.status,

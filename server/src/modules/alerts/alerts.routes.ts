@@ -67,33 +67,36 @@ export function setupSourceRoutes(app: FastifyInstance, service: AlertsService) 
  * Webhooks monitors post to, authenticated by the source's own token (not a login). The body is
  * validated first, so a probe without a body learns nothing about tokens. No browser security
  * headers: monitors read only the status, and helmet builds its headers anew for every request.
+ * U+0000 and lone surrogates in a payload become U+FFFD (`repairText`) rather than a refusal:
+ * a monitor retries a refused batch forever.
  */
 export function setupWebhookRoutes(app: FastifyInstance, service: AlertsService, batcher: IngestBatcher<PreparedRequest>) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const clock = app.deps.clock;
   const response = { 202: ingestResultSchema };
+  const description = 'U+0000 and unpaired UTF-16 surrogates anywhere in the payload (label names included) are replaced with U+FFFD and the alerts accepted: a monitor retries a refused batch forever.';
   typed.post('/webhooks/alertmanager', {
-    config: { access: 'public' },
+    config: { access: 'public', repairText: true },
     helmet: false,
-    schema: { tags: ['alerts'], summary: 'Prometheus Alertmanager webhook (payload version 4)', body: alertmanagerPayloadSchema, response },
+    schema: { tags: ['alerts'], summary: 'Prometheus Alertmanager webhook (payload version 4)', description, body: alertmanagerPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('alertmanager', request.headers.authorization);
       return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromAlertmanager(request.body, clock()) })));
     },
   });
   typed.post('/webhooks/grafana', {
-    config: { access: 'public' },
+    config: { access: 'public', repairText: true },
     helmet: false,
-    schema: { tags: ['alerts'], summary: 'Grafana unified alerting webhook', body: grafanaPayloadSchema, response },
+    schema: { tags: ['alerts'], summary: 'Grafana unified alerting webhook', description, body: grafanaPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('grafana', request.headers.authorization);
       return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromAlertmanager(request.body, clock()) })));
     },
   });
   typed.post('/webhooks/generic', {
-    config: { access: 'public' },
+    config: { access: 'public', repairText: true },
     helmet: false,
-    schema: { tags: ['alerts'], summary: 'Generic JSON alerts from scripts and other monitors', body: genericPayloadSchema, response },
+    schema: { tags: ['alerts'], summary: 'Generic JSON alerts from scripts and other monitors', description, body: genericPayloadSchema, response },
     handler: async (request, reply) => {
       const source = await service.authenticate('generic', request.headers.authorization);
       return reply.status(202).send(await batcher.submit(source, await service.prepare({ alerts: fromGeneric(request.body, clock()) })));

@@ -112,6 +112,7 @@ export function cleanFileName(name: string, type: ImageType): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const visible = [...base.replace(invisibleControls, '')].filter((char) => char !== '"' && char.charCodeAt(0) > 0x1f && char.charCodeAt(0) !== 0x7f).join('').trim();
   const ownExtension = /\.([a-z0-9]+)$/i.exec(visible)?.[1]?.toLowerCase();
-  const stem = (visible || 'image').slice(0, 110);
-  return ownExtension && extensions[type].includes(ownExtension) && visible.length <= 110 ? stem : `${stem}.${extensions[type][0]}`;
+  // Cut by characters, not UTF-16 units: half an emoji would be stored as U+FFFD.
+  const stem = [...(visible || 'image')].slice(0, 110).join('');
+  return ownExtension && extensions[type].includes(ownExtension) && [...visible].length <= 110 ? stem : `${stem}.${extensions[type][0]}`;
 }

@@ -83,7 +83,8 @@ export function ticketCardParams(ticket: TicketRow, categoryName: string = categ
   const buttons: CardButton[] = ticket.status === 'reported' || ticket.status === 'reopened' ? [{ id: 'accept', text: '受理', style: 'primary' }] : [];
   return {
     title: `${levelLabels[ticket.level as 1 | 2 | 3]}工单 ${ticketNumber(ticket.id)} · ${ticket.title}`,
-    markdown: ticket.description.length > 300 ? `${ticket.description.slice(0, 300)}…` : ticket.description,
+    // Cut by characters: half an emoji is a lone surrogate, which the outbox's jsonb refuses.
+    markdown: [...ticket.description].length > 300 ? `${[...ticket.description].slice(0, 300).join('')}…` : ticket.description,
     status: statusLabels[ticket.status],
     statusColor: ticketTagColor(ticket),
     fields: encodeCardFields([

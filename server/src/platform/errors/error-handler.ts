@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type DomainError, type ErrorKind, type FieldIssue, isDomainError } from './domain-error';
 import { routeNotFound } from './platform.errors';
+import { fieldIssuesOf } from './validation-issues';
 
 const statusByKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -19,38 +20,51 @@ const titles: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
-interface ProblemInput {
+export interface ProblemInput {
   status: number;
   code: string;
   detail: string;
   errors?: FieldIssue[];
 }
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemInput) {
-  return reply
-    .status(problem.status)
-    .type('application/problem+json')
-    .send({
-      type: `https://dingops.dev/problems/${problem.code.replace(/\./g, '/')}`,
-      title: titles[problem.status] ?? 'Error',
-      status: problem.status,
-      detail: problem.detail,
-      code: problem.code,
-      instance: request.id,
-      ...(problem.errors?.length ? { errors: problem.errors } : {}),
-    });
+/** The RFC 9457 body; `instance` is the request id when there is a request (a malformed one may have none). */
+export function problemBody(problem: ProblemInput, instance?: string) {
+  return {
+    type: `https://dingops.dev/problems/${problem.code.replace(/\./g, '/')}`,
+    title: titles[problem.status] ?? 'Error',
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    ...(instance ? { instance } : {}),
+    ...(problem.errors?.length ? { errors: problem.errors } : {}),
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemInput) {
+  return reply.status(problem.status).type('application/problem+json').send(problemBody(problem, request.id));
 }
 
 export function problemFromDomainError(error: DomainError): ProblemInput {
   return { status: statusByKind[error.kind], code: error.code, detail: error.message, errors: error.issues };
+}
+
+/** What the failed validation looked at, so a failed union can be explained by the branch the input came closest to. */
+function inputOf(request: FastifyRequest, context: string): unknown {
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return request.body;
 }
 
 /**
@@ -62,10 +76,8 @@ export const errorHandlerPlugin = fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (isDomainError(error)) return sendProblem(request, reply, problemFromDomainError(error));
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const errors = error.validation.map((issue) => ({
-          path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-          message: issue.message ?? 'is invalid',
-        }));
+        const context = error.validationContext ?? 'body';
+        const errors = fieldIssuesOf({ validation: error.validation, context, input: inputOf(request, context) });
         return sendProblem(request, reply, { status: 400, code: 'http.invalid_request', detail: 'The request did not pass validation', errors });
       }
       if (isResponseSerializationError(error)) {

@@ -1,4 +1,4 @@
-import { defineError } from './domain-error';
+import { DomainError, type FieldIssue, defineError } from './domain-error';
 
 /** No bearer token, or it is expired, forged or for a suspended account. */
 export const notAuthenticated = defineError('auth.not_authenticated', 'unauthenticated', (detail: string) => detail);
@@ -10,3 +10,8 @@ export const routeNotFound = defineError('http.not_found', 'not_found', (method:
 export const rateLimited = defineError('http.rate_limited', 'rate_limited', (retryAfter: string) => `Too many requests; retry in ${retryAfter}`);
 /** DingTalk (or the sandbox) could not be reached or answered with a server error. */
 export const dingtalkUnavailable = defineError('dingtalk.unavailable', 'unavailable', (detail: string) => `DingTalk is unavailable: ${detail}`);
+/** A string (or key) in the request holds U+0000 or a lone UTF-16 surrogate, which cannot be stored; `issues` names each field. */
+export const unstorableText = (issues: FieldIssue[]) =>
+  new DomainError('http.unstorable_text', 'invalid', 'Some text holds characters that cannot be stored (U+0000 or an unpaired surrogate)', issues);
+/** The request nests arrays or objects deeper than any DingOps schema does; `issues` says where. */
+export const nestedTooDeep = (issues: FieldIssue[]) => new DomainError('http.nested_too_deep', 'invalid', 'The request is nested deeper than the API accepts', issues);
