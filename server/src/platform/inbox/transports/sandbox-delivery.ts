@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { isLoopback, ownUrl } from '../../http/own-url';
 import { callbackPaths } from './http.routes';
@@ -16,6 +17,7 @@ export function setupSandboxHttpDelivery(app: FastifyInstance) {
   if (config.dingtalk.mode !== 'sandbox' || events.transport !== 'http' || !sandboxApiUrl) return;
   const log = app.log.child({ module: 'inbox' });
 
+  const stopped = new AbortController();
   app.addHook('onListen', async () => {
     const urlOf = deliveryUrlFor(app, sandboxApiUrl);
     const delivery = { mode: 'http', callbackUrl: urlOf(callbackPaths.events), robotUrl: urlOf(callbackPaths.robot), cardCallbackUrl: urlOf(callbackPaths.cards), token: events.callbackToken, aesKey: events.callbackAesKey };
@@ -23,15 +25,31 @@ export function setupSandboxHttpDelivery(app: FastifyInstance) {
       log.warn({ sandboxApiUrl }, 'The sandbox cannot reach this DingOps; switch its event delivery by hand');
       return;
     }
-    try {
-      const response = await fetch(`${sandboxApiUrl}/event-delivery`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(delivery), signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`The sandbox answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-      log.info({ callbackUrl: delivery.callbackUrl }, 'Asked the sandbox to deliver events by HTTP callback');
-    } catch (error) {
-      // Events would not arrive: loud in the log, but a demo nicety must not stop the start-up.
-      log.error({ err: error, callbackUrl: delivery.callbackUrl }, 'Could not switch the sandbox to HTTP callbacks; events will not arrive');
-    }
+    // In the background: the sandbox's check_url push needs this server answering, and a busy start may miss its timeout once.
+    void switchDelivery({ sandboxApiUrl, delivery, signal: stopped.signal })
+      .then(() => log.info({ callbackUrl: delivery.callbackUrl }, 'Asked the sandbox to deliver events by HTTP callback'))
+      .catch((error: unknown) => {
+        // Events would not arrive: loud in the log, but a demo nicety must not stop the start-up.
+        if (!stopped.signal.aborted) log.error({ err: error, callbackUrl: delivery.callbackUrl }, 'Could not switch the sandbox to HTTP callbacks; events will not arrive');
+      });
   });
+  app.addHook('preClose', async () => stopped.abort());
+}
+
+const retryDelaysMs = [500, 1000, 2000, 4000, 8000];
+
+async function switchDelivery({ sandboxApiUrl, delivery, signal }: { sandboxApiUrl: string; delivery: Record<string, unknown>; signal: AbortSignal }) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const response = await fetch(`${sandboxApiUrl}/event-delivery`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(delivery), signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]) });
+      if (response.ok) return;
+      throw new Error(`The sandbox answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    } catch (error) {
+      const wait = retryDelaysMs[attempt];
+      if (wait === undefined || signal.aborted) throw error;
+      await sleep(wait, undefined, { signal });
+    }
+  }
 }
 
 /** A sandbox on this machine reaches the listening port; one elsewhere, the public URL. */
