@@ -102,6 +102,13 @@ export function createIdentityRepository({ db }: { db: Db }) {
       await db.update(users).set({ mobileEncrypted: value }).where(eq(users.id, id));
     },
 
+    /** Everyone's leadership and status, and every grant, up to `limit` of each (the sandbox's "log in as" picker). */
+    async listAccess(limit: number) {
+      const people = await db.select({ dingtalkUserId: users.dingtalkUserId, isDepartmentLeader: users.isDepartmentLeader, status: users.status }).from(users).orderBy(asc(users.dingtalkUserId)).limit(limit);
+      const grants = await db.select({ dingtalkUserId: roleGrants.dingtalkUserId, role: roleGrants.role }).from(roleGrants).orderBy(asc(roleGrants.dingtalkUserId)).limit(limit);
+      return { people, grants };
+    },
+
     /** True before anyone has logged in or been granted a role. */
     async isEmpty(): Promise<boolean> {
       const [user] = await db.select({ id: users.id }).from(users).limit(1);

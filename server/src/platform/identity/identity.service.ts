@@ -33,6 +33,14 @@ export type AccountChangeSource =
   | { kind: 'dingtalk_org_event'; eventType: string; inboxEventId: string; operatorDingtalkUserId: string | null }
   | { kind: 'person' };
 
+/** A person's access as DingOps stores it; leadership and status are null before DingOps met them. */
+export interface PersonAccess {
+  dingtalkUserId: string;
+  granted: AssignableRole[];
+  isDepartmentLeader: boolean | null;
+  status: UserRow['status'] | null;
+}
+
 export interface StatusChange {
   userId: string;
   /** Why, in words an auditor reads (e.g. "left the organisation in DingTalk"). */
@@ -167,6 +175,18 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
           await audit.record(context, { action: 'users.role_granted', target: { type: 'dingtalk_user', id: grant.dingtalkUserId }, summary: { role: grant.role } }, tx);
         }
       });
+    },
+
+    /** What DingOps knows of each person's access: grants, leadership and status, by DingTalk user id. */
+    async listAccess(limit = 1000): Promise<PersonAccess[]> {
+      const { people, grants } = await repo.listAccess(limit);
+      const byId = new Map<string, PersonAccess>(people.map((person) => [person.dingtalkUserId, { ...person, granted: [] }]));
+      for (const grant of grants) {
+        const entry = byId.get(grant.dingtalkUserId) ?? { dingtalkUserId: grant.dingtalkUserId, isDepartmentLeader: null, status: null, granted: [] };
+        entry.granted.push(grant.role);
+        byId.set(grant.dingtalkUserId, entry);
+      }
+      return [...byId.values()];
     },
 
     isEmpty: () => repo.isEmpty(),
