@@ -132,6 +132,39 @@ describe('DingTalk contact events', () => {
     expect(session.userId).toBe(found.items[0].id);
   });
 
+  it('the directory is read before the event’s transaction: a slow DingTalk holds up no one else’s request', async () => {
+    const t = await buildTestApp();
+    await t.app.ready();
+    const zhang = await t.loginAs(demo.employee);
+    await orgEvent(t, { type: 'user_modify_org', userId: demo.salesRep, title: '高级销售代表' });
+    await t.sandboxApi('/faults', { method: 'PUT', body: { latencyMs: 1500 } });
+
+    const tick = t.app.inbox.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: zhang.headers })).statusCode).toBe(200);
+    const waited = Date.now() - started;
+    await tick;
+
+    expect(waited).toBeLessThan(1000);
+    expect((await t.database.db.select().from(inboxEvents))[0]).toMatchObject({ status: 'processed' });
+  });
+
+  it('when DingTalk cannot be read the event is retried later, not lost', async () => {
+    const t = await buildTestApp();
+    await t.app.ready();
+    await orgEvent(t, { type: 'user_add_org', name: '周新', departmentId: demoDepartmentIds.rnd });
+    await t.sandboxApi('/faults', { method: 'PUT', body: { errorRate: 1 } });
+    await t.app.inbox.runOnce();
+
+    const [row] = await t.database.db.select().from(inboxEvents);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.any(String) });
+    await t.sandboxApi('/faults', { method: 'PUT', body: {} });
+    t.clock.advance(60_000);
+    await t.app.inbox.runOnce();
+    expect((await t.database.db.select().from(inboxEvents))[0]).toMatchObject({ status: 'processed', attempts: 2 });
+  });
+
   it('a change for someone who has left by the time it is handled is skipped without retries', async () => {
     const t = await buildTestApp();
     await t.app.ready();

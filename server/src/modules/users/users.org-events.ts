@@ -1,11 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
-import type { Executor } from '../../db/client';
 import type { DingTalkClient } from '../../dingtalk/client';
 import { DingTalkError } from '../../dingtalk/errors';
 import type { AuditContext } from '../../platform/audit/audit.service';
 import { fetchDingTalkPerson } from '../../platform/identity/directory';
-import type { AccountChangeSource, IdentityService } from '../../platform/identity/identity.service';
+import type { AccountChangeSource, DingTalkPerson, IdentityService } from '../../platform/identity/identity.service';
+import type { InboxHandler, PreparedInboxHandler } from '../../platform/inbox/inbox.dispatcher';
 import type { InboxRow } from '../../platform/inbox/inbox.table';
 
 /** The contact events DingOps follows; DingTalk names them in the subscription list (事件订阅 → 通讯录). */
@@ -30,8 +30,8 @@ export const leftOrgReason = 'Left the organisation in DingTalk (user_leave_org)
 /**
  * Keeps DingOps' people in step with the DingTalk directory (rule S2: access follows the job). A
  * leaver is suspended at once, so their sessions stop on the next request; a join or a change is read
- * back from DingTalk (events carry ids only) and stored. Each handler runs in the inbox event's
- * transaction; a replayed event finds nothing left to do.
+ * back from DingTalk (events carry ids only) before the inbox event's transaction, then stored in it.
+ * A replayed event finds nothing left to do.
  */
 export function createOrgEventHandlers({ identity, dingtalk, log }: { identity: IdentityService; dingtalk: DingTalkClient; log: FastifyBaseLogger }) {
   function parse(event: InboxRow) {
@@ -45,37 +45,47 @@ export function createOrgEventHandlers({ identity, dingtalk, log }: { identity: 
     return { userIds: [...new Set(payload.data.userId)], source, context: orgEventContext(event) };
   }
 
-  async function onLeave(event: InboxRow, tx: Executor) {
+  const onLeave: InboxHandler = async (event, tx) => {
     const parsed = parse(event);
-    for (const id of parsed?.userIds ?? []) {
+    if (!parsed) return;
+    for (const id of parsed.userIds) {
       const user = await identity.findByDingtalkId(id, tx);
       if (!user) {
         // Never logged in: no account and no session to stop. (DingTalk will not issue them a login code.)
         log.info({ dingtalkUserId: id }, 'A person DingOps never saw left the organisation');
         continue;
       }
-      const { changed } = await identity.suspend({ userId: user.id, reason: leftOrgReason, context: parsed!.context, source: parsed!.source }, tx);
+      const { changed } = await identity.suspend({ userId: user.id, reason: leftOrgReason, context: parsed.context, source: parsed.source }, tx);
       log.info({ userId: user.id, changed }, 'Suspended a person who left the organisation');
     }
-  }
+  };
 
   /** Join and change alike: the directory says who the person is now. */
-  async function onJoinOrChange(event: InboxRow, tx: Executor) {
-    const parsed = parse(event);
-    for (const id of parsed?.userIds ?? []) {
-      const person = await fetchDingTalkPerson(dingtalk, id).catch((error: unknown) => {
-        // Gone again by the time we read them (a leave follows): that leave event handles it.
-        if (error instanceof DingTalkError && error.reason === 'user_not_found') return null;
-        throw error;
-      });
-      if (!person) {
-        log.info({ dingtalkUserId: id, topic: event.topic }, 'Skipped an org event for a person no longer in the directory');
-        continue;
+  const onJoinOrChange: PreparedInboxHandler<{ parsed: NonNullable<ReturnType<typeof parse>>; people: DingTalkPerson[] } | null> = {
+    async prepare(event) {
+      const parsed = parse(event);
+      if (!parsed) return null;
+      const people: DingTalkPerson[] = [];
+      for (const id of parsed.userIds) {
+        const person = await fetchDingTalkPerson(dingtalk, id).catch((error: unknown) => {
+          // Gone again by the time we read them (a leave follows): that leave event handles it.
+          if (error instanceof DingTalkError && error.reason === 'user_not_found') return null;
+          throw error;
+        });
+        if (person) people.push(person);
+        else log.info({ dingtalkUserId: id, topic: event.topic }, 'Skipped an org event for a person no longer in the directory');
       }
-      const { user, outcome } = await identity.applyDirectoryProfile({ person, context: parsed!.context, source: parsed!.source }, tx);
-      log.info({ userId: user.id, outcome, topic: event.topic }, 'Applied an org event');
-    }
-  }
+      return { parsed, people };
+    },
+    async handle(event, prepared, tx) {
+      if (!prepared) return;
+      const { parsed, people } = prepared;
+      for (const person of people) {
+        const { user, outcome } = await identity.applyDirectoryProfile({ person, context: parsed.context, source: parsed.source }, tx);
+        log.info({ userId: user.id, outcome, topic: event.topic }, 'Applied an org event');
+      }
+    },
+  };
 
   return { onLeave, onJoinOrChange };
 }
