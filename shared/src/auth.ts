@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assignableRoleSchema } from './roles';
 import { userSchema } from './users';
 
 /** What the micro-app needs before login: where DingTalk is and which app it is. */
@@ -26,3 +27,19 @@ export const sessionSchema = z.object({
   user: userSchema,
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/**
+ * Sandbox only, before login: what DingOps knows of each demo person's access, so the "log in as"
+ * picker shows their DingOps role rather than a job title. Roles follow with `effectiveRoles`.
+ */
+export const sandboxPersonAccessSchema = z.object({
+  dingtalkUserId: z.string(),
+  granted: z.array(assignableRoleSchema),
+  /** Null for someone DingOps has not met: their first login reads it from DingTalk. */
+  isDepartmentLeader: z.boolean().nullable(),
+  status: z.enum(['active', 'suspended']).nullable(),
+});
+export type SandboxPersonAccess = z.infer<typeof sandboxPersonAccessSchema>;
+
+export const sandboxAccessSchema = z.object({ people: z.array(sandboxPersonAccessSchema) });
+export type SandboxAccess = z.infer<typeof sandboxAccessSchema>;

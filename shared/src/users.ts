@@ -40,3 +40,12 @@ export const setRolesBodySchema = z.object({
   roles: z.array(assignableRoleSchema).max(3),
 });
 export type SetRolesBody = z.infer<typeof setRolesBodySchema>;
+
+/** Why an account is suspended or made active again; kept in the audit row. */
+const statusReasonSchema = z.string().trim().min(1).max(200);
+
+export const suspendUserBodySchema = z.object({ reason: statusReasonSchema });
+export type SuspendUserBody = z.infer<typeof suspendUserBodySchema>;
+
+export const reactivateUserBodySchema = z.object({ reason: statusReasonSchema.optional() });
+export type ReactivateUserBody = z.infer<typeof reactivateUserBodySchema>;

@@ -25,6 +25,32 @@ describe('the micro-app in a phone browser, sandbox mode', () => {
     expect(await page.getByTestId('tile-admin').count()).toBe(0);
   });
 
+  it('S2: the picker shows each person’s DingOps role, not a job title — 张伟 "销售经理" is 员工, 刘洋 部门主管 — and marks a suspended account', async () => {
+    const t = await startBrowserApp();
+    const admin = await t.loginAs(demo.itLead);
+    const huang = await t.loginAs(demo.salesRep);
+    await t.app.inject({ method: 'POST', url: `/api/v1/users/${huang.userId}/suspend`, headers: admin.headers, payload: { reason: '演示' } });
+    const { page } = await browser.openPage(t, 'phone');
+
+    await page.goto('/login');
+    const rolesOf = async (userId: string) => {
+      const meta = page.getByTestId(`login-as-roles-${userId}`);
+      await meta.waitFor();
+      return meta.locator('[data-role]').evaluateAll((tags) => tags.map((tag) => tag.textContent));
+    };
+    expect(await rolesOf(demo.employee)).toEqual(['员工']);
+    expect(await page.getByTestId(`login-as-roles-${demo.employee}`).textContent()).toContain('销售经理');
+    expect(await rolesOf(demo.salesManager)).toEqual(['部门主管']);
+    expect(await rolesOf(demo.itStaff)).toEqual(['信息部门']);
+    expect(await rolesOf(demo.itLead)).toEqual(['IT 管理员', '部门主管']);
+    expect(await rolesOf(demo.auditor)).toEqual(['审计']);
+    expect(await page.getByTestId(`login-as-roles-${demo.salesRep}`).textContent()).toContain('已停用');
+    expect(await page.getByTestId(`login-as-roles-${demo.employee}`).textContent()).not.toContain('已停用');
+
+    await page.getByTestId(`login-as-${demo.salesManager}`).click();
+    await page.getByTestId('home-user-roles').locator('[data-role=manager]').waitFor();
+  });
+
   it('S2: the IT admin logs in with ?loginAs=, opens administration, finds 李娜 among the people who have logged in and grants her the auditor role', async () => {
     const t = await startBrowserApp();
     const admin = await t.loginAs(demo.itLead);

@@ -148,4 +148,26 @@ describe('the sandbox console in a desktop browser', () => {
     expect(urlsIn(errors).filter((url) => !isLocalUrl(url))).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('shows the app’s credentials and endpoints (凭证与基础信息) with copy buttons, as a customer’s own SDK script needs them', async () => {
+    const t = await startBrowserApp();
+    const { page, context, errors } = await browser.openPage(t, 'desktop');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.sandboxUrl });
+    await page.goto(`${t.sandboxUrl}/sandbox/?view=app`);
+
+    const { clientId, clientSecret, corpId, agentId } = t.config.dingtalk;
+    const sandboxHost = new URL(t.sandboxUrl).host;
+    const shown = { clientId, clientSecret, corpId, agentId, apiEndpoint: sandboxHost, oapiBaseUrl: t.sandboxUrl, streamOpenUrl: `${t.sandboxUrl}/v1.0/gateway/connections/open` };
+    for (const [key, value] of Object.entries(shown)) {
+      await page.getByTestId(`cred-value-${key}`).waitFor();
+      expect(await page.getByTestId(`cred-value-${key}`).textContent(), key).toBe(value);
+    }
+    expect(await page.getByTestId('sdk-snippet').textContent()).toContain(`endpoint: '${sandboxHost}', protocol: 'http'`);
+
+    await page.getByTestId('copy-clientSecret').click();
+    await page.locator('#toast.show').getByText('已复制').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(clientSecret);
+    await saveScreenshot(page, 'sandbox-console-credentials');
+    expect(errors).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ const miniappDist = fileURLToPath(new URL('../../miniapp/dist', import.meta.url)
 const screenshotDir = fileURLToPath(new URL('../../.test-results/screenshots/', import.meta.url));
 
 /** Debian's Chromium; tests never download a browser of their own. */
-const launchOptions = {
+export const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   // No sandbox (containers run as root); no GPU; no calls home for updates, sync or QUIC probes.

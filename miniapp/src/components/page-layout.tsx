@@ -8,11 +8,13 @@ type PageLayoutProps = {
   title: string;
   /** Where the back arrow goes when there is no in-app history to step back through. */
   backTo?: string;
+  /** From 900px wide (DingTalk's PC client, a desktop browser) use the window's width, not a phone column. */
+  wide?: boolean;
   children: ReactNode;
 };
 
 /** Titles the page in DingTalk's own bar; in a plain browser it draws the header itself. */
-export function PageLayout({ title, backTo, children }: PageLayoutProps) {
+export function PageLayout({ title, backTo, wide = false, children }: PageLayoutProps) {
   const navigate = useNavigate();
   const inDingTalk = isInDingTalk();
 
@@ -29,7 +31,7 @@ export function PageLayout({ title, backTo, children }: PageLayoutProps) {
   };
 
   return (
-    <div className={inDingTalk ? styles.page : `${styles.page} ${styles.withHeader}`}>
+    <div className={[styles.page, inDingTalk ? null : styles.withHeader, wide ? styles.wide : null].filter(Boolean).join(' ')} data-layout={wide ? 'wide' : 'column'}>
       {inDingTalk ? null : (
         <NavBar className={styles.nav} back={backTo ? '' : null} onBack={goBack}>
           {title}

@@ -25,6 +25,7 @@ export const en: Messages = {
   'login.failedDescription': 'Please try again later, or contact your IT admin.',
   'login.openInDingTalkTitle': 'Open in DingTalk',
   'login.openInDingTalkDescription': 'Open DingOps from the DingTalk workbench and DingTalk will log you in.',
+  'login.suspended': 'Suspended',
 
   'home.greeting': 'Hello, ',
   'home.noDepartment': 'No department',

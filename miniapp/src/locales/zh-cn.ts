@@ -24,6 +24,7 @@ export const zhCN = {
   'login.failedDescription': '请稍后重试，或联系 IT 管理员。',
   'login.openInDingTalkTitle': '请在钉钉中打开',
   'login.openInDingTalkDescription': '请从钉钉工作台打开 DingOps 运维台，钉钉会自动为你登录。',
+  'login.suspended': '已停用',
 
   'home.greeting': '你好，',
   'home.noDepartment': '未分配部门',
@@ -45,7 +46,7 @@ export const zhCN = {
   'tile.admin': '系统管理',
 
   'role.employee': '员工',
-  'role.it_staff': 'IT 运维',
+  'role.it_staff': '信息部门',
   'role.it_admin': 'IT 管理员',
   'role.manager': '部门主管',
   'role.auditor': '审计',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DingTalkClient } from '../../../server/src/dingtalk/client';
-import { demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, sandboxCardTemplateIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
 import { sandboxApi, startMessagingSandbox, webhookRobot } from './messaging-fixture';
 import { clientFor, failureOf, testApp } from './sandbox-fixture';
 
@@ -30,7 +30,7 @@ describe('Sandbox fault injection', () => {
   it('no faults are set when the sandbox starts', async () => {
     const { body } = await sandboxApi(sandbox, 'GET', '/faults');
 
-    expect(body).toEqual({ errorRate: 0, latencyMs: 0, throttle: false, dropConnections: false, throttleUntil: null });
+    expect(body).toEqual({ errorRate: 0, latencyMs: 0, throttle: false, dropConnections: false, throttleUntil: null, injected: { throttle: 0, error: 0, drop: 0 } });
   });
 
   it('with an error rate of 1 every kind of call fails as retryable', async () => {
@@ -81,6 +81,37 @@ describe('Sandbox fault injection', () => {
     const failures = [await failureOf(groupMessage), await failureOf(workNotification), await failureOf(webhookMessage)];
 
     for (const failure of failures) expect(failure).toMatchObject({ reason: 'unavailable', retryable: true, httpStatus: null });
+  });
+
+  it('a robot send the fault injection refused counts as that robot’s refusal, by kind; other calls only in the injected totals', async () => {
+    const stats = async (key: string) => (await sandboxApi<{ refused: number; refusedByReason: Record<string, number> }>(sandbox, 'GET', `/robots/${key}/stats`)).body;
+    const card = (outTrackId: string) => ({
+      outTrackId,
+      cardTemplateId: sandboxCardTemplateIds.alert,
+      cardParamMap: { title: 'ERP 数据库连接数过高', level: '1' },
+      openSpaceId: `dtv1.card//IM_GROUP.${demoGroupIds['it-oncall']}`,
+      robotCode: testApp.clientId,
+      callbackType: 'STREAM' as const,
+    });
+    await client.createAndDeliverCard(card('fault-card-1'));
+
+    await setFaults({ throttle: true });
+    await failureOf(webhookMessage);
+    await failureOf(webhookMessage);
+    await failureOf(groupMessage);
+    await failureOf(() => client.createAndDeliverCard(card('fault-card-2')));
+    await failureOf(() => client.updateCard({ outTrackId: 'fault-card-1', cardParamMap: { status: '已认领' } }));
+    await failureOf(workNotification);
+    await setFaults({ errorRate: 1 });
+    await failureOf(groupMessage);
+    await setFaults({ dropConnections: true });
+    await failureOf(webhookMessage);
+
+    expect(await stats('it-oncall-webhook-1')).toMatchObject({ refused: 3, refusedByReason: { injected_throttle: 2, injected_drop: 1 } });
+    expect(await stats('ops-assistant')).toMatchObject({ refused: 4, refusedByReason: { injected_throttle: 3, injected_error: 1 } });
+    expect(await stats('it-oncall-webhook-2')).toMatchObject({ refused: 0 });
+    await setFaults({});
+    expect((await sandboxApi(sandbox, 'GET', '/faults')).body).toMatchObject({ injected: { throttle: 6, error: 1, drop: 1 } });
   });
 
   it('the sandbox’s own API keeps answering whatever the faults', async () => {

@@ -70,10 +70,10 @@ describe('event inbox (DESIGN house rule 3)', () => {
   it('an event type no module handles is kept as ignored, not lost', async () => {
     const t = await buildTestApp();
     await t.app.ready();
-    await t.sandboxApi('/org-events', { method: 'POST', body: { type: 'user_add_org', userId: 'yq-newhire', name: '周新', departmentId: 581208006 } });
-    await waitFor(async () => (await eventsOf(t, 'user_add_org')).length === 1, 'the event');
+    // The sandbox pushes only the contact events DingOps handles; a department change comes from live DingTalk.
+    await t.app.inbox.receive({ eventKey: 'http-event:dept', transport: 'http', kind: 'event', topic: 'org_dept_create', payload: { eventType: 'org_dept_create', deptId: [581208264] } });
     await t.app.inbox.runOnce();
-    expect((await eventsOf(t, 'user_add_org'))[0]?.status).toBe('ignored');
+    expect((await eventsOf(t, 'org_dept_create'))[0]?.status).toBe('ignored');
   });
 });
 

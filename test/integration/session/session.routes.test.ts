@@ -102,6 +102,38 @@ describe('POST /api/v1/auth/dingtalk and GET /api/v1/me', () => {
     });
   });
 
+  it('S2: before any login the picker learns each demo person’s grants; leadership and status once DingOps has met them', async () => {
+    const t = await buildTestApp();
+    const access = async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/sandbox-access' });
+      expect(response.statusCode).toBe(200);
+      return new Map((response.json().people as { dingtalkUserId: string }[]).map((person) => [person.dingtalkUserId, person]));
+    };
+
+    const before = await access();
+    // The demo seeds (on-call rota, knowledge articles) already met some people; the auditor not.
+    expect(before.get(demo.itLead)).toMatchObject({ granted: ['it_admin'] });
+    expect(before.get(demo.itStaff)).toMatchObject({ granted: ['it_staff'] });
+    expect(before.get(demo.auditor)).toEqual({ dingtalkUserId: demo.auditor, granted: ['auditor'], isDepartmentLeader: null, status: null });
+    expect(before.has(demo.salesManager)).toBe(false);
+
+    const admin = await t.loginAs(demo.itLead);
+    await t.loginAs(demo.salesManager);
+    const zhang = await t.loginAs(demo.employee);
+    await t.app.inject({ method: 'POST', url: `/api/v1/users/${zhang.userId}/suspend`, headers: admin.headers, payload: { reason: '演示' } });
+
+    const after = await access();
+    expect(after.get(demo.salesManager)).toEqual({ dingtalkUserId: demo.salesManager, granted: [], isDepartmentLeader: true, status: 'active' });
+    expect(after.get(demo.itLead)).toEqual({ dingtalkUserId: demo.itLead, granted: ['it_admin'], isDepartmentLeader: true, status: 'active' });
+    expect(after.get(demo.employee)).toMatchObject({ granted: [], isDepartmentLeader: false, status: 'suspended' });
+  });
+
+  it('S4: with live DingTalk there is no picker, and no access list for anyone who is not logged in', async () => {
+    const t = await buildTestApp({ DINGTALK_CLIENT_ID: 'dingliveappkey', DINGTALK_CLIENT_SECRET: 'live-secret', DINGTALK_CORP_ID: 'dingcorp', DINGTALK_AGENT_ID: '1', DINGTALK_EVENT_TRANSPORT: 'http', DINGTALK_CALLBACK_TOKEN: 'token', DINGTALK_CALLBACK_AES_KEY: 'a'.repeat(43) });
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/sandbox-access' });
+    expect(response.statusCode).toBe(404);
+  });
+
   it('S3: the mobile number from DingTalk is stored encrypted, never in clear text', async () => {
     const t = await buildTestApp();
     await t.loginAs(demo.employee);

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../features/auth/hooks/use-current-user';
 import { getAlertSummary } from '../../features/alerts/api/alert-groups';
 import { useVisibleInterval } from '../../hooks/use-visible-interval';
 import { FeatureGrid, type TileBadge } from '../../features/home/components/feature-grid';
+import { HomeLayout } from '../../features/home/components/home-layout';
 import { SettingsList } from '../../features/home/components/settings-list';
 import { UserSummary } from '../../features/home/components/user-summary';
 import { visibleTiles } from '../../features/home/utils/feature-tiles';
@@ -23,10 +24,12 @@ export function HomeRoute() {
   };
 
   return (
-    <PageLayout title={t('title.home')}>
-      <UserSummary user={user} />
-      <FeatureGrid tiles={visibleTiles(user.roles)} badges={useAlertBadge(user.roles.includes('it_staff') || user.roles.includes('it_admin'))} />
-      <SettingsList onLogout={logout} />
+    <PageLayout title={t('title.home')} wide>
+      <HomeLayout
+        summary={<UserSummary user={user} />}
+        services={<FeatureGrid tiles={visibleTiles(user.roles)} badges={useAlertBadge(user.roles.includes('it_staff') || user.roles.includes('it_admin'))} />}
+        settings={<SettingsList onLogout={logout} />}
+      />
     </PageLayout>
   );
 }

@@ -29,7 +29,7 @@ function LoginScreen({ next, loginAs }: { next: string; loginAs: string | null }
       {state.step === 'signing-in' ? (
         <CenteredStatus text={state.name ? t('login.signingInAs', { name: state.name }) : t('login.signingIn')} />
       ) : null}
-      {state.step === 'picker' ? <LoginAsPicker people={state.people} notice={state.notice} onPick={(person) => void pickPerson(person)} /> : null}
+      {state.step === 'picker' ? <LoginAsPicker people={state.people} access={state.access} notice={state.notice} onPick={(person) => void pickPerson(person)} /> : null}
       {state.step === 'open-in-dingtalk' ? <OpenInDingTalk /> : null}
       {state.step === 'failed' ? <LoginFailed message={state.message} detail={state.detail} onRetry={retry} /> : null}
     </PageLayout>

@@ -50,7 +50,7 @@ export async function buildSandboxApp({ state, log }: { state: SandboxState; log
   });
 
   // Before any route plugin, so every DingTalk-shaped route gets the injected faults.
-  installFaultInjection(app, state.faults);
+  installFaultInjection(app, state.faults, (request, decision) => state.messaging.countInjectedRefusal(request, decision));
 
   installErrorHandlers(app, log);
 

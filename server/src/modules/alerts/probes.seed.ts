@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../db/client';
 import { type AuditService, systemContext } from '../../platform/audit/audit.service';
-import { isLoopback, ownUrl } from './own-url';
+import { isLoopback, ownUrl } from '../../platform/http/own-url';
 import type { ProbesRepository } from './probes.repository';
 import type { alertProbes } from './probes.table';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { setupDingtalkLoginRoute, setupMeRoute, setupPublicConfigRoute } from './session.routes';
+import { setupDingtalkLoginRoute, setupMeRoute, setupPublicConfigRoute, setupSandboxAccessRoute } from './session.routes';
 import { createSessionService } from './session.service';
 
 /** Login with DingTalk, the current user, and the public settings the micro-app boots with. */
@@ -23,4 +23,5 @@ export async function sessionModule(app: FastifyInstance) {
   setupPublicConfigRoute(app, service);
   setupDingtalkLoginRoute(app, service, { perMinute: config.auth.loginRateLimitPerMinute });
   setupMeRoute(app);
+  if (config.dingtalk.mode === 'sandbox') setupSandboxAccessRoute(app, service);
 }

@@ -1,4 +1,4 @@
-import { dingtalkLoginBodySchema, publicConfigSchema, sessionSchema } from '@dingops/shared/auth';
+import { dingtalkLoginBodySchema, publicConfigSchema, sandboxAccessSchema, sessionSchema } from '@dingops/shared/auth';
 import { userSchema } from '@dingops/shared/users';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,5 +26,17 @@ export function setupMeRoute(app: FastifyInstance) {
     config: { access: 'authenticated' },
     schema: { tags: ['session'], summary: 'The logged-in person with their roles', response: { 200: userSchema } },
     handler: async (request) => request.actor!,
+  });
+}
+
+/**
+ * Sandbox mode only (not registered live): the demo people's DingOps access before anyone logs in, so
+ * the "log in as" picker shows 员工 / 部门主管 / 信息部门 / IT 管理员 / 审计 from the stored grants and leadership.
+ */
+export function setupSandboxAccessRoute(app: FastifyInstance, service: SessionService) {
+  app.withTypeProvider<ZodTypeProvider>().get('/auth/sandbox-access', {
+    config: { access: 'public' },
+    schema: { tags: ['session'], summary: 'Sandbox only: each demo person’s roles and status, for the login picker', security: [], response: { 200: sandboxAccessSchema } },
+    handler: async () => service.sandboxAccess(),
   });
 }

@@ -36,6 +36,8 @@ export function createSessionService({ db, dingtalk, identity, audit, clock, iss
   return {
     publicConfig: () => publicConfig,
 
+    sandboxAccess: async () => ({ people: await identity.listAccess() }),
+
     /** Exchanges a DingTalk auth code for a DingOps session (rule S4: every login is logged, both ways). */
     async login({ authCode, context }: { authCode: string; context: AuditContext }): Promise<Session> {
       let person: DingTalkPerson;

@@ -1,4 +1,4 @@
-import { listUsersQuerySchema, setRolesBodySchema, userIdParamsSchema, userPageSchema, userSchema } from '@dingops/shared/users';
+import { listUsersQuerySchema, reactivateUserBodySchema, setRolesBodySchema, suspendUserBodySchema, userIdParamsSchema, userPageSchema, userSchema } from '@dingops/shared/users';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit';
@@ -26,5 +26,21 @@ export function setupSetRolesRoute(app: FastifyInstance, service: UsersService) 
     schema: { tags: ['users'], summary: 'Replace the roles an admin grants (it_staff, it_admin, auditor)', params: userIdParamsSchema, body: setRolesBodySchema, response: { 200: userSchema } },
     handler: async (request) =>
       service.setRoles({ userId: request.params.userId, roles: request.body.roles, context: auditContextOf(request), actor: request.actor! }),
+  });
+}
+
+export function setupSuspendUserRoute(app: FastifyInstance, service: UsersService) {
+  app.withTypeProvider<ZodTypeProvider>().post('/:userId/suspend', {
+    config: { access: ['it_admin'] },
+    schema: { tags: ['users'], summary: 'Suspend an account: its sessions are refused from the next request on', params: userIdParamsSchema, body: suspendUserBodySchema, response: { 200: userSchema } },
+    handler: async (request) => service.suspend({ userId: request.params.userId, reason: request.body.reason, context: auditContextOf(request), actor: request.actor! }),
+  });
+}
+
+export function setupReactivateUserRoute(app: FastifyInstance, service: UsersService) {
+  app.withTypeProvider<ZodTypeProvider>().post('/:userId/reactivate', {
+    config: { access: ['it_admin'] },
+    schema: { tags: ['users'], summary: 'Make a suspended account active again', params: userIdParamsSchema, body: reactivateUserBodySchema, response: { 200: userSchema } },
+    handler: async (request) => service.reactivate({ userId: request.params.userId, reason: request.body.reason, context: auditContextOf(request), actor: request.actor! }),
   });
 }

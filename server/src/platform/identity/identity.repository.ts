@@ -1,5 +1,5 @@
 import type { AssignableRole } from '@dingops/shared/roles';
-import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNotNull, notLike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNotNull, ne, notLike, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { type NewUserRow, roleGrants, type UserRow, users } from './identity.table';
 import { containing } from '../../db/like';
@@ -35,6 +35,16 @@ export function createIdentityRepository({ db }: { db: Db }) {
         .where(eq(users.id, id))
         .limit(1);
       return found ?? null;
+    },
+
+    /** Sets the status unless it already is that; null when the user is missing or nothing changed. */
+    async changeStatus({ id, status }: { id: string; status: UserRow['status'] }, tx: Executor = db): Promise<UserRow | null> {
+      const [row] = await tx
+        .update(users)
+        .set({ status, updatedAt: sql`now()` })
+        .where(and(eq(users.id, id), ne(users.status, status)))
+        .returning();
+      return row ?? null;
     },
 
     async findById(id: string, tx: Executor = db): Promise<UserRow | null> {
@@ -90,6 +100,13 @@ export function createIdentityRepository({ db }: { db: Db }) {
 
     async updateMobile(id: string, value: string): Promise<void> {
       await db.update(users).set({ mobileEncrypted: value }).where(eq(users.id, id));
+    },
+
+    /** Everyone's leadership and status, and every grant, up to `limit` of each (the sandbox's "log in as" picker). */
+    async listAccess(limit: number) {
+      const people = await db.select({ dingtalkUserId: users.dingtalkUserId, isDepartmentLeader: users.isDepartmentLeader, status: users.status }).from(users).orderBy(asc(users.dingtalkUserId)).limit(limit);
+      const grants = await db.select({ dingtalkUserId: roleGrants.dingtalkUserId, role: roleGrants.role }).from(roleGrants).orderBy(asc(roleGrants.dingtalkUserId)).limit(limit);
+      return { people, grants };
     },
 
     /** True before anyone has logged in or been granted a role. */

@@ -7,7 +7,8 @@ import type { EncryptedColumn } from '../crypto/reencrypt';
 import { decodeCursor, invalidCursor, keysetPage } from '../pagination/cursor';
 import { cannotDropOwnAdmin, userNotFound } from './identity.errors';
 import type { IdentityRepository } from './identity.repository';
-import type { DepartmentRef, UserRow } from './identity.table';
+import { type DirectoryProfile, profileChanges } from './identity.rules';
+import type { DepartmentRef, NewUserRow, UserRow } from './identity.table';
 
 /** The logged-in person as every route sees them: the full user, loaded once per request. */
 export type Actor = User;
@@ -24,7 +25,57 @@ export interface DingTalkPerson {
   managerUserId: string | null;
 }
 
+/**
+ * What caused a change to a person's account, kept in its audit row: a DingTalk contact event (with
+ * the inbox row it came in and the DingTalk operator, when DingTalk names one) or a person in DingOps.
+ */
+export type AccountChangeSource =
+  | { kind: 'dingtalk_org_event'; eventType: string; inboxEventId: string; operatorDingtalkUserId: string | null }
+  | { kind: 'person' };
+
+/** A person's access as DingOps stores it; leadership and status are null before DingOps met them. */
+export interface PersonAccess {
+  dingtalkUserId: string;
+  granted: AssignableRole[];
+  isDepartmentLeader: boolean | null;
+  status: UserRow['status'] | null;
+}
+
+export interface StatusChange {
+  userId: string;
+  /** Why, in words an auditor reads (e.g. "left the organisation in DingTalk"). */
+  reason: string;
+  context: AuditContext;
+  source: AccountChangeSource;
+}
+
 export function createIdentityService({ db, repo, audit, cipher }: { db: Db; repo: IdentityRepository; audit: AuditService; cipher: FieldCipher }) {
+  function rowValues(person: DingTalkPerson, loggedInAt?: Date): Omit<NewUserRow, 'id' | 'createdAt'> {
+    return {
+      dingtalkUserId: person.userId,
+      unionId: person.unionId,
+      name: person.name,
+      title: person.title,
+      avatarUrl: person.avatarUrl,
+      mobileEncrypted: person.mobile ? cipher.encrypt(person.mobile) : null,
+      email: person.email,
+      departments: person.departments,
+      isDepartmentLeader: person.departments.some((department) => department.isLeader),
+      managerDingtalkUserId: person.managerUserId,
+      ...(loggedInAt ? { lastLoginAt: loggedInAt } : {}),
+    };
+  }
+
+  /** Sets a person's status (suspended or active again) with an audit row holding before, after, reason and source. */
+  async function changeStatus(status: UserRow['status'], { userId, reason, context, source }: StatusChange, tx: Executor): Promise<{ user: User; changed: boolean }> {
+    const before = await requireUser(userId, tx);
+    const row = await repo.changeStatus({ id: userId, status }, tx);
+    if (!row) return { user: before, changed: false };
+    const action = status === 'suspended' ? 'users.suspended' : 'users.reactivated';
+    await audit.record(context, { action, target: { type: 'user', id: userId }, summary: { before: before.status, after: status, reason, source } }, tx);
+    return { user: await requireUser(userId, tx), changed: true };
+  }
+
   async function toUsers(rows: UserRow[], tx?: Executor): Promise<User[]> {
     const grants = await repo.grantsFor(rows.map((row) => row.dingtalkUserId), tx);
     return rows.map((row) => toUser(row, grants.get(row.dingtalkUserId) ?? []));
@@ -40,25 +91,37 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
   return {
     /** Creates or refreshes a person from their DingTalk profile (login, org sync). */
     async syncPerson(person: DingTalkPerson, { loggedInAt }: { loggedInAt?: Date }, tx: Executor): Promise<{ user: User; created: boolean }> {
-      const { row, created } = await repo.upsertByDingtalkId(
-        {
-          dingtalkUserId: person.userId,
-          unionId: person.unionId,
-          name: person.name,
-          title: person.title,
-          avatarUrl: person.avatarUrl,
-          mobileEncrypted: person.mobile ? cipher.encrypt(person.mobile) : null,
-          email: person.email,
-          departments: person.departments,
-          isDepartmentLeader: person.departments.some((department) => department.isLeader),
-          managerDingtalkUserId: person.managerUserId,
-          ...(loggedInAt ? { lastLoginAt: loggedInAt } : {}),
-        },
-        tx,
-      );
+      const { row, created } = await repo.upsertByDingtalkId(rowValues(person, loggedInAt), tx);
       const [user] = await toUsers([row], tx);
       return { user: user as User, created };
     },
+
+    /**
+     * A DingTalk contact event (join, change) read back from the directory: creates the person as a
+     * first login would (active), or refreshes department, title, leadership and manager. A creation
+     * and each real change are audited; the same profile again writes nothing. The status is never
+     * changed here: a person suspended in DingOps stays suspended until someone reactivates them.
+     */
+    async applyDirectoryProfile({ person, context, source }: { person: DingTalkPerson; context: AuditContext; source: AccountChangeSource }, tx: Executor): Promise<{ user: User; outcome: 'created' | 'updated' | 'unchanged' }> {
+      const before = await repo.findByDingtalkId(person.userId, tx);
+      const { row, created } = await repo.upsertByDingtalkId(rowValues(person), tx);
+      const [user] = (await toUsers([row], tx)) as [User];
+      const target = { type: 'user', id: row.id };
+      if (created || !before) {
+        await audit.record(context, { action: 'users.created', target, summary: { status: row.status, after: profileOf(row), source } }, tx);
+        return { user, outcome: 'created' };
+      }
+      const changes = profileChanges(profileOf(before), profileOf(row));
+      if (!changes) return { user, outcome: 'unchanged' };
+      await audit.record(context, { action: 'users.updated', target, summary: { ...changes, source } }, tx);
+      return { user, outcome: 'updated' };
+    },
+
+    /** Suspends an account: its sessions are refused from the next request on (the actor is reloaded per request). */
+    suspend: (change: StatusChange, tx?: Executor) => (tx ? changeStatus('suspended', change, tx) : db.transaction((own) => changeStatus('suspended', change, own))),
+
+    /** Makes a suspended account active again; the person logs in anew. */
+    reactivate: (change: StatusChange, tx?: Executor) => (tx ? changeStatus('active', change, tx) : db.transaction((own) => changeStatus('active', change, own))),
 
     getUser: (id: string) => requireUser(id),
 
@@ -114,6 +177,18 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
       });
     },
 
+    /** What DingOps knows of each person's access: grants, leadership and status, by DingTalk user id. */
+    async listAccess(limit = 1000): Promise<PersonAccess[]> {
+      const { people, grants } = await repo.listAccess(limit);
+      const byId = new Map<string, PersonAccess>(people.map((person) => [person.dingtalkUserId, { ...person, granted: [] }]));
+      for (const grant of grants) {
+        const entry = byId.get(grant.dingtalkUserId) ?? { dingtalkUserId: grant.dingtalkUserId, isDepartmentLeader: null, status: null, granted: [] };
+        entry.granted.push(grant.role);
+        byId.set(grant.dingtalkUserId, entry);
+      }
+      return [...byId.values()];
+    },
+
     isEmpty: () => repo.isEmpty(),
 
     /** The encrypted columns this service owns, for background re-encryption after a key rotation. */
@@ -124,6 +199,10 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
+
+function profileOf(row: UserRow): DirectoryProfile {
+  return { name: row.name, title: row.title, departments: row.departments, isDepartmentLeader: row.isDepartmentLeader, managerDingtalkUserId: row.managerDingtalkUserId };
+}
 
 function toUser(row: UserRow, grants: AssignableRole[]): User {
   return {

@@ -8,6 +8,17 @@ import type { InboxRow } from './inbox.table';
 /** A module's reaction to one event, run in a transaction with the event's own status update. */
 export type InboxHandler = (event: InboxRow, tx: Executor) => Promise<void>;
 
+/**
+ * A reaction that first reads elsewhere (DingTalk's directory, say) outside the transaction, so a
+ * slow answer never holds a database connection (embedded PGlite has only one), then writes inside it.
+ */
+export interface PreparedInboxHandler<T> {
+  prepare(event: InboxRow): Promise<T>;
+  handle(event: InboxRow, prepared: T, tx: Executor): Promise<void>;
+}
+
+type AnyHandler = InboxHandler | PreparedInboxHandler<unknown>;
+
 export interface DispatcherSettings {
   policy: RetryPolicy;
   pollMs: number;
@@ -21,14 +32,19 @@ export interface DispatcherSettings {
  * marked ignored (it stays recorded).
  */
 export function createInboxDispatcher({ db, repo, clock, settings, log }: { db: Db; repo: InboxRepository; clock: () => Date; settings: DispatcherSettings; log: FastifyBaseLogger | undefined }) {
-  const handlers = new Map<string, InboxHandler[]>();
+  const handlers = new Map<string, AnyHandler[]>();
   const counters = { processed: 0, ignored: 0, retried: 0, parked: 0 };
 
   async function dispatch(event: InboxRow) {
     const forTopic = handlers.get(event.topic) ?? [];
     try {
+      const prepared: unknown[] = [];
+      for (const handler of forTopic) prepared.push(typeof handler === 'function' ? undefined : await handler.prepare(event));
       await db.transaction(async (tx) => {
-        for (const handler of forTopic) await handler(event, tx);
+        for (const [index, handler] of forTopic.entries()) {
+          if (typeof handler === 'function') await handler(event, tx);
+          else await handler.handle(event, prepared[index], tx);
+        }
         await repo.markDone(event.id, forTopic.length > 0 ? 'processed' : 'ignored', clock(), tx);
       });
       counters[forTopic.length > 0 ? 'processed' : 'ignored'] += 1;
@@ -52,8 +68,8 @@ export function createInboxDispatcher({ db, repo, clock, settings, log }: { db: 
   return {
     counters,
     runOnce,
-    on(topic: string, handler: InboxHandler) {
-      handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
+    on<T>(topic: string, handler: InboxHandler | PreparedInboxHandler<T>) {
+      handlers.set(topic, [...(handlers.get(topic) ?? []), handler as AnyHandler]);
     },
     start: loop.start,
     stop: loop.stop,

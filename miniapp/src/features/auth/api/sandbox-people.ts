@@ -7,7 +7,7 @@ export const sandboxPersonSchema = z.object({
   name: z.string(),
   title: z.string().nullish(),
   avatarUrl: z.string().nullish(),
-  departments: z.array(z.object({ id: z.union([z.number(), z.string()]), name: z.string() })).default([]),
+  departments: z.array(z.object({ id: z.union([z.number(), z.string()]), name: z.string(), isLeader: z.boolean().default(false) })).default([]),
 });
 export type SandboxPerson = z.infer<typeof sandboxPersonSchema>;
 

@@ -1,7 +1,10 @@
+import type { SandboxPersonAccess } from '@dingops/shared/auth';
 import { List, NoticeBar } from 'antd-mobile';
 import { PersonAvatar } from '../../../components/person-avatar';
+import { RoleTags } from '../../../components/role-tags';
 import { useI18n } from '../../../lib/i18n';
 import type { SandboxPerson } from '../api/sandbox-people';
+import { pickerRoles } from '../utils/picker-roles';
 import styles from './login-as-picker.module.css';
 
 type Group = { key: string; name: string; people: SandboxPerson[] };
@@ -27,11 +30,12 @@ function groupByDepartment(people: readonly SandboxPerson[], otherName: string):
 
 type LoginAsPickerProps = {
   people: readonly SandboxPerson[];
+  access: ReadonlyMap<string, SandboxPersonAccess>;
   notice: string | null;
   onPick: (person: SandboxPerson) => void;
 };
 
-export function LoginAsPicker({ people, notice, onPick }: LoginAsPickerProps) {
+export function LoginAsPicker({ people, access, notice, onPick }: LoginAsPickerProps) {
   const { t } = useI18n();
   const groups = groupByDepartment(people, t('login.noDepartment'));
   return (
@@ -50,7 +54,7 @@ export function LoginAsPicker({ people, notice, onPick }: LoginAsPickerProps) {
             <List.Item
               key={person.userId}
               prefix={<PersonAvatar name={person.name} avatarUrl={person.avatarUrl} />}
-              description={person.title || undefined}
+              description={<PersonMeta person={person} access={access.get(person.userId)} />}
               onClick={() => onPick(person)}
               arrowIcon
               data-testid={`login-as-${person.userId}`}
@@ -61,5 +65,18 @@ export function LoginAsPicker({ people, notice, onPick }: LoginAsPickerProps) {
         </List>
       ))}
     </div>
+  );
+}
+
+/** The DingOps role first (what the login gives), then the job title, which is only a description. */
+function PersonMeta({ person, access }: { person: SandboxPerson; access: SandboxPersonAccess | undefined }) {
+  const { t } = useI18n();
+  const { roles, isSuspended } = pickerRoles(person, access);
+  return (
+    <span className={styles.meta} data-testid={`login-as-roles-${person.userId}`}>
+      <RoleTags roles={roles} />
+      {isSuspended ? <span className={styles.suspended}>{t('login.suspended')}</span> : null}
+      {person.title ? <span className={styles.jobTitle}>{person.title}</span> : null}
+    </span>
   );
 }

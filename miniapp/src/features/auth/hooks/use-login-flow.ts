@@ -1,10 +1,11 @@
-import type { Session } from '@dingops/shared/auth';
+import type { SandboxPersonAccess, Session } from '@dingops/shared/auth';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, describeApiError, setSession } from '../../../lib/api-client';
 import { DingTalkError, isInDingTalk, requestAuthCode } from '../../../lib/dingtalk';
 import { t } from '../../../lib/i18n';
 import { createSandboxAuthCode } from '../api/create-sandbox-auth-code';
 import { getPublicConfig } from '../api/get-public-config';
+import { getSandboxAccess } from '../api/get-sandbox-access';
 import { listSandboxPeople } from '../api/list-sandbox-people';
 import { loginWithAuthCode } from '../api/login-with-auth-code';
 import type { SandboxPerson } from '../api/sandbox-people';
@@ -12,7 +13,7 @@ import type { SandboxPerson } from '../api/sandbox-people';
 export type LoginState =
   | { step: 'loading' }
   | { step: 'signing-in'; name: string | null }
-  | { step: 'picker'; sandboxApiUrl: string; people: SandboxPerson[]; notice: string | null }
+  | { step: 'picker'; sandboxApiUrl: string; people: SandboxPerson[]; access: ReadonlyMap<string, SandboxPersonAccess>; notice: string | null }
   | { step: 'open-in-dingtalk' }
   | { step: 'failed'; message: string; detail: string | null };
 
@@ -60,11 +61,12 @@ export function useLoginFlow({ loginAs, onSignedIn }: UseLoginFlowInput) {
         return;
       }
       const sandboxApiUrl = config.sandboxApiUrl;
-      const people = await listSandboxPeople({ sandboxApiUrl, signal });
+      // Roles are a help, not a need: without them the picker still lists everyone.
+      const [people, access] = await Promise.all([listSandboxPeople({ sandboxApiUrl, signal }), getSandboxAccess({ signal }).catch(() => [])]);
       const chosen = loginAs ? people.find((person) => person.userId === loginAs) : undefined;
       if (!chosen) {
         const notice = loginAs ? t('login.unknownPerson', { userId: loginAs }) : null;
-        setState({ step: 'picker', sandboxApiUrl, people, notice });
+        setState({ step: 'picker', sandboxApiUrl, people, access: new Map(access.map((entry) => [entry.dingtalkUserId, entry])), notice });
         return;
       }
       setState({ step: 'signing-in', name: chosen.name });

@@ -6,6 +6,7 @@ const icons = {
   messages: icon('<path d="M4 5h16v11H9l-5 4z"/><path d="M8 9h8M8 12h5"/>'),
   approvals: icon('<rect x="5" y="3" width="14" height="18" rx="2"/><path d="M9 12l2 2 4-4"/>'),
   phone: icon('<rect x="7" y="2" width="10" height="20" rx="2"/><path d="M11 18h2"/>'),
+  app: icon('<circle cx="8" cy="15" r="4"/><path d="M11 12l8-8M16 7l2 2M14 9l2 2"/>'),
   simulate: icon('<path d="M4 7h10M18 7h2M4 17h4M12 17h8"/><circle cx="16" cy="7" r="2"/><circle cx="10" cy="17" r="2"/>'),
 };
 
@@ -40,6 +41,7 @@ export function consolePage(): string {
       ${railButton('approvals', '审批', icons.approvals)}
       ${railButton('phone', '工作台', icons.phone)}
       ${railButton('simulate', '模拟', icons.simulate)}
+      ${railButton('app', '应用凭证', icons.app)}
     </nav>
     <main>
       <section class="view messages-view" id="view-messages">
@@ -52,6 +54,7 @@ export function consolePage(): string {
       <section class="view panel-view" id="view-approvals"></section>
       <section class="view phone-view" id="view-phone"></section>
       <section class="view panel-view" id="view-simulate"></section>
+      <section class="view panel-view app-view" id="view-app"></section>
     </main>
   </div>
 </div>

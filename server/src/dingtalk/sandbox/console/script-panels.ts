@@ -1,4 +1,4 @@
-// Console script, part 3: the approval inbox, the phone frame, the simulation controls (robot
+// Console script, part 4: the approval inbox, the phone frame, the simulation controls (robot
 // messages, org events, faults, robot limits), and start-up with polling every 2 s.
 
 export const consoleScriptPanels = String.raw`
@@ -109,17 +109,28 @@ function loadSimulate() {
     var faults = answers[0].data, rate = answers[1].data, robots = (answers[2].data.robots || []);
     if (answers[3].ok) renderMonitoring(answers[3].data);
     if (changed('fault-state', faults)) {
-      $('fault-state').textContent = '当前：错误率 ' + Math.round((faults.errorRate || 0) * 100) + '%，延迟 ' + (faults.latencyMs || 0) + ' ms' + (faults.throttle ? '，限流中' + (faults.throttleUntil ? '（至 ' + fmtTime(faults.throttleUntil) + '）' : '') : '') + (faults.dropConnections ? '，断开连接' : '');
+      var injected = faults.injected || { throttle: 0, error: 0, drop: 0 };
+      $('fault-state').textContent = '当前：错误率 ' + Math.round((faults.errorRate || 0) * 100) + '%，延迟 ' + (faults.latencyMs || 0) + ' ms' + (faults.throttle ? '，限流中' + (faults.throttleUntil ? '（至 ' + fmtTime(faults.throttleUntil) + '）' : '') : '') + (faults.dropConnections ? '，断开连接' : '') +
+        '。启动以来已注入：限流 ' + injected.throttle + ' 次、错误 ' + injected.error + ' 次、断开 ' + injected.drop + ' 次（发给机器人的计入下表）';
     }
     if (changed('rate', rate)) { $('rate-window').value = rate.windowMs; $('rate-penalty').value = rate.penaltyMs; }
     return Promise.all(robots.map(function (r) { return api('GET', '/robots/' + encodeURIComponent(r.key) + '/stats'); })).then(function (stats) {
       var rows = stats.map(function (s) { return s.data; });
       if (!changed('robot-stats', rows)) return;
       $('robot-stats').innerHTML = rows.map(function (s) {
-        return '<tr><td>' + esc(s.name) + '</td><td>' + s.accepted + '</td><td>' + s.refused + '</td><td>' + s.maxInAnyWindow + (s.limitPerWindow ? ' / ' + s.limitPerWindow : '') + '</td><td>' + (s.lockedUntil ? fmtTime(s.lockedUntil) : '—') + '</td></tr>';
+        return '<tr data-testid="robot-stats-' + esc(s.robotKey) + '"><td>' + esc(s.name) + '</td><td>' + s.accepted + '</td><td title="' + esc(refusalDetail(s.refusedByReason)) + '">' + s.refused + injectedNote(s.refusedByReason) + '</td><td>' + s.maxInAnyWindow + (s.limitPerWindow ? ' / ' + s.limitPerWindow : '') + '</td><td>' + (s.lockedUntil ? fmtTime(s.lockedUntil) : '—') + '</td></tr>';
       }).join('');
     });
   });
+}
+var refusalNames = { rate_limited: '超过频率', signature: '签名错误', keyword: '缺少关键词', too_long: '消息过长', invalid: '参数错误', injected_throttle: '注入限流', injected_error: '注入错误', injected_drop: '注入断开' };
+function refusalDetail(byReason) {
+  return Object.keys(byReason || {}).map(function (key) { return (refusalNames[key] || key) + ' ' + byReason[key]; }).join('，');
+}
+/** Refusals the fault injection caused, so a robot's count matches the errors the app logged. */
+function injectedNote(byReason) {
+  var n = ['injected_throttle', 'injected_error', 'injected_drop'].reduce(function (sum, key) { return sum + ((byReason || {})[key] || 0); }, 0);
+  return n ? ' <span class="note">（含故障注入 ' + n + '）</span>' : '';
 }
 function simulateClick(event) {
   var id = event.target.id;
@@ -190,6 +201,7 @@ function refresh() {
   if (S.view === 'approvals') work.push(loadApprovals());
   if (S.view === 'phone') renderPhone();
   if (S.view === 'simulate') work.push(loadSimulate());
+  if (S.view === 'app') renderApp();
   return Promise.all(work);
 }
 
@@ -202,6 +214,7 @@ function boot() {
   $('acting-as').addEventListener('change', function (event) { setMe(event.target.value); });
   $('view-approvals').addEventListener('click', function (event) { var b = event.target.closest('button[data-decide]'); if (b) decide(b); });
   $('view-simulate').addEventListener('click', simulateClick);
+  $('view-app').addEventListener('click', appClick);
   $('view-simulate').addEventListener('change', function (event) { if (event.target.id === 'org-type') toggleOrgFields(); });
   var params = new URLSearchParams(location.search);
   Promise.all([api('GET', '/console/config'), api('GET', '/departments')]).then(function (answers) {

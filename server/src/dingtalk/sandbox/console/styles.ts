@@ -108,6 +108,12 @@ button { cursor: pointer; }
 .panel .note { font-size: 12px; color: var(--text-3); }
 .panel .row.compact input[type=number] { min-width: 80px; }
 .panel .row.compact label { min-width: 0; }
+.app-view { grid-template-columns: minmax(0, 920px); }
+.cred { display: grid; grid-template-columns: 180px minmax(0, 1fr) auto; gap: 4px 12px; align-items: center; padding: 8px 0; border-bottom: 1px solid var(--divider); }
+.cred-label { color: var(--text-2); }
+.cred-value { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; background: var(--page); border-radius: 4px; padding: 4px 8px; overflow-wrap: anywhere; user-select: all; }
+.cred-note { grid-column: 2 / -1; font-size: 12px; color: var(--text-3); }
+.snippet { background: #16181C; color: #E6E8EB; border-radius: 8px; padding: 12px 14px; font-size: 12px; line-height: 1.6; overflow-x: auto; white-space: pre; }
 .approval { border: 1px solid var(--divider); border-radius: 8px; padding: 12px 14px; margin-bottom: 12px; }
 .approval .form { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: 8px 0; font-size: 13px; }
 .approval .form dt { color: var(--text-3); } .approval .form dd { margin: 0; }

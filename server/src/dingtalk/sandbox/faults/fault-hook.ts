@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RobotSendRequest } from '../messaging/robot-of-send';
 import { oapiFailure, sendV1Failure } from '../replies';
 import type { FaultStore } from './fault-settings';
 
@@ -34,23 +35,44 @@ function sendServerError(family: Family, reply: FastifyReply, heads: boolean) {
   return heads ? reply.status(200).send(oapiFailure(-1, '系统繁忙')) : reply.status(503).send(oapiFailure(-1, '系统繁忙'));
 }
 
+/** Told of every injected answer with the request it answered, so the sandbox can count it where a user looks. */
+export type InjectedFaultListener = (request: RobotSendRequest, decision: 'throttle' | 'error' | 'drop') => void;
+
+const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? request.url;
+const describeRequest = (request: FastifyRequest, body: unknown): RobotSendRequest => ({ method: request.method, path: pathOf(request), query: (request.query ?? {}) as Record<string, unknown>, body });
+
 /**
  * Applies the sandbox's fault settings to every DingTalk-shaped request (everything outside
- * /sandbox). Must be installed before any route plugin is registered.
+ * /sandbox). Must be installed before any route plugin is registered. Latency and dropped connections
+ * happen as the request arrives; throttling and error answers wait for the body, which names the
+ * robot a send is for, and are then counted and given instead of the route's answer.
  */
-export function installFaultInjection(app: FastifyInstance, faults: FaultStore) {
+export function installFaultInjection(app: FastifyInstance, faults: FaultStore, onInjected: InjectedFaultListener = () => undefined) {
+  const pending = new WeakMap<FastifyRequest, 'throttle' | 'error'>();
+
   app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? request.url;
+    const path = pathOf(request);
     if (path === '/sandbox' || path.startsWith('/sandbox/')) return;
     const { latencyMs } = faults.get();
     if (latencyMs > 0) await sleep(latencyMs);
     const decision = faults.decide();
     if (decision === 'drop') {
+      faults.countInjected('drop');
+      onInjected(describeRequest(request, null), 'drop');
       reply.hijack();
       request.raw.socket.destroy();
       return reply;
     }
-    if (decision === 'throttle') return sendThrottled(familyOf(path), reply);
-    if (decision === 'error') return sendServerError(familyOf(path), reply, faults.coin());
+    if (decision) pending.set(request, decision);
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    const decision = pending.get(request);
+    if (!decision) return;
+    pending.delete(request);
+    faults.countInjected(decision);
+    onInjected(describeRequest(request, request.body), decision);
+    const family = familyOf(pathOf(request));
+    return decision === 'throttle' ? sendThrottled(family, reply) : sendServerError(family, reply, faults.coin());
   });
 }

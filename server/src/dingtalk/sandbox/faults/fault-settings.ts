@@ -23,11 +23,19 @@ export type FaultDecision = 'drop' | 'throttle' | 'error' | null;
 
 const none: FaultSettings = { errorRate: 0, latencyMs: 0, throttle: false, dropConnections: false };
 
+/** How many answers the fault injection gave since the sandbox started, by kind. */
+export interface InjectedCounts {
+  throttle: number;
+  error: number;
+  drop: number;
+}
+
 export type FaultStore = ReturnType<typeof createFaultStore>;
 
 export function createFaultStore({ now, random = Math.random, initial }: { now: () => number; random?: () => number; initial?: FaultInput }) {
   let settings: FaultSettings = { ...none };
   let throttleUntil: number | null = null;
+  const injected: InjectedCounts = { throttle: 0, error: 0, drop: 0 };
 
   const isThrottling = () => settings.throttle && (throttleUntil === null || now() < throttleUntil);
 
@@ -59,6 +67,13 @@ export function createFaultStore({ now, random = Math.random, initial }: { now: 
       if (settings.errorRate > 0 && random() < settings.errorRate) return 'error';
       return null;
     },
+
+    /** Count one injected answer (the settings' reset keeps the counts: they say what happened). */
+    countInjected(decision: Exclude<FaultDecision, null>): void {
+      injected[decision] += 1;
+    },
+
+    injectedCounts: (): InjectedCounts => ({ ...injected }),
 
     /** Pick one of two answers at random (e.g. HTTP 500 or 503). */
     coin: () => random() < 0.5,

@@ -11,15 +11,20 @@ const faultsBody = z.object({
   dropConnections: z.boolean().optional(),
 });
 
-/** Fault injection settings, under /sandbox/api. PUT replaces them: anything left out is off. */
+/**
+ * Fault injection settings, under /sandbox/api, with how many answers it injected since the sandbox
+ * started. PUT replaces the settings: anything left out is off.
+ */
 export const faultsRoutes: FastifyPluginAsync<{ state: SandboxState }> = async (app, { state }) => {
-  app.get('/faults', async () => state.faults.get());
+  const current = () => ({ ...state.faults.get(), injected: state.faults.injectedCounts() });
+
+  app.get('/faults', async () => current());
 
   app.put('/faults', async (request, reply) => {
     const body = faultsBody.safeParse(request.body ?? {});
     if (!body.success) return sendInvalidBody(request, reply, body.error);
     state.faults.set(body.data);
-    return state.faults.get();
+    return current();
   });
 
   app.delete('/faults', async (_request, reply) => {

@@ -4,6 +4,7 @@ import { createCardStore } from './card-store';
 import { createDingStore } from './ding-store';
 import type { MessageContent } from './message-content';
 import { createRobotRateLimiter, dingTalkRateLimit, webhookMessagesPerWindow, type RateLimitSettings } from './rate-limiter';
+import { robotOfSend, type RobotSendRequest } from './robot-of-send';
 import { createRobotDirectory, type SandboxRobot } from './robots';
 import { createSceneGroups } from './scene-groups';
 import { createTimeline, type StoredMessage } from './timeline';
@@ -38,6 +39,15 @@ export function createMessagingState({ app, org, now, rateLimit }: { app: Sandbo
      * kept every robot at or under its limit with `maxInAnyWindow(key) <= 20`.
      */
     maxInAnyWindow: (robotKey: string): number => limiter.maxInAnyWindow(robotKey),
+
+    /**
+     * A robot send the fault injection refused is that robot's refusal too, so its stats (and the
+     * console's robot table) show what the app saw. Requests that are not robot sends count nowhere here.
+     */
+    countInjectedRefusal(request: RobotSendRequest, decision: 'throttle' | 'error' | 'drop'): void {
+      const robot = robotOfSend({ robots, cards, appRobotCode: app.clientId }, request);
+      if (robot) limiter.refuse(robot.key, `injected_${decision}`);
+    },
 
     robotStats(robotKey: string) {
       const robot = robots.get(robotKey);

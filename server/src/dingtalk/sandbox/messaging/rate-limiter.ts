@@ -14,7 +14,8 @@ export const dingTalkRateLimit: RateLimitSettings = { windowMs: 60_000, penaltyM
 /** Messages a custom robot accepts per window. */
 export const webhookMessagesPerWindow = 20;
 
-export type RefusalReason = 'rate_limited' | 'signature' | 'keyword' | 'too_long' | 'invalid';
+/** Why a robot's message was refused; `injected_*` are the sandbox's own fault injection (throttle, server error, dropped connection). */
+export type RefusalReason = 'rate_limited' | 'signature' | 'keyword' | 'too_long' | 'invalid' | 'injected_throttle' | 'injected_error' | 'injected_drop';
 
 export type Admission = { accepted: true } | { accepted: false; lockedUntil: number };
 

@@ -24,6 +24,9 @@ const callbackQuerySchema = z
   .refine((query) => query.msg_signature ?? query.signature, { message: 'msg_signature is required', path: ['msg_signature'] })
   .refine((query) => query.timestamp ?? query.timeStamp, { message: 'timestamp is required', path: ['timestamp'] });
 
+/** The three URLs DingTalk pushes to in HTTP mode, as saved in the developer console (事件订阅, 机器人, 卡片回调). */
+export const callbackPaths = { events: '/dingtalk/callback', robot: '/dingtalk/robot', cards: '/dingtalk/cards' } as const;
+
 const encryptedBodySchema = z.object({ encrypt: z.string().min(1).max(1_000_000) });
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -54,7 +57,7 @@ export async function httpTransportRoutes(app: FastifyInstance) {
     return inserted.length > 0;
   }
 
-  typed.post('/dingtalk/callback', {
+  typed.post(callbackPaths.events, {
     config: { access: 'public' },
     schema: { hide: true, querystring: callbackQuerySchema, body: encryptedBodySchema },
     handler: async (request) => {
@@ -75,7 +78,7 @@ export async function httpTransportRoutes(app: FastifyInstance) {
     },
   });
 
-  typed.post('/dingtalk/robot', {
+  typed.post(callbackPaths.robot, {
     config: { access: 'public' },
     schema: { hide: true, body: jsonObject },
     handler: async (request) => {
@@ -86,7 +89,7 @@ export async function httpTransportRoutes(app: FastifyInstance) {
     },
   });
 
-  typed.post('/dingtalk/cards', {
+  typed.post(callbackPaths.cards, {
     config: { access: 'public' },
     schema: { hide: true, body: jsonObject },
     handler: async (request) => {
