@@ -166,7 +166,10 @@ export const alertGroupSchema = z.object({
   resolvedAt: z.string().nullable(),
   ticketId: z.string().nullable(),
   escalationPolicyId: z.string().nullable(),
+  /** Escalation steps (0-based) that reached someone. */
   escalationStepsDone: z.array(z.number().int()),
+  /** Steps that found nobody to tell: the walk went straight on, and they are tried again until someone can be told. */
+  escalationStepsPassed: z.array(z.number().int()),
   /** When a growth rule raised the level; null when it was not raised that way. */
   growthRaisedAt: z.string().nullable(),
   /** The level-1 war-room group: requested (being created) and then its conversation. */

@@ -846,4 +846,6 @@ export const en: Messages = {
   'probes.invalid.labels': 'One key=value per line; alertname, probe and instance are taken',
   'problem.alerts.probe_not_found': 'The probe does not exist or was deleted',
   'problem.alerts.probe_name_taken': 'Another probe has this name',
+  // Alerts and on-call: links from DingTalk, pages people may not open, escalation with nobody to tell.
+  'alerts.event.escalation_fallback': 'Nobody to page: alert chat told',
 };

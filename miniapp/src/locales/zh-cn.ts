@@ -845,6 +845,8 @@ export const zhCN = {
   'probes.invalid.labels': '每行一个 key=value；不能使用 alertname、probe、instance',
   'problem.alerts.probe_not_found': '探测不存在或已删除',
   'problem.alerts.probe_name_taken': '已有同名探测',
+  // Alerts and on-call: links from DingTalk, pages people may not open, escalation with nobody to tell.
+  'alerts.event.escalation_fallback': '无人可通知，已转告警群',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

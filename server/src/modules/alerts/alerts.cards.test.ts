@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCardButtons, decodeCardFields } from '../../dingtalk/cards-convention';
-import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, escalationStepNote, pageDingContent, warRoomContextMessage, warRoomTitle } from './alerts.cards';
+import { passedMark } from '@dingops/shared/rules/escalation';
+import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, escalationFallbackNote, escalationStepNote, pageDingContent, warRoomContextMessage, warRoomTitle } from './alerts.cards';
 import type { AlertGroupRow } from './alerts.table';
 
 const now = new Date('2026-11-28T08:30:00Z');
@@ -120,7 +121,17 @@ describe('alert group card (what DingTalk shows)', () => {
   });
 
   it('F4: an escalation step in the timeline names its targets as people read them, never the policy keys', () => {
-    expect(escalationStepNote(0, ['oncall_primary'], ['陈刚'])).toBe('第 1 步（值班主岗）：通知 陈刚');
-    expect(escalationStepNote(2, ['it_leads', 'leadership_group'], [])).toBe('第 3 步（IT 负责人、管理层群）：无人可通知');
+    expect(escalationStepNote({ index: 0, targets: ['oncall_primary'], reached: ['陈刚'], kind: 'notify', isLast: false })).toBe('第 1 步（值班主岗）：通知 陈刚');
+    expect(escalationStepNote({ index: 0, targets: ['oncall_primary'], reached: ['陈刚'], kind: 'retry', isLast: false })).toBe('第 1 步（值班主岗）：重试，通知 陈刚');
+  });
+
+  it('F4: a step that finds nobody says the walk went straight on; the card shows it under 升级', () => {
+    expect(escalationStepNote({ index: 0, targets: ['oncall_primary'], reached: [], kind: 'pass', isLast: false })).toBe('第 1 步（值班主岗）：无人可通知，已转下一步');
+    expect(escalationStepNote({ index: 2, targets: ['it_leads', 'leadership_group'], reached: [], kind: 'pass', isLast: true })).toBe('第 3 步（IT 负责人、管理层群）：无人可通知');
+    const passed = alertCardParams({ ...group, escalationStepsDone: [passedMark(0), passedMark(1), 2] }, options);
+    expect(decodeCardFields(passed.fields)).toContainEqual({ label: '升级', value: '已执行 1 步；第 1、2 步无人可通知，已转下一步' });
+    const nobody = alertCardParams({ ...group, escalationStepsDone: [passedMark(0), passedMark(1)] }, options);
+    expect(decodeCardFields(nobody.fields)).toContainEqual({ label: '升级', value: '各步均无人可通知，已通知告警群，持续重试' });
+    expect(escalationFallbackNote(['告警群（@王磊）', '管理层群'])).toBe('各步均无人可通知：已通知告警群（@王磊）、管理层群；有人可通知时立即补发');
   });
 });

@@ -1,6 +1,7 @@
 import type { EscalationTarget } from '@dingops/shared/oncall';
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
 import { beijingTime } from '@dingops/shared/rules/beijing-time';
+import { readWalk } from '@dingops/shared/rules/escalation';
 import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
 import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
 import type { AlertGroupRow } from './alerts.table';
@@ -48,6 +49,7 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
   const level = group.level as AlertLevel;
   const status = statusOf(group, now);
   const open = group.status !== 'resolved';
+  const escalation = escalationSummary(group.escalationStepsDone);
   const lines = [
     group.summary ? (group.summary.length > 500 ? `${group.summary.slice(0, 500)}…` : group.summary) : '',
     `**${group.firingCount}** 条告警触发中 · 共 ${group.alertCount} 条`,
@@ -81,7 +83,7 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
       { label: '分组', value: group.groupKey },
       { label: '开始时间', value: beijingTime(group.openedAt) },
       ...(group.acknowledgedBy ? [{ label: '认领人', value: group.acknowledgedBy }] : []),
-      ...(group.escalationStepsDone.length > 0 ? [{ label: '升级', value: `已执行 ${group.escalationStepsDone.length} 步` }] : []),
+      ...(escalation ? [{ label: '升级', value: escalation }] : []),
       ...(group.warRoomTitle ? [{ label: '作战群', value: group.warRoomConversationId ? group.warRoomTitle : `${group.warRoomTitle}（创建中）` }] : []),
     ]),
     buttons: encodeCardButtons(buttons),
@@ -137,10 +139,37 @@ export function pageNotification(group: AlertGroupRow, { publicUrl, why }: { pub
 /** Escalation targets as the micro-app's policy page names them. */
 export const escalationTargetNames: Record<EscalationTarget, string> = { oncall_primary: '值班主岗', oncall_secondary: '值班副岗', it_leads: 'IT 负责人', leadership_group: '管理层群' };
 
-/** The timeline's line for an escalation step: which step, whom it was for, and who was reached. */
-export function escalationStepNote(index: number, targets: readonly EscalationTarget[], reached: readonly string[]): string {
-  const whom = targets.map((target) => escalationTargetNames[target]).join('、');
-  return `第 ${index + 1} 步（${whom}）：${reached.length > 0 ? `通知 ${reached.join('、')}` : '无人可通知'}`;
+/**
+ * The timeline's line for an escalation step: which step, whom it was for, and who was reached — or
+ * that it found nobody and the walk went straight on.
+ */
+export function escalationStepNote({ index, targets, reached, kind, isLast }: { index: number; targets: readonly EscalationTarget[]; reached: readonly string[]; kind: 'notify' | 'pass' | 'retry'; isLast: boolean }): string {
+  const step = `第 ${index + 1} 步（${targets.map((target) => escalationTargetNames[target]).join('、')}）`;
+  if (kind === 'pass') return `${step}：无人可通知${isLast ? '' : '，已转下一步'}`;
+  return `${step}：${kind === 'retry' ? '重试，' : ''}通知 ${reached.join('、')}`;
+}
+
+/** The timeline's line when no step reached anyone and the fallback chats were told instead. */
+export function escalationFallbackNote(told: readonly string[]): string {
+  return `各步均无人可通知：${told.length > 0 ? `已通知${told.join('、')}` : '没有可通知的群'}；有人可通知时立即补发`;
+}
+
+/** The card's 升级 line, read from the walk record: steps carried out, and those passed for want of anyone. */
+export function escalationSummary(record: readonly number[]): string | null {
+  const { reached, passed } = readWalk(record);
+  if (reached.length === 0 && passed.length === 0) return null;
+  if (reached.length === 0) return '各步均无人可通知，已通知告警群，持续重试';
+  const skipped = passed.length > 0 ? `；第 ${passed.map((step) => step + 1).join('、')} 步无人可通知，已转下一步` : '';
+  return `已执行 ${reached.length} 步${skipped}`;
+}
+
+/** Posted when no step of the policy reaches anyone: the card's group @s IT, the leadership group is told. */
+export function escalationFallbackMessage(group: AlertGroupRow, { names, publicUrl, minutes }: { names: string[]; publicUrl: string; minutes: number }) {
+  const who = names.length > 0 ? `\n\n请信息部立即处理：${names.map((name) => `@${name}`).join(' ')}` : '';
+  return {
+    title: `告警无人可通知：${group.title}`,
+    text: `### 告警无人可通知：${group.title}\n\n${levelNames[group.level as AlertLevel]}告警已触发 ${minutes} 分钟，升级策略的每一步都找不到可通知的人（值班表为空，或钉钉暂时不可用）。有人值班后会立即补发通知。${who}\n\n[查看告警](${alertGroupUrl(publicUrl, group.id)})`,
+  };
 }
 
 /** A line in the card's group (or the leadership group) when escalation reaches people there. */
