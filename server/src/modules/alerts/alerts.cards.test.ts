@@ -56,7 +56,7 @@ describe('alert group card (what DingTalk shows)', () => {
     expect(card).toMatchObject({ title: '[一级] ErpDatabaseDown', status: '未认领', statusColor: 'red', level: '1' });
     expect(card.markdown).toContain('**3** 条告警触发中 · 共 4 条');
     expect(card.markdown).toContain('已持续 30 分钟');
-    expect(card.markdown).toContain('https://ops.example.com/alerts/7');
+    expect(card.markdown).toContain('https://ops.example.com/alerts/groups/7');
     expect(decodeCardFields(card.fields)).toContainEqual({ label: '级别原因', value: '一级：规则 erp-core 命中' });
     expect(decodeCardButtons(card.buttons).map((button) => [button.id, button.text, button.disabled])).toEqual([
       ['acknowledge', '认领', false],
@@ -84,10 +84,10 @@ describe('alert group card (what DingTalk shows)', () => {
     expect([...warRoomTitle({ title: 'x'.repeat(80) })]).toHaveLength(30);
     const message = warRoomContextMessage({ ...group, ticketId: '12' }, options);
     expect(message.title).toBe('作战群：ErpDatabaseDown');
-    for (const part of ['[一级] ErpDatabaseDown', 'ERP 数据库 db1 无法连接', '一级：规则 erp-core 命中', '3 / 4 条', '`service=erp`', 'https://ops.example.com/alerts/7', 'https://ops.example.com/tickets/12']) {
+    for (const part of ['[一级] ErpDatabaseDown', 'ERP 数据库 db1 无法连接', '一级：规则 erp-core 命中', '3 / 4 条', '`service=erp`', 'https://ops.example.com/alerts/groups/7', 'https://ops.example.com/tickets/12']) {
       expect(message.text).toContain(part);
     }
-    expect(pageDingContent(group, options)).toBe('【一级告警】ErpDatabaseDown：ERP 数据库 db1 无法连接。请立即处理 https://ops.example.com/alerts/7');
+    expect(pageDingContent(group, options)).toBe('【一级告警】ErpDatabaseDown：ERP 数据库 db1 无法连接。请立即处理 https://ops.example.com/alerts/groups/7');
   });
 
   it('acknowledged shows who; resolved turns green with the duration and keeps only 在应用中打开', () => {

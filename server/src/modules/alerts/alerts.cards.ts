@@ -1,3 +1,4 @@
+import { alertPaths, appUrl } from '@dingops/shared/alerts-paths';
 import type { EscalationTarget } from '@dingops/shared/oncall';
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
 import { beijingTime } from '@dingops/shared/rules/beijing-time';
@@ -15,7 +16,13 @@ export function alertGroupIdOf(outTrackId: string): bigint | null {
   return match?.[1] ? BigInt(match[1]) : null;
 }
 
-export const alertGroupUrl = (publicUrl: string, id: bigint) => `${publicUrl.replace(/\/$/, '')}/alerts/${id}`;
+/** The group's page in the micro-app: every link DingOps sends about a group points here. */
+export const alertGroupUrl = (publicUrl: string, id: bigint) => appUrl(publicUrl, alertPaths.group(id));
+export const alertListUrl = (publicUrl: string) => appUrl(publicUrl, alertPaths.list);
+/** The linked ticket's page (the tickets module's /tickets/:ticketId). */
+const ticketUrl = (publicUrl: string, ticketId: string) => appUrl(publicUrl, `/tickets/${encodeURIComponent(ticketId)}`);
+/** The number people know a ticket by (the tickets module's GZ- and six digits), never its bare id. */
+export const ticketNumberOf = (ticketId: string) => `GZ-${ticketId.padStart(6, '0')}`;
 
 /** "3 分钟", "2 小时 5 分钟": how long something has lasted, as the card says it. */
 export function durationText(ms: number): string {
@@ -56,7 +63,7 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
     open ? `已持续 ${durationText(now.getTime() - group.openedAt.getTime())}` : '',
     group.flapping ? '⚠ 状态反复变化（抖动），卡片更新已减缓' : '',
     group.suppressed && open ? '已静默或被抑制：不再通知' : '',
-    group.ticketId ? `已创建工单：[${group.ticketId}](${publicUrl.replace(/\/$/, '')}/tickets/${group.ticketId})` : '',
+    group.ticketId ? `已创建工单：[${ticketNumberOf(group.ticketId)}](${ticketUrl(publicUrl, group.ticketId)})` : '',
     warRoomLine(group),
     `[在应用中打开](${alertGroupUrl(publicUrl, group.id)})`,
   ].filter(Boolean);
@@ -106,7 +113,7 @@ export function digestCardParams(groups: AlertGroupRow[], { now, publicUrl, show
   const sections = [
     opened.length > 0 ? `**新增 / 仍在触发（${opened.length}）**\n${openedShown.map(line).join('\n')}` : '',
     resolved.length > 0 ? `**已恢复（${resolved.length}）**\n${resolvedShown.map(line).join('\n')}` : '',
-    hidden > 0 ? `另有 ${hidden} 项，详见应用 [告警列表](${publicUrl.replace(/\/$/, '')}/alerts)` : '',
+    hidden > 0 ? `另有 ${hidden} 项，详见应用 [告警列表](${alertListUrl(publicUrl)})` : '',
   ].filter(Boolean);
   return {
     title: `三级告警汇总（${beijingTime(now)}）`,
@@ -191,7 +198,6 @@ export function warRoomTitle(group: Pick<AlertGroupRow, 'title'>): string {
 export function warRoomContextMessage(group: AlertGroupRow, { publicUrl, now }: { publicUrl: string; now: Date }) {
   const level = group.level as AlertLevel;
   const labels = Object.entries(group.labels).map(([name, value]) => `\`${name}=${value}\``).join(' ');
-  const base = publicUrl.replace(/\/$/, '');
   return {
     title: `作战群：${group.title}`,
     text: [
@@ -201,7 +207,7 @@ export function warRoomContextMessage(group: AlertGroupRow, { publicUrl, now }: 
       `**触发中**：${group.firingCount} / ${group.alertCount} 条 · 已持续 ${durationText(now.getTime() - group.openedAt.getTime())}`,
       labels ? `**标签**：${labels}` : '',
       group.acknowledgedBy ? `**认领人**：${group.acknowledgedBy}` : '**尚无人认领**',
-      `[在应用中查看告警](${alertGroupUrl(publicUrl, group.id)})${group.ticketId ? ` · [工单 ${group.ticketId}](${base}/tickets/${group.ticketId})` : ''}`,
+      `[在应用中查看告警](${alertGroupUrl(publicUrl, group.id)})${group.ticketId ? ` · [工单 ${ticketNumberOf(group.ticketId)}](${ticketUrl(publicUrl, group.ticketId)})` : ''}`,
     ]
       .filter(Boolean)
       .join('\n\n'),
