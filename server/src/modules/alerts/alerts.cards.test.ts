@@ -90,11 +90,17 @@ describe('alert group card (what DingTalk shows)', () => {
     expect(pageDingContent(group, options)).toBe('【一级告警】ErpDatabaseDown：ERP 数据库 db1 无法连接。请立即处理 https://ops.example.com/alerts/groups/7');
   });
 
-  it('acknowledged shows who; resolved turns green with the duration and keeps only 在应用中打开', () => {
-    expect(alertCardParams({ ...group, status: 'acknowledged', acknowledgedBy: '陈刚' }, options)).toMatchObject({ status: '已认领 by 陈刚', statusColor: 'blue' });
+  it('acknowledged says who in Chinese; resolved turns green — status and header — with the duration and keeps only 在应用中打开', () => {
+    expect(alertCardParams({ ...group, status: 'acknowledged', acknowledgedBy: '陈刚' }, options)).toMatchObject({ status: '已认领：陈刚', statusColor: 'blue', headerColor: 'red' });
     const resolved = alertCardParams({ ...group, status: 'resolved', resolvedAt: new Date('2026-11-28T09:05:00Z') }, options);
-    expect(resolved).toMatchObject({ status: '已解决（持续 1 小时 5 分钟）', statusColor: 'green' });
+    expect(resolved).toMatchObject({ status: '已解决（持续 1 小时 5 分钟）', statusColor: 'green', headerColor: 'green', level: '1' });
     expect(decodeCardButtons(resolved.buttons).map((button) => button.id)).toEqual(['open']);
+  });
+
+  it('a card with a ticket names it by its number, GZ-000003, linked to the ticket', () => {
+    const card = alertCardParams({ ...group, ticketId: '3' }, options);
+    expect(card.markdown).toContain('已创建工单：[GZ-000003](https://ops.example.com/tickets/3)');
+    expect(warRoomContextMessage({ ...group, ticketId: '3' }, options).text).toContain('[工单 GZ-000003](https://ops.example.com/tickets/3)');
   });
 
   it('the digest lists opened and resolved level-3 groups', () => {

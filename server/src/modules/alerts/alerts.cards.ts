@@ -41,7 +41,7 @@ function statusOf(group: AlertGroupRow, now: Date): { text: string; color: strin
     const lasted = durationText((group.resolvedAt ?? now).getTime() - group.openedAt.getTime());
     return { text: `${group.resolvedManually ? '已手动解决' : '已解决'}（持续 ${lasted}）`, color: 'green' };
   }
-  if (group.status === 'acknowledged') return { text: `已认领 by ${group.acknowledgedBy ?? '—'}`, color: 'blue' };
+  if (group.status === 'acknowledged') return { text: `已认领：${group.acknowledgedBy ?? '—'}`, color: 'blue' };
   return { text: '未认领', color: levelColors[group.level as AlertLevel] ?? 'orange' };
 }
 
@@ -85,6 +85,8 @@ export function alertCardParams(group: AlertGroupRow, { now, publicUrl }: { now:
     status: status.text,
     statusColor: status.color,
     level: String(level),
+    // A resolved group looks resolved: the header turns green too, not only the status tag.
+    headerColor: group.status === 'resolved' ? 'green' : levelColors[level],
     fields: encodeCardFields([
       { label: '级别原因', value: group.levelReason },
       { label: '分组', value: group.groupKey },

@@ -7,12 +7,13 @@ import { type AlertLevel, type AlertRule, classifyAlert, growthRaise, levelNames
 import { fingerprintOf, groupKeyOf, groupLabelsOf, inhibitionKeyOf } from '@dingops/shared/rules/alert-grouping';
 import { type LabelMatcher, matchesAll } from '@dingops/shared/rules/alert-matchers';
 import { timingOfLevel } from '@dingops/shared/rules/alert-timing';
+import { beijingTime } from '@dingops/shared/rules/beijing-time';
 import { planEscalation, readWalk } from '@dingops/shared/rules/escalation';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
 import { systemContext } from '../../platform/audit/audit.service';
 import { type CipherAlgorithm, hashToken } from '../../platform/crypto/field-cipher';
-import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
+import { decodeCursor, invalidCursor, keysetPage } from '../../platform/pagination/cursor';
 import { actionNotApplicable, badSourceToken, groupNotFound, silenceNotFound, sourceNotFound, ticketsUnavailable } from './alerts.errors';
 import type { NormalizedAlert } from './alerts.normalize';
 import { dedupeByFingerprint } from './alerts.normalize';
@@ -57,6 +58,14 @@ export interface PreparedRequest {
   alerts: PreparedAlert[];
   groups: Map<string, GroupInput>;
   levelCounts: Record<AlertLevel, number>;
+}
+
+/** Where the alert list (level, then newest) continues, from a cursor it handed out; null for the first page. */
+function levelCursorOf(cursor: string | undefined): { level: number; id: bigint } | null {
+  if (!cursor) return null;
+  const [level, id] = decodeCursor(cursor, 2);
+  if (!level || !/^[123]$/.test(level) || !id || !/^\d{1,18}$/.test(id)) throw invalidCursor();
+  return { level: Number(level), id: BigInt(id) };
 }
 
 const byFingerprint = (a: { fingerprint: string }, b: { fingerprint: string }) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
@@ -477,8 +486,8 @@ export function createAlertsService({
     // --- groups ---
     async listGroups(query: ListAlertGroupsQuery) {
       const chat = query.chat ? { conversationId: query.chat, defaultChat: settings.chats.itOps } : undefined;
-      const rows = await repo.listGroups({ filter: { level: query.level, status: query.status, chat, q: query.q }, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
-      const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
+      const rows = await repo.listGroups({ filter: { level: query.level, status: query.status, chat, q: query.q }, after: levelCursorOf(query.cursor), limit: query.limit + 1 });
+      const page = keysetPage(rows, query.limit, (row) => [String(row.level), String(row.id)]);
       return { items: page.items.map(toGroup), nextCursor: page.nextCursor };
     },
     /** What is open at each level, for the home tile and anyone glancing at the state of things. */
@@ -553,7 +562,7 @@ export function createAlertsService({
           await audit.record(context, { action: 'alerts.silence_created', target: { type: 'alert_silence', id: silence.id }, summary: { matchers, groupId: String(id) } }, tx);
           silences.clear();
           after = { ...before, suppressed: true, mutedFiringCount: before.firingCount };
-          eventNote = `静默至 ${new Date(now.getTime() + 3_600_000).toISOString().slice(11, 16)} UTC`;
+          eventNote = `静默至 ${beijingTime(new Date(now.getTime() + 3_600_000))}`;
           summary.silenceId = silence.id;
           break;
         }
