@@ -497,7 +497,7 @@ export const en: Messages = {
   'oncall.edit': 'Edit',
   'oncall.atOnce': 'At once',
   'oncall.afterMinutes': 'After {count} min',
-  'oncall.policyHint': 'An unacknowledged level-1 alert climbs these steps; acknowledging or resolving it stops the walk. Minutes count from when the alert opened.',
+  'oncall.policyHint': 'An unacknowledged level-1 alert climbs these steps; a step with nobody to tell passes on to the next at once and is sent as soon as someone can be told; acknowledging or resolving it stops the walk. Minutes count from when the alert opened.',
   'oncall.noPolicies': 'No escalation policy yet',
   'oncall.noPoliciesHint': 'The built-in default applies: primary at once, backup after 5 minutes, IT leads and the leadership group after 15',
   'oncall.target.oncall_primary': 'On-call primary',

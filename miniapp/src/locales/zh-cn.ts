@@ -496,7 +496,7 @@ export const zhCN = {
   'oncall.edit': '编辑',
   'oncall.atOnce': '立即',
   'oncall.afterMinutes': '{count} 分钟后',
-  'oncall.policyHint': '一级告警无人认领时按步骤逐级通知；有人认领或告警恢复即停止。时间从告警开始算起。',
+  'oncall.policyHint': '一级告警无人认领时按步骤逐级通知；某一步找不到可通知的人时立即转下一步，并在有人可通知时补发；有人认领或告警恢复即停止。时间从告警开始算起。',
   'oncall.noPolicies': '暂无升级策略',
   'oncall.noPoliciesHint': '未设置时使用内置默认策略：立即通知主岗，5 分钟后副岗，15 分钟后 IT 负责人和管理层群',
   'oncall.target.oncall_primary': '值班主岗',

@@ -195,7 +195,7 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
     group: AlertGroupRow,
     { policy, plan, crowd, now, cardJustCreated, events }: { policy: EscalationPolicy; plan: EscalationPlan; crowd: Crowd; now: Date; cardJustCreated: boolean; events: GroupEventInput[] },
   ): Promise<AlertGroupRow> {
-    const note = (note: string, data: Record<string, unknown>) => events.push({ groupId: group.id, at: now, kind: 'escalation_step', actorName: 'DingOps', note, data: { ...data, policyId: policy.id } });
+    const note = (text: string, data: Record<string, unknown>) => events.push({ groupId: group.id, at: now, kind: 'escalation_step', actorName: 'DingOps', note: text, data: { ...data, policyId: policy.id } });
     for (const { step: index, kind } of plan.actions) {
       const step = policy.steps[index];
       if (!step) continue;
