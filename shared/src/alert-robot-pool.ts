@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openConversationIdSchema } from './alerts';
 
 /**
  * Request and response shapes of /api/v1/alerts/chats/:conversationId/robots (机器人池): the custom
@@ -38,7 +39,7 @@ export const poolRobotSchema = z.object({
 export type PoolRobot = z.infer<typeof poolRobotSchema>;
 export const poolRobotListSchema = z.object({ items: z.array(poolRobotSchema) });
 
-export const chatParamsSchema = z.object({ conversationId: z.string().trim().min(1).max(128) });
+export const chatParamsSchema = z.object({ conversationId: openConversationIdSchema });
 export const poolRobotParamsSchema = chatParamsSchema.extend({ robotId: z.uuid() });
 
 /** The chats an admin may give a pool: the configured IT ops and leadership groups, and any chat that has one. */

@@ -83,6 +83,16 @@ export type GenericPayload = z.infer<typeof genericPayloadSchema>;
 
 export const ingestResultSchema = z.object({ accepted: z.number().int(), groups: z.number().int() });
 
+/**
+ * A DingTalk group chat's openConversationId: `cid` followed by base64 characters, with up to two
+ * `=` of padding (`cidP3vUxD0hX1nT2k9aQ7w5yBg==`). Strict because it is put into DingTalk calls and
+ * keys stored robots: anything else is refused before it reaches either.
+ */
+export const openConversationIdSchema = z
+  .string()
+  .trim()
+  .regex(/^cid[A-Za-z0-9+/]{8,100}={0,2}$/, 'must be a DingTalk openConversationId: "cid" followed by letters, digits, + or /');
+
 // --- Rules ------------------------------------------------------------------------------------
 
 export const labelMatcherSchema = z.object({ name: labelName, op: z.enum(matcherOperators), value: z.string().max(1000) });
@@ -91,7 +101,8 @@ export const alertRuleSchema = z.object({
   name: z.string().trim().min(1).max(100),
   matchers: z.array(labelMatcherSchema).max(20),
   level: alertLevelSchema,
-  groupId: z.string().trim().min(1).max(200).nullable().optional(),
+  /** The group chat this rule's cards go to instead of the IT ops group. */
+  groupId: openConversationIdSchema.nullable().optional(),
   escalationPolicyId: z.string().trim().min(1).max(100).nullable().optional(),
   onCallScheduleId: z.string().trim().min(1).max(100).nullable().optional(),
   /** A group that keeps growing is raised one level (3 → 2 → 1) once it has this many firing alerts (each host's alert is one). */
@@ -166,7 +177,10 @@ export const alertGroupSchema = z.object({
   resolvedAt: z.string().nullable(),
   ticketId: z.string().nullable(),
   escalationPolicyId: z.string().nullable(),
+  /** Escalation steps (0-based) that reached someone. */
   escalationStepsDone: z.array(z.number().int()),
+  /** Steps that found nobody to tell: the walk went straight on, and they are tried again until someone can be told. */
+  escalationStepsPassed: z.array(z.number().int()),
   /** When a growth rule raised the level; null when it was not raised that way. */
   growthRaisedAt: z.string().nullable(),
   /** The level-1 war-room group: requested (being created) and then its conversation. */
@@ -201,7 +215,7 @@ export const listAlertGroupsQuerySchema = z.object({
   level: z.coerce.number().pipe(alertLevelSchema).optional(),
   status: z.enum([...alertGroupStatuses, 'open']).optional(),
   /** Only groups whose card goes to this chat (an openConversationId, as `chat` gives it). */
-  chat: z.string().trim().min(1).max(200).optional(),
+  chat: openConversationIdSchema.optional(),
   /** Words in the title, summary or grouping labels (`erp`, `db1`). */
   q: z.string().trim().min(1).max(100).optional(),
   cursor: z.string().max(200).optional(),

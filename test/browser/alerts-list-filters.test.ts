@@ -13,7 +13,7 @@ async function postFiring(t: BrowserApp, token: string, alerts: TestAlert[]) {
 }
 
 describe('finding an alert in the list', () => {
-  it('F2: IT staff narrow the list to 信息安全群, then find the ERP alert by typing erp; a search that matches nothing says so', async () => {
+  it('F2: level 1 first, each row with its summary; IT staff narrow the list to 信息安全群, then find the ERP alert by typing erp; a search that matches nothing says so', async () => {
     const t = await startBrowserApp();
     const admin = await t.loginAs(demo.itLead);
     const source = await t.app.inject({ method: 'POST', url: '/api/v1/alerts/sources', headers: admin.headers, payload: { name: 'Prometheus 生产', kind: 'alertmanager' } });
@@ -31,6 +31,11 @@ describe('finding an alert in the list', () => {
     const rows = page.getByTestId('alert-group-row');
     await rows.getByText('ErpDatabaseDown').waitFor();
     await rows.getByText('OaLoginSlow').waitFor();
+    // Level 1 leads the list, and each row says what the alert says, not why it has its level.
+    await rows.first().getByText('ErpDatabaseDown').waitFor();
+    expect(await rows.first().getByTestId('alert-group-summary').innerText()).toBe('ERP 数据库无法连接');
+    expect(await rows.nth(1).getByTestId('alert-group-summary').innerText()).toBe('OA 登录缓慢');
+    expect(await page.getByTestId('alert-groups').innerText()).not.toContain('severity=');
 
     // A new filter reloads the list (the rows go while it loads): wait for what stays, then count.
     await page.getByTestId('alert-filter-chat').getByText('信息安全群（1）').click();

@@ -59,7 +59,7 @@ describe('DEMO.md step 4 in the sandbox console', () => {
 
     await page.getByTestId(`card-button-${outTrackId}-acknowledge`).click();
     await deliverUntil(t, async () => (await groups()).items[0]?.acknowledgedBy === '陈刚');
-    await card.getByText('已认领 by 陈刚').waitFor();
+    await card.getByText('已认领：陈刚').waitFor();
 
     await page.getByTestId('rail-simulate').click();
     await page.getByTestId('am-resolve').click();
@@ -67,6 +67,8 @@ describe('DEMO.md step 4 in the sandbox console', () => {
     await deliverUntil(t, async () => (await groups()).items[0]?.status === 'resolved');
     await page.getByTestId('rail-messages').click();
     await card.getByText(/已解决（持续/).waitFor();
+    // Resolved looks resolved: the header stripe is green too, not the level's red.
+    expect(await card.locator('.head').getAttribute('class')).toContain('green');
     expect(errors).toEqual([]);
   });
 });

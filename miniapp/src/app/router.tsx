@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { paths } from '../config/paths';
 import { setUnauthorizedHandler } from '../lib/api-client';
+import { LegacyAlertLinkRoute } from './routes/alerts-legacy-link';
 import { HomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
@@ -51,6 +52,8 @@ export const router = createBrowserRouter([
       { path: paths.alertProbe.path, lazy: async () => ({ Component: (await import('./routes/alerts-probe')).AlertProbeRoute }) },
     ],
   },
+  // Before the session guard: the old link form redirects first, then the new page asks for a login if needed.
+  { path: paths.legacyAlertGroup.path, element: <LegacyAlertLinkRoute />, errorElement: <RouteError /> },
   { path: '*', element: <NotFoundRoute /> },
 ]);
 

@@ -1,3 +1,5 @@
+import { alertPaths } from '@dingops/shared/alerts-paths';
+
 /** The route table: every in-app URL is built here, never by string concatenation in pages. */
 export const paths = {
   home: {
@@ -76,12 +78,16 @@ export const paths = {
     getHref: () => '/oncall/policies',
   },
   alerts: {
-    path: '/alerts',
-    getHref: () => '/alerts',
+    path: alertPaths.list,
+    getHref: () => alertPaths.list,
   },
   alertGroup: {
     path: '/alerts/groups/:groupId',
-    getHref: (groupId: string) => `/alerts/groups/${encodeURIComponent(groupId)}`,
+    getHref: (groupId: string) => alertPaths.group(groupId),
+  },
+  /** Cards sent before links named /alerts/groups/<id> still point here: redirected to alertGroup. */
+  legacyAlertGroup: {
+    path: '/alerts/:groupId',
   },
   alertSilences: {
     path: '/alerts/silences',

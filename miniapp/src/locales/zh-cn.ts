@@ -499,7 +499,7 @@ export const zhCN = {
   'oncall.edit': '编辑',
   'oncall.atOnce': '立即',
   'oncall.afterMinutes': '{count} 分钟后',
-  'oncall.policyHint': '一级告警无人认领时按步骤逐级通知；有人认领或告警恢复即停止。时间从告警开始算起。',
+  'oncall.policyHint': '一级告警无人认领时按步骤逐级通知；某一步找不到可通知的人时立即转下一步，并在有人可通知时补发；有人认领或告警恢复即停止。时间从告警开始算起。',
   'oncall.noPolicies': '暂无升级策略',
   'oncall.noPoliciesHint': '未设置时使用内置默认策略：立即通知主岗，5 分钟后副岗，15 分钟后 IT 负责人和管理层群',
   'oncall.target.oncall_primary': '值班主岗',
@@ -530,7 +530,6 @@ export const zhCN = {
   'alerts.tab.groups': '告警',
   'alerts.tab.silences': '静默',
   'alerts.tab.rules': '规则',
-  'alerts.itOnly': '仅 IT 运维人员可以查看告警',
   'alerts.level.1': '一级',
   'alerts.level.2': '二级',
   'alerts.level.3': '三级',
@@ -848,6 +847,20 @@ export const zhCN = {
   'probes.invalid.labels': '每行一个 key=value；不能使用 alertname、probe、instance',
   'problem.alerts.probe_not_found': '探测不存在或已删除',
   'problem.alerts.probe_name_taken': '已有同名探测',
+  // Alerts and on-call: links from DingTalk, pages people may not open, escalation with nobody to tell.
+  'alerts.event.escalation_fallback': '无人可通知，已转告警群',
+  'access.noAccessTitle': '暂无权限',
+  'access.alertsReason': '告警仅信息部门可查看。',
+  'access.alertsHint': '如需了解处理进展，请联系信息部的值班同事，或留意群里的告警通知。',
+  'access.alertNotFoundTitle': '告警不存在',
+  'access.alertNotFoundReason': '这组告警不存在或已被删除，链接可能不完整。',
+  'access.alertNotFoundHint': '请在告警列表中查找，或联系发送链接的人。',
+  'access.toAlertList': '查看告警列表',
+  'access.ticketTitle': '无法查看这张工单',
+  'access.ticketReason': '工单不存在，或你没有权限查看：工单仅报障人、受影响的同事和信息部门可查看。',
+  'access.ticketHint': '如需了解进展，请联系报障人或信息部。',
+  'access.toMyTickets': '我的工单',
+  'access.pageNotFoundHint': '请检查链接是否完整，或从首页进入。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

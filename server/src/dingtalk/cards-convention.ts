@@ -7,6 +7,7 @@
 //   status       short state tag beside the title, e.g. '待认领' / '已认领'
 //   statusColor  tag colour: blue | green | orange | red | yellow | gray
 //   level        alert template only: '1' | '2' | '3' colours the header red / orange / yellow
+//   headerColor  alert template only: the header's colour when it is not the level's (green once resolved)
 //   fields       JSON array of { label, value } rows shown under the body
 //   buttons      JSON array of CardButton; a press sends the button's id as the action
 //   footer       small grey line at the bottom, e.g. '由 DingOps 发送'

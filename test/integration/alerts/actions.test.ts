@@ -16,7 +16,7 @@ async function auditActions(t: TestApp, headers: Record<string, string>) {
 }
 
 describe('alert group actions: card buttons and /api/v1/alerts/groups/:id/actions', { timeout: 90_000 }, () => {
-  it('F4: 陈刚 presses 认领 on the card; the group is his, escalation stops, the card says 已认领 by 陈刚; the press is audited', async () => {
+  it('F4: 陈刚 presses 认领 on the card; the group is his, escalation stops, the card says 已认领：陈刚; the press is audited', async () => {
     const t = await buildTestApp();
     await t.app.ready();
     await t.app.inbox.whenConnected();
@@ -31,7 +31,7 @@ describe('alert group actions: card buttons and /api/v1/alerts/groups/:id/action
     const [after] = await groupsOf(t, source.admin.headers);
     expect(after).toMatchObject({ status: 'acknowledged', acknowledgedBy: '陈刚' });
     const card = await cardOf(t, group!.id);
-    expect(card?.cardParamMap).toMatchObject({ status: '已认领 by 陈刚', statusColor: 'blue' });
+    expect(card?.cardParamMap).toMatchObject({ status: '已认领：陈刚', statusColor: 'blue' });
     expect(JSON.parse(card!.cardParamMap.buttons!).find((button: { id: string }) => button.id === 'acknowledge')).toMatchObject({ disabled: true });
     expect((await auditActions(t, source.admin.headers)).map((entry) => entry.action)).toContain('alerts.group_acknowledge');
     t.clock.advance(20 * 60_000);

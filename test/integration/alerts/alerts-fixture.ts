@@ -36,6 +36,8 @@ export interface SandboxCardView {
   cardParamMap: Record<string, string>;
   deliveries: { atNames: string[]; spaceId: string }[];
   updates: unknown[];
+  /** How the sandbox draws the card. */
+  render: { statusColor: string; headerColor: string; level: number | null };
 }
 
 export async function cardOf(t: TestApp, groupId: string): Promise<SandboxCardView | null> {

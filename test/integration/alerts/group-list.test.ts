@@ -63,7 +63,7 @@ describe('the alert list: filters by group chat and by words (issue 5 §7)', { t
     ]);
     const itOps = await groupsOf(t, source.admin.headers, `?chat=${encodeURIComponent(demoGroupIds['it-oncall'])}&level=1`);
     expect(itOps.map((group) => group.levelReason)).toEqual(['默认：severity=critical']);
-    expect(await groupsOf(t, source.admin.headers, '?chat=cid-nobody-uses')).toEqual([]);
+    expect(await groupsOf(t, source.admin.headers, '?chat=cidNobodyUsesThisChat==')).toEqual([]);
   });
 
   it('q= finds groups by title, summary or grouping labels, case-blind, and takes % and _ literally', async () => {
@@ -126,5 +126,34 @@ describe('the alert summary (home tile)', { timeout: 90_000 }, () => {
     ]);
     const zhang = await t.loginAs(demo.employee);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/alerts/summary', headers: zhang.headers })).statusCode).toBe(403);
+  });
+
+  it('F2: level 1 comes first, then the newest within a level, across pages; each row carries the alert’s summary', async () => {
+    const t = await buildTestApp();
+    const source = await createSource(t);
+    // Arrival order: level 1, two level 3, a level 2, another level 1 — the order a bare "newest first" would turn upside down.
+    const alert = (name: string, severity: string) => ({ labels: { alertname: name, service: name.toLowerCase(), severity }, annotations: { summary: `${name} 的摘要` } });
+    for (const [name, severity] of [['ErpDown', 'critical'], ['NtpDrift', 'info'], ['CertSoon', 'info'], ['OaSlow', 'warning'], ['MailDown', 'critical']]) await post(t, source.token, [alert(name!, severity!)]);
+
+    type Row = { title: string; level: number; summary: string | null };
+    const page = async (cursor?: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/alerts/groups?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: source.admin.headers })).json() as { items: Row[]; nextCursor: string | null };
+    const rows: Row[] = [];
+    let cursor: string | undefined;
+    do {
+      const next = await page(cursor);
+      rows.push(...next.items);
+      cursor = next.nextCursor ?? undefined;
+    } while (cursor);
+    expect(rows.map((row) => [row.level, row.title])).toEqual([
+      [1, 'MailDown'],
+      [1, 'ErpDown'],
+      [2, 'OaSlow'],
+      [3, 'CertSoon'],
+      [3, 'NtpDrift'],
+    ]);
+    expect(rows.map((row) => row.summary)).toEqual(['MailDown 的摘要', 'ErpDown 的摘要', 'OaSlow 的摘要', 'CertSoon 的摘要', 'NtpDrift 的摘要']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/alerts/groups?level=3&limit=1', headers: source.admin.headers })).json().items.map((row: Row) => row.title)).toEqual(['CertSoon']);
+    const forged = await t.app.inject({ method: 'GET', url: `/api/v1/alerts/groups?cursor=${Buffer.from(JSON.stringify(['7', '1'])).toString('base64url')}`, headers: source.admin.headers });
+    expect(problemOf(forged).errors?.[0]?.path).toBe('querystring.cursor');
   });
 });

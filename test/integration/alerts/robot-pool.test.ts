@@ -194,4 +194,29 @@ describe('robot pools (机器人池, issue 5 storm safety)', { timeout: 60_000 }
     expect(reminder?.text).toContain(`@${reminder!.mentions!.userIds[0]}`);
     expect([demo.onCall, demo.itStaff, demo.security]).toContain(reminder!.mentions!.userIds[0]);
   });
+
+  it('S4: a chat that is not a DingTalk openConversationId is refused with 400 naming params.conversationId; nothing is stored', async () => {
+    const t = await buildTestApp();
+    const admin = await t.loginAs(demo.itLead);
+    const body = { name: '备用机器人', webhookUrl: `${t.sandboxUrl}/robot/send?access_token=abc123`, secret: null };
+    for (const bad of ['../../etc/passwd', 'x', 'cid', 'cid<script>alert(1)</script>', `${itOnCall}; DROP TABLE`, 'cidAAAA']) {
+      const chatUrl = `/api/v1/alerts/chats/${encodeURIComponent(bad)}/robots`;
+      for (const method of ['POST', 'GET'] as const) {
+        const response = await t.app.inject({ method, url: chatUrl, headers: admin.headers, ...(method === 'POST' ? { payload: body } : {}) });
+        expect(response.statusCode, `${method} ${bad}`).toBe(400);
+        expect(problemOf(response).errors?.map((error) => error.path)).toEqual(['params.conversationId']);
+      }
+    }
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/alerts/chats/${encodeURIComponent('../../etc/passwd')}/robots/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, headers: admin.headers });
+    expect(removed.statusCode).toBe(400);
+    expect(await t.database.db.select().from(alertChatRobots)).toEqual([]);
+
+    // The same shape is asked of a rule's route and of the list's chat filter.
+    const rules = await t.app.inject({ method: 'PUT', url: '/api/v1/alerts/rules', headers: admin.headers, payload: { rules: [{ name: 'oa', matchers: [], level: 2, groupId: '../../etc/passwd' }] } });
+    expect(problemOf(rules).errors?.map((error) => error.path)).toEqual(['body.rules.0.groupId']);
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/alerts/groups?chat=${encodeURIComponent('../x')}`, headers: admin.headers });
+    expect(problemOf(list).errors?.map((error) => error.path)).toEqual(['querystring.chat']);
+    // A real one still works.
+    expect((await t.app.inject({ method: 'GET', url, headers: admin.headers })).statusCode).toBe(200);
+  });
 });

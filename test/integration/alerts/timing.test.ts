@@ -81,7 +81,7 @@ describe('notification timing per level (通知节奏) and repeat reminders', { 
     expect(await reminders(t)).toHaveLength(1);
     expect(first).toContain('仍未处理：ErpDatabaseDown，已持续 31 分钟');
     expect(first).toMatch(/@\S+/);
-    expect(first).toContain(`/alerts/${group!.id}`);
+    expect(first).toContain(`/alerts/groups/${group!.id}`);
     expect(await repeatEvents(t, source.admin.headers, group!.id)).toBe(1);
     expect((await cardOf(t, group!.id))?.updates.length).toBeGreaterThan(0);
 

@@ -60,7 +60,7 @@ describe('level-1 war rooms (作战群) and DING reminders', { timeout: 90_000 }
     const context = JSON.stringify(items);
     expect(context).toContain('作战群：ErpDatabaseDown');
     expect(context).toContain('级别原因');
-    expect(context).toContain(`/alerts/${group.id}`);
+    expect(context).toContain(`/alerts/groups/${group.id}`);
 
     const card = (await cardOf(t, group.id))!;
     expect(card.cardParamMap.markdown).toContain('作战群：作战群·ErpDatabaseDown');

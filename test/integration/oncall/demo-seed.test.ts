@@ -53,4 +53,22 @@ describe('sandbox demo on-call (DEMO.md story step 4)', { timeout: 120_000 }, ()
     expect(await t.app.oncall.onCall({ scheduleId: null, at: t.clock.now() })).toEqual({ primary: [], secondary: [] });
     expect((await t.app.oncall.policy(null)).steps.map((step) => step.afterMinutes)).toEqual([0, 5, 15]);
   });
+
+  it('F4: a seed DingTalk refuses (throttled) is tried again once it recovers, without piling calls onto DingTalk meanwhile', async () => {
+    const t = await buildTestApp();
+    const userGet = () => t.sandbox!.state.requests.count('POST', '/topapi/v2/user/get');
+    await t.sandboxApi('/faults', { method: 'PUT', body: { throttle: true } });
+    expect(await t.app.oncall.onCall({ at: t.clock.now() })).toEqual({ primary: [], secondary: [] });
+    const tried = userGet();
+    expect(tried).toBeGreaterThan(0);
+    // A storm asks again and again: within the back-off nobody calls DingTalk.
+    await Promise.all(Array.from({ length: 20 }, () => t.app.oncall.onCall({ at: t.clock.now() })));
+    expect(userGet()).toBe(tried);
+
+    await t.sandboxApi('/faults', { method: 'PUT', body: {} });
+    t.clock.advance(60_000);
+    const onCall = await t.app.oncall.onCall({ at: t.clock.now() });
+    expect(onCall.primary.map((person) => person.name)).toEqual(['陈刚']);
+    expect(onCall.secondary.map((person) => person.name)).toEqual(['李娜']);
+  });
 });

@@ -1,9 +1,8 @@
 import { alertGroupIdParamsSchema } from '@dingops/shared/alerts';
-import { ErrorBlock } from 'antd-mobile';
 import { useParams } from 'react-router';
 import { PageLayout } from '../../components/page-layout';
 import { paths } from '../../config/paths';
-import { AlertGroupDetailView } from '../../features/alerts/components/alert-group-detail';
+import { AlertGroupDetailView, AlertGroupMissing } from '../../features/alerts/components/alert-group-detail';
 import { useI18n } from '../../lib/i18n';
 import { ItOnly } from './alerts-it-only';
 
@@ -17,7 +16,7 @@ export function AlertGroupRoute() {
         {parsed.success ? (
           <AlertGroupDetailView key={parsed.data.groupId} groupId={parsed.data.groupId} />
         ) : (
-          <ErrorBlock status="empty" title={t('error.notFound')} description={null} data-testid="alert-group-error" />
+          <AlertGroupMissing />
         )}
       </ItOnly>
     </PageLayout>

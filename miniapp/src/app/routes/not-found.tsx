@@ -1,20 +1,13 @@
-import { Button, ErrorBlock } from 'antd-mobile';
-import { useNavigate } from 'react-router';
+import { AccessNotice } from '../../components/access-notice';
 import { PageLayout } from '../../components/page-layout';
 import { paths } from '../../config/paths';
 import { useI18n } from '../../lib/i18n';
-import styles from './route-states.module.css';
 
 export function NotFoundRoute() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   return (
     <PageLayout title={t('title.notFound')} backTo={paths.home.getHref()}>
-      <ErrorBlock className={styles.block} status="empty" fullPage title={t('title.notFound')} description={t('error.notFoundDescription')}>
-        <Button className={styles.action} color="primary" onClick={() => void navigate(paths.home.getHref(), { replace: true })}>
-          {t('common.backHome')}
-        </Button>
-      </ErrorBlock>
+      <AccessNotice kind="not_found" title={t('title.notFound')} reason={t('error.notFoundDescription')} hint={t('access.pageNotFoundHint')} testId="page-not-found" />
     </PageLayout>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCardButtons, decodeCardFields } from '../../dingtalk/cards-convention';
-import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, escalationStepNote, pageDingContent, warRoomContextMessage, warRoomTitle } from './alerts.cards';
+import { passedMark } from '@dingops/shared/rules/escalation';
+import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, escalationFallbackNote, escalationStepNote, pageDingContent, warRoomContextMessage, warRoomTitle } from './alerts.cards';
 import type { AlertGroupRow } from './alerts.table';
 
 const now = new Date('2026-11-28T08:30:00Z');
@@ -55,7 +56,7 @@ describe('alert group card (what DingTalk shows)', () => {
     expect(card).toMatchObject({ title: '[一级] ErpDatabaseDown', status: '未认领', statusColor: 'red', level: '1' });
     expect(card.markdown).toContain('**3** 条告警触发中 · 共 4 条');
     expect(card.markdown).toContain('已持续 30 分钟');
-    expect(card.markdown).toContain('https://ops.example.com/alerts/7');
+    expect(card.markdown).toContain('https://ops.example.com/alerts/groups/7');
     expect(decodeCardFields(card.fields)).toContainEqual({ label: '级别原因', value: '一级：规则 erp-core 命中' });
     expect(decodeCardButtons(card.buttons).map((button) => [button.id, button.text, button.disabled])).toEqual([
       ['acknowledge', '认领', false],
@@ -83,17 +84,23 @@ describe('alert group card (what DingTalk shows)', () => {
     expect([...warRoomTitle({ title: 'x'.repeat(80) })]).toHaveLength(30);
     const message = warRoomContextMessage({ ...group, ticketId: '12' }, options);
     expect(message.title).toBe('作战群：ErpDatabaseDown');
-    for (const part of ['[一级] ErpDatabaseDown', 'ERP 数据库 db1 无法连接', '一级：规则 erp-core 命中', '3 / 4 条', '`service=erp`', 'https://ops.example.com/alerts/7', 'https://ops.example.com/tickets/12']) {
+    for (const part of ['[一级] ErpDatabaseDown', 'ERP 数据库 db1 无法连接', '一级：规则 erp-core 命中', '3 / 4 条', '`service=erp`', 'https://ops.example.com/alerts/groups/7', 'https://ops.example.com/tickets/12']) {
       expect(message.text).toContain(part);
     }
-    expect(pageDingContent(group, options)).toBe('【一级告警】ErpDatabaseDown：ERP 数据库 db1 无法连接。请立即处理 https://ops.example.com/alerts/7');
+    expect(pageDingContent(group, options)).toBe('【一级告警】ErpDatabaseDown：ERP 数据库 db1 无法连接。请立即处理 https://ops.example.com/alerts/groups/7');
   });
 
-  it('acknowledged shows who; resolved turns green with the duration and keeps only 在应用中打开', () => {
-    expect(alertCardParams({ ...group, status: 'acknowledged', acknowledgedBy: '陈刚' }, options)).toMatchObject({ status: '已认领 by 陈刚', statusColor: 'blue' });
+  it('acknowledged says who in Chinese; resolved turns green — status and header — with the duration and keeps only 在应用中打开', () => {
+    expect(alertCardParams({ ...group, status: 'acknowledged', acknowledgedBy: '陈刚' }, options)).toMatchObject({ status: '已认领：陈刚', statusColor: 'blue', headerColor: 'red' });
     const resolved = alertCardParams({ ...group, status: 'resolved', resolvedAt: new Date('2026-11-28T09:05:00Z') }, options);
-    expect(resolved).toMatchObject({ status: '已解决（持续 1 小时 5 分钟）', statusColor: 'green' });
+    expect(resolved).toMatchObject({ status: '已解决（持续 1 小时 5 分钟）', statusColor: 'green', headerColor: 'green', level: '1' });
     expect(decodeCardButtons(resolved.buttons).map((button) => button.id)).toEqual(['open']);
+  });
+
+  it('a card with a ticket names it by its number, GZ-000003, linked to the ticket', () => {
+    const card = alertCardParams({ ...group, ticketId: '3' }, options);
+    expect(card.markdown).toContain('已创建工单：[GZ-000003](https://ops.example.com/tickets/3)');
+    expect(warRoomContextMessage({ ...group, ticketId: '3' }, options).text).toContain('[工单 GZ-000003](https://ops.example.com/tickets/3)');
   });
 
   it('the digest lists opened and resolved level-3 groups', () => {
@@ -120,7 +127,17 @@ describe('alert group card (what DingTalk shows)', () => {
   });
 
   it('F4: an escalation step in the timeline names its targets as people read them, never the policy keys', () => {
-    expect(escalationStepNote(0, ['oncall_primary'], ['陈刚'])).toBe('第 1 步（值班主岗）：通知 陈刚');
-    expect(escalationStepNote(2, ['it_leads', 'leadership_group'], [])).toBe('第 3 步（IT 负责人、管理层群）：无人可通知');
+    expect(escalationStepNote({ index: 0, targets: ['oncall_primary'], reached: ['陈刚'], kind: 'notify', isLast: false })).toBe('第 1 步（值班主岗）：通知 陈刚');
+    expect(escalationStepNote({ index: 0, targets: ['oncall_primary'], reached: ['陈刚'], kind: 'retry', isLast: false })).toBe('第 1 步（值班主岗）：重试，通知 陈刚');
+  });
+
+  it('F4: a step that finds nobody says the walk went straight on; the card shows it under 升级', () => {
+    expect(escalationStepNote({ index: 0, targets: ['oncall_primary'], reached: [], kind: 'pass', isLast: false })).toBe('第 1 步（值班主岗）：无人可通知，已转下一步');
+    expect(escalationStepNote({ index: 2, targets: ['it_leads', 'leadership_group'], reached: [], kind: 'pass', isLast: true })).toBe('第 3 步（IT 负责人、管理层群）：无人可通知');
+    const passed = alertCardParams({ ...group, escalationStepsDone: [passedMark(0), passedMark(1), 2] }, options);
+    expect(decodeCardFields(passed.fields)).toContainEqual({ label: '升级', value: '已执行 1 步；第 1、2 步无人可通知，已转下一步' });
+    const nobody = alertCardParams({ ...group, escalationStepsDone: [passedMark(0), passedMark(1)] }, options);
+    expect(decodeCardFields(nobody.fields)).toContainEqual({ label: '升级', value: '各步均无人可通知，已通知告警群，持续重试' });
+    expect(escalationFallbackNote(['告警群（@王磊）', '管理层群'])).toBe('各步均无人可通知：已通知告警群（@王磊）、管理层群；有人可通知时立即补发');
   });
 });

@@ -1,9 +1,10 @@
-import type { EscalationPolicy, EscalationTarget, OnCallPerson } from '@dingops/shared/oncall';
+import type { EscalationPolicy, EscalationStep, EscalationTarget, OnCallPerson } from '@dingops/shared/oncall';
+import { type EscalationPlan, recordAfter } from '@dingops/shared/rules/escalation';
 import type { Executor } from '../../db/client';
 import type { User } from '@dingops/shared/users';
 import { fitList, jsonBytes, maxMsgParamBytes, maxRobotBodyBytes, msgParamBody, splitMarkdown } from '../../dingtalk/message-size';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
-import { alertCardParams, alertGroupCardId, digestCardParams, digestOrder, escalationMessage, escalationStepNote, escalationTargetNames, pageDingContent, pageNotification } from './alerts.cards';
+import { alertCardParams, alertGroupCardId, digestCardParams, digestOrder, escalationFallbackMessage, escalationFallbackNote, escalationMessage, escalationStepNote, escalationTargetNames, pageDingContent, pageNotification } from './alerts.cards';
 import type { Crowd } from './alerts.people';
 import type { GroupEventInput } from './alerts.repository';
 import type { CardPlan } from './alerts.rules';
@@ -29,7 +30,7 @@ const priorityOf = (group: Pick<AlertGroupRow, 'level'>) => (group.level === 1 ?
  * group's card (created once, then updated in place, ordered by its outTrackId), pages and
  * escalation messages (idempotent per group opening and step, so a retry or restart never repeats one).
  */
-export function createAlertNotifier({ outbox, settings, onEscalation, oncall = null }: { outbox: OutboxService; settings: NotifySettings; onEscalation: (target: EscalationTarget) => void; oncall?: OnCallInTransaction | null }) {
+export function createAlertNotifier({ outbox, settings, onEscalation, oncall = null }: { outbox: OutboxService; settings: NotifySettings; onEscalation: (target: EscalationTarget | 'fallback') => void; oncall?: OnCallInTransaction | null }) {
   const warRooms = createWarRoomRequests({ outbox, oncall, settings: { templateId: settings.sceneGroupTemplateId } });
   const spaceOf = (group: AlertGroupRow) => group.routeGroupId ?? settings.itGroupId;
   const canCard = (group: AlertGroupRow) => settings.cardTemplateId !== null && spaceOf(group) !== null;
@@ -129,43 +130,80 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
     });
   }
 
-  /** Carries out due escalation steps; returns the group with the steps recorded as done. */
+  const peopleOf = (target: Exclude<EscalationTarget, 'leadership_group'>, crowd: Crowd) => (target === 'oncall_primary' ? crowd.primary : target === 'oncall_secondary' ? crowd.secondary : crowd.leads);
+
+  /** Whether a step finds anyone to tell: someone on its rota, or a configured leadership group. */
+  const reachability = (crowd: Crowd) => (step: EscalationStep) =>
+    step.notify.some((target) => (target === 'leadership_group' ? settings.leadershipGroupId !== null : peopleOf(target, crowd).length > 0));
+
+  /** One step's targets told: work notification (and DING for the primary), an @ in the card's group, the leadership group's post. */
+  async function notifyStep(tx: Executor, group: AlertGroupRow, { index, step, crowd, now, cardJustCreated }: { index: number; step: EscalationStep; crowd: Crowd; now: Date; cardJustCreated: boolean }): Promise<string[]> {
+    const reached: string[] = [];
+    const minutes = Math.round((now.getTime() - group.openedAt.getTime()) / 60_000);
+    for (const target of step.notify) {
+      const key = `${openingKey(group)}:step:${index}:${target}`;
+      if (target === 'leadership_group') {
+        if (!settings.leadershipGroupId) continue;
+        await groupMessage(tx, { group, conversationId: settings.leadershipGroupId, msg: escalationMessage(group, { names: [], publicUrl: settings.publicUrl, minutes }), key });
+        reached.push(escalationTargetNames.leadership_group);
+      } else {
+        const people = peopleOf(target, crowd);
+        if (people.length === 0) continue;
+        const why = index === 0 ? '你是当前值班人员。' : `已 ${minutes} 分钟无人认领，升级通知你。`;
+        await page(tx, { group, people, key: `${key}:notify`, why });
+        if (target === 'oncall_primary') await ding(tx, { group, people, key: `${key}:ding` });
+        // The first page rides on the card's own @; later steps @ people in the card's group.
+        const space = spaceOf(group);
+        if (space && !(cardJustCreated && target === 'oncall_primary')) {
+          await groupMessage(tx, { group, conversationId: space, msg: escalationMessage(group, { names: people.map((person) => person.name), publicUrl: settings.publicUrl, minutes }), key: `${key}:at`, atUserIds: people.map((person) => person.dingtalkUserId) });
+        }
+        reached.push(...people.map((person) => person.name));
+      }
+      onEscalation(target);
+    }
+    return reached;
+  }
+
+  /**
+   * No step of the policy reaches anyone: the card's group (which always exists) is told, @-ing every
+   * IT person DingOps knows, and so is the leadership group. Once per group opening.
+   */
+  async function fallBack(tx: Executor, group: AlertGroupRow, { crowd, now }: { crowd: Crowd; now: Date }): Promise<string> {
+    const minutes = Math.round((now.getTime() - group.openedAt.getTime()) / 60_000);
+    const key = `${openingKey(group)}:fallback`;
+    const space = spaceOf(group);
+    const told: string[] = [];
+    if (space) {
+      await groupMessage(tx, { group, conversationId: space, msg: escalationFallbackMessage(group, { names: crowd.it.map((person) => person.name), publicUrl: settings.publicUrl, minutes }), key: `${key}:chat`, atUserIds: crowd.it.map((person) => person.dingtalkUserId) });
+      told.push(crowd.it.length > 0 ? `告警群（@${crowd.it.map((person) => person.name).join('、')}）` : '告警群');
+    }
+    if (settings.leadershipGroupId && settings.leadershipGroupId !== space) {
+      await groupMessage(tx, { group, conversationId: settings.leadershipGroupId, msg: escalationFallbackMessage(group, { names: [], publicUrl: settings.publicUrl, minutes }), key: `${key}:leadership` });
+      told.push(escalationTargetNames.leadership_group);
+    }
+    onEscalation('fallback');
+    return escalationFallbackNote(told);
+  }
+
+  /**
+   * Carries out an escalation plan (see planEscalation): steps told, steps passed for want of anyone
+   * (the timeline and card say so, and the next step ran at once), retries of passed steps, and the
+   * fallback. Returns the group with its walk record updated.
+   */
   async function runSteps(
     tx: Executor,
     group: AlertGroupRow,
-    { policy, steps, crowd, now, cardJustCreated, events }: { policy: EscalationPolicy; steps: number[]; crowd: Crowd; now: Date; cardJustCreated: boolean; events: GroupEventInput[] },
+    { policy, plan, crowd, now, cardJustCreated, events }: { policy: EscalationPolicy; plan: EscalationPlan; crowd: Crowd; now: Date; cardJustCreated: boolean; events: GroupEventInput[] },
   ): Promise<AlertGroupRow> {
-    const done = new Set(group.escalationStepsDone);
-    for (const index of steps) {
+    const note = (text: string, data: Record<string, unknown>) => events.push({ groupId: group.id, at: now, kind: 'escalation_step', actorName: 'DingOps', note: text, data: { ...data, policyId: policy.id } });
+    for (const { step: index, kind } of plan.actions) {
       const step = policy.steps[index];
-      if (!step || done.has(index)) continue;
-      const reached: string[] = [];
-      for (const target of step.notify) {
-        const key = `${openingKey(group)}:step:${index}:${target}`;
-        const minutes = Math.round((now.getTime() - group.openedAt.getTime()) / 60_000);
-        if (target === 'leadership_group') {
-          if (settings.leadershipGroupId) {
-            await groupMessage(tx, { group, conversationId: settings.leadershipGroupId, msg: escalationMessage(group, { names: [], publicUrl: settings.publicUrl, minutes }), key });
-            reached.push(escalationTargetNames.leadership_group);
-          }
-        } else {
-          const people = target === 'oncall_primary' ? crowd.primary : target === 'oncall_secondary' ? crowd.secondary : crowd.leads;
-          const why = index === 0 ? '你是当前值班人员。' : `已 ${minutes} 分钟无人认领，升级通知你。`;
-          await page(tx, { group, people, key: `${key}:notify`, why });
-          if (target === 'oncall_primary') await ding(tx, { group, people, key: `${key}:ding` });
-          // The first page rides on the card's own @; later steps @ people in the card's group.
-          const space = spaceOf(group);
-          if (people.length > 0 && space && !(cardJustCreated && target === 'oncall_primary')) {
-            await groupMessage(tx, { group, conversationId: space, msg: escalationMessage(group, { names: people.map((person) => person.name), publicUrl: settings.publicUrl, minutes }), key: `${key}:at`, atUserIds: people.map((person) => person.dingtalkUserId) });
-          }
-          reached.push(...people.map((person) => person.name));
-        }
-        onEscalation(target);
-      }
-      done.add(index);
-      events.push({ groupId: group.id, at: now, kind: 'escalation_step', actorName: 'DingOps', note: escalationStepNote(index, step.notify, reached), data: { step: index, notify: step.notify, policyId: policy.id } });
+      if (!step) continue;
+      const reached = kind === 'pass' ? [] : await notifyStep(tx, group, { index, step, crowd, now, cardJustCreated });
+      note(escalationStepNote({ index, targets: step.notify, reached, kind, isLast: index === policy.steps.length - 1 }), { step: index, notify: step.notify, outcome: kind });
     }
-    return { ...group, escalationStepsDone: [...done].sort((a, b) => a - b) };
+    if (plan.fallback) events.push({ groupId: group.id, at: now, kind: 'escalation_fallback', actorName: 'DingOps', note: await fallBack(tx, group, { crowd, now }), data: { policyId: policy.id } });
+    return { ...group, escalationStepsDone: recordAfter(group.escalationStepsDone, plan.actions) };
   }
 
   return {
@@ -173,6 +211,7 @@ export function createAlertNotifier({ outbox, settings, onEscalation, oncall = n
     createCard,
     updateCard,
     runSteps,
+    reachability,
     groupMessage,
 
     /** 作战群: asks DingTalk for the level-1 group's war room; the card shows it as being made. */

@@ -12,6 +12,8 @@ export interface Crowd {
   primary: OnCallPerson[];
   secondary: OnCallPerson[];
   leads: OnCallPerson[];
+  /** Every active IT staff member and admin: whom the fallback @s when no step of the policy reaches anyone. */
+  it: OnCallPerson[];
 }
 
 /** Without an on-call module: page the on-call at once, the IT leads after 5 minutes, the leadership group after 15. */
@@ -52,12 +54,13 @@ export function createPeopleDirectory({ oncall, identity, cacheMs, clock }: { on
     async crowdFor({ scheduleId, owner, at }: { scheduleId: string | null; owner: string | null; at: Date }): Promise<Crowd> {
       const ownerPerson: OnCallPerson[] = owner ? [{ userId: '', dingtalkUserId: owner, name: owner }] : [];
       const leads = await cached('leads', () => withRole('it_admin'));
+      const staff = await cached('staff', () => withRole('it_staff'));
+      const it = unique([...staff, ...leads]);
       if (oncall) {
         const rota = await cached(`oncall:${scheduleId ?? ''}:${Math.floor(at.getTime() / 60_000)}`, () => oncall.onCall({ scheduleId, at }));
-        return { primary: unique([...rota.primary, ...ownerPerson]), secondary: rota.secondary, leads };
+        return { primary: unique([...rota.primary, ...ownerPerson]), secondary: rota.secondary, leads, it };
       }
-      const staff = ownerPerson.length > 0 ? ownerPerson : await cached('staff', () => withRole('it_staff'));
-      return { primary: staff, secondary: [], leads };
+      return { primary: ownerPerson.length > 0 ? ownerPerson : staff, secondary: [], leads, it };
     },
 
     policy(policyId: string | null): Promise<EscalationPolicy> {

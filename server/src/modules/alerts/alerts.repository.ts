@@ -318,16 +318,26 @@ export function createAlertsRepository({ db }: { db: Db }) {
     async resolveAlertsOf(groupId: bigint, now: Date, tx: Executor) {
       await tx.update(alerts).set({ status: 'resolved', endsAt: now }).where(and(eq(alerts.groupId, groupId), eq(alerts.status, 'firing')));
     },
-    listGroups({ filter, beforeId, limit }: { filter: GroupFilter; beforeId: bigint | null; limit: number }) {
+    /**
+     * Level 1 first, newest first within a level, continuing after `after` (keyset on level, id). One
+     * query per level, each walking the (level, id) or (status, level, id) index backwards, so a page
+     * costs the same however many groups a storm left.
+     */
+    async listGroups({ filter, after, limit }: { filter: GroupFilter; after: { level: number; id: bigint } | null; limit: number }): Promise<AlertGroupRow[]> {
       // A group appears once the group-state pass has folded its first batch in.
       const conditions: SQL[] = [gt(alertGroups.alertCount, 0)];
-      if (filter.level) conditions.push(eq(alertGroups.level, filter.level));
       if (filter.status === 'open') conditions.push(ne(alertGroups.status, 'resolved'));
       else if (filter.status) conditions.push(eq(alertGroups.status, filter.status));
       if (filter.chat) conditions.push(sql`${chatOfGroup(filter.chat.defaultChat)} = ${filter.chat.conversationId}`);
       if (filter.q) conditions.push(or(ilike(alertGroups.title, containing(filter.q)), ilike(alertGroups.summary, containing(filter.q)), ilike(alertGroups.groupKey, containing(filter.q)))!);
-      if (beforeId !== null) conditions.push(lt(alertGroups.id, beforeId));
-      return db.select().from(alertGroups).where(and(...conditions)).orderBy(desc(alertGroups.id)).limit(limit);
+      const rows: AlertGroupRow[] = [];
+      for (const level of [1, 2, 3]) {
+        if ((filter.level && filter.level !== level) || (after && level < after.level)) continue;
+        const onLevel = [...conditions, eq(alertGroups.level, level), ...(after && level === after.level ? [lt(alertGroups.id, after.id)] : [])];
+        rows.push(...(await db.select().from(alertGroups).where(and(...onLevel)).orderBy(desc(alertGroups.id)).limit(limit - rows.length)));
+        if (rows.length >= limit) break;
+      }
+      return rows;
     },
     /** Groups per chat their cards go to (`defaultChat` for those without a route of their own, and for level 3's digest). */
     async groupCountsByChat(defaultChat: string | null): Promise<{ chat: string; groups: number; openGroups: number }[]> {

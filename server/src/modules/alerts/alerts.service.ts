@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AlertGroup, AlertGroupAction, AlertGroupChat, AlertSummary, AlertGroupDetail, AlertSource, AlertSourceKind, ListAlertGroupsQuery, RuleSet, Silence } from '@dingops/shared/alerts';
-import type { EscalationPolicy } from '@dingops/shared/oncall';
+import type { EscalationPolicy, EscalationStep } from '@dingops/shared/oncall';
 import type { User } from '@dingops/shared/users';
 import { type AlertLevel, type AlertRule, classifyAlert, growthRaise, levelNames, raiseLevel } from '@dingops/shared/rules/alert-classify';
 import { fingerprintOf, groupKeyOf, groupLabelsOf, inhibitionKeyOf } from '@dingops/shared/rules/alert-grouping';
 import { type LabelMatcher, matchesAll } from '@dingops/shared/rules/alert-matchers';
 import { timingOfLevel } from '@dingops/shared/rules/alert-timing';
-import { dueEscalationSteps } from '@dingops/shared/rules/escalation';
+import { beijingTime } from '@dingops/shared/rules/beijing-time';
+import { planEscalation, readWalk } from '@dingops/shared/rules/escalation';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
 import { systemContext } from '../../platform/audit/audit.service';
 import { type CipherAlgorithm, hashToken } from '../../platform/crypto/field-cipher';
-import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
+import { decodeCursor, invalidCursor, keysetPage } from '../../platform/pagination/cursor';
 import { actionNotApplicable, badSourceToken, groupNotFound, silenceNotFound, sourceNotFound, ticketsUnavailable } from './alerts.errors';
 import type { NormalizedAlert } from './alerts.normalize';
 import { dedupeByFingerprint } from './alerts.normalize';
@@ -57,6 +58,14 @@ export interface PreparedRequest {
   alerts: PreparedAlert[];
   groups: Map<string, GroupInput>;
   levelCounts: Record<AlertLevel, number>;
+}
+
+/** Where the alert list (level, then newest) continues, from a cursor it handed out; null for the first page. */
+function levelCursorOf(cursor: string | undefined): { level: number; id: bigint } | null {
+  if (!cursor) return null;
+  const [level, id] = decodeCursor(cursor, 2);
+  if (!level || !/^[123]$/.test(level) || !id || !/^\d{1,18}$/.test(id)) throw invalidCursor();
+  return { level: Number(level), id: BigInt(id) };
 }
 
 const byFingerprint = (a: { fingerprint: string }, b: { fingerprint: string }) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
@@ -161,7 +170,8 @@ export function createAlertsService({
       resolvedAt: iso(row.resolvedAt),
       ticketId: row.ticketId,
       escalationPolicyId: row.escalationPolicyId,
-      escalationStepsDone: row.escalationStepsDone,
+      escalationStepsDone: readWalk(row.escalationStepsDone).reached,
+      escalationStepsPassed: readWalk(row.escalationStepsDone).passed,
       growthRaisedAt: iso(row.growthRaisedAt),
       warRoom: row.warRoomRequestedAt ? { requestedAt: row.warRoomRequestedAt.toISOString(), conversationId: row.warRoomConversationId, title: row.warRoomTitle } : null,
       folded: row.cardState === 'folded',
@@ -181,13 +191,18 @@ export function createAlertsService({
   }
   const crowdKey = (group: Pick<AlertGroupRow, 'onCallScheduleId' | 'labels'>) => `${group.onCallScheduleId ?? ''}|${group.labels.owner ?? ''}`;
 
-  /** A level-1 group that is firing and not muted pages whoever its policy says is due now. */
-  async function escalateIfDue(tx: Executor, group: AlertGroupRow, { crowd, policy, now, cardJustCreated, events }: { crowd: Crowd | undefined; policy: EscalationPolicy | undefined; now: Date; cardJustCreated: boolean; events: GroupEventInput[] }): Promise<AlertGroupRow> {
-    if (!crowd || !policy || group.level !== 1 || group.status !== 'firing' || group.suppressed) return group;
+  /** Where a group's walk stands at `now`, with `canReach` saying which steps find anyone (see planEscalation). */
+  const planFor = (group: AlertGroupRow, { policy, now, canReach }: { policy: EscalationPolicy; now: Date; canReach: (step: EscalationStep) => boolean }) =>
     // A group raised by growth starts its escalation when it became level 1, not when it opened.
-    const steps = dueEscalationSteps({ policy, openedAt: group.growthRaisedAt ?? group.openedAt, acknowledgedAt: group.acknowledgedAt, resolvedAt: group.resolvedAt, doneSteps: group.escalationStepsDone, now });
-    if (steps.length === 0) return group;
-    return notifier.runSteps(tx, group, { policy, steps, crowd, now, cardJustCreated, events });
+    planEscalation({ policy, openedAt: group.growthRaisedAt ?? group.openedAt, acknowledgedAt: group.acknowledgedAt, resolvedAt: group.resolvedAt, doneSteps: group.escalationStepsDone, now, canReach });
+  const isWalking = (group: AlertGroupRow) => group.level === 1 && group.status === 'firing' && !group.suppressed;
+
+  /** A level-1 group that is firing and not muted pages whoever its policy says is due now (a step with nobody passes on at once). */
+  async function escalateIfDue(tx: Executor, group: AlertGroupRow, { crowd, policy, now, cardJustCreated, events }: { crowd: Crowd | undefined; policy: EscalationPolicy | undefined; now: Date; cardJustCreated: boolean; events: GroupEventInput[] }): Promise<AlertGroupRow> {
+    if (!crowd || !policy || !isWalking(group)) return group;
+    const plan = planFor(group, { policy, now, canReach: notifier.reachability(crowd) });
+    if (plan.actions.length === 0) return group;
+    return notifier.runSteps(tx, group, { policy, plan, crowd, now, cardJustCreated, events });
   }
 
   async function requireGroup(id: bigint, tx?: Executor): Promise<AlertGroupRow> {
@@ -262,7 +277,7 @@ export function createAlertsService({
         after = await escalateIfDue(tx, after, { crowd, policy: policies.get(after.escalationPolicyId ?? ''), now, cardJustCreated: plan === 'create', events });
         after = await notifier.applyCardPlan(tx, after, { plan, now, atUsers: crowd?.primary ?? [] });
         muted.push(...windows.map((window) => ({ groupId: row.id, windowId: window.windowId, title: window.title, occurrenceStartsAt: new Date(window.occurrenceStartsAt) })));
-        const unchanged = !climbs && !raise && after.summary === row.summary && delta.firingDelta === 0 && delta.mutedFiringDelta === 0 && delta.added === 0 && delta.flips === 0 && change.events.length === 0 && after.cardVersion === row.cardVersion && after.cardDirty === row.cardDirty && after.cardState === row.cardState && after.escalationStepsDone.length === row.escalationStepsDone.length;
+        const unchanged = !climbs && !raise && after.summary === row.summary && delta.firingDelta === 0 && delta.mutedFiringDelta === 0 && delta.added === 0 && delta.flips === 0 && change.events.length === 0 && after.cardVersion === row.cardVersion && after.cardDirty === row.cardDirty && after.cardState === row.cardState && after.escalationStepsDone.join() === row.escalationStepsDone.join();
         if (!unchanged) states.push(after);
       }
       await repo.updateGroupStates(states, events, now, tx);
@@ -471,8 +486,8 @@ export function createAlertsService({
     // --- groups ---
     async listGroups(query: ListAlertGroupsQuery) {
       const chat = query.chat ? { conversationId: query.chat, defaultChat: settings.chats.itOps } : undefined;
-      const rows = await repo.listGroups({ filter: { level: query.level, status: query.status, chat, q: query.q }, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 });
-      const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
+      const rows = await repo.listGroups({ filter: { level: query.level, status: query.status, chat, q: query.q }, after: levelCursorOf(query.cursor), limit: query.limit + 1 });
+      const page = keysetPage(rows, query.limit, (row) => [String(row.level), String(row.id)]);
       return { items: page.items.map(toGroup), nextCursor: page.nextCursor };
     },
     /** What is open at each level, for the home tile and anyone glancing at the state of things. */
@@ -547,7 +562,7 @@ export function createAlertsService({
           await audit.record(context, { action: 'alerts.silence_created', target: { type: 'alert_silence', id: silence.id }, summary: { matchers, groupId: String(id) } }, tx);
           silences.clear();
           after = { ...before, suppressed: true, mutedFiringCount: before.firingCount };
-          eventNote = `静默至 ${new Date(now.getTime() + 3_600_000).toISOString().slice(11, 16)} UTC`;
+          eventNote = `静默至 ${beijingTime(new Date(now.getTime() + 3_600_000))}`;
           summary.silenceId = silence.id;
           break;
         }
@@ -592,7 +607,11 @@ export function createAlertsService({
 
     // --- jobs ---
 
-    /** Walks unacknowledged level-1 groups through their escalation policy (restart-safe: done steps are stored). */
+    /**
+     * Walks unacknowledged level-1 groups through their escalation policy (restart-safe: the walk is
+     * stored), and tries again each run the steps that found nobody, so whoever was missing (an empty
+     * rota, DingTalk down while it was being filled) is paged as soon as they can be.
+     */
     async escalate(): Promise<number> {
       let stepsRun = 0;
       for (const { id } of await repo.escalationCandidates(500)) {
@@ -600,8 +619,10 @@ export function createAlertsService({
         const snapshot = await repo.findGroup(id);
         if (!snapshot) continue;
         const policy = await people.policy(snapshot.escalationPolicyId);
-        if (dueEscalationSteps({ policy, openedAt: snapshot.growthRaisedAt ?? snapshot.openedAt, acknowledgedAt: snapshot.acknowledgedAt, resolvedAt: snapshot.resolvedAt, doneSteps: snapshot.escalationStepsDone, now }).length === 0) continue;
+        // Nothing due and nothing to retry: no need to look anyone up.
+        if (planFor(snapshot, { policy, now, canReach: () => true }).actions.length === 0) continue;
         const crowd = await people.crowdFor({ scheduleId: snapshot.onCallScheduleId, owner: snapshot.labels.owner ?? null, at: now });
+        if (planFor(snapshot, { policy, now, canReach: notifier.reachability(crowd) }).actions.length === 0) continue;
         await db.transaction(async (tx) => {
           const group = await repo.lockGroup(id, tx);
           if (!group) return;
@@ -610,7 +631,7 @@ export function createAlertsService({
           if (events.length === 0) return;
           stepsRun += events.length;
           after = after.cardState === 'sent' ? await notifier.updateCard(tx, after, { now }) : await notifier.createCard(tx, after, { now, atUsers: crowd.primary });
-          await repo.updateGroup(id, { escalationStepsDone: after.escalationStepsDone, cardState: after.cardState, cardVersion: after.cardVersion, cardUpdatedAt: after.cardUpdatedAt, cardDirty: after.cardDirty, updatedAt: now }, tx);
+          await repo.updateGroup(id, { escalationStepsDone: after.escalationStepsDone, cardState: after.cardState, cardVersion: after.cardVersion, cardUpdatedAt: after.cardUpdatedAt, cardCreatedAt: after.cardCreatedAt, cardDirty: after.cardDirty, updatedAt: now }, tx);
           await repo.addEvents(events, tx);
           await audit.record(systemContext, { action: 'alerts.escalated', target: { type: 'alert_group', id: String(id) }, summary: { steps: events.length } }, tx);
         });

@@ -64,6 +64,7 @@ export const alertGroups = pgTable(
     acknowledgedByDingtalkId: text('acknowledged_by_dingtalk_id'),
     resolvedAt: ts('resolved_at'),
     resolvedManually: boolean('resolved_manually').notNull().default(false),
+    /** The escalation walk so far: `n` for a step that reached someone, `-(n + 1)` for one that found nobody and was passed (see rules/escalation.ts). */
     escalationStepsDone: integer('escalation_steps_done').array().notNull().default([]),
     ticketId: text('ticket_id'),
     /** 'none' until the first card (or, for level 3, the digest) carries it; 'folded' into a storm summary card instead (storm.*.ts). */

@@ -25,7 +25,7 @@ describe('storm summary card', () => {
     expect(params.title).toBe('告警风暴：已合并 5 组告警');
     expect(params.status).toBe('4 组触发中');
     expect(decodeCardFields(params.fields)).toContainEqual({ label: '二级', value: '触发中 4 组 · 已恢复 1 组' });
-    expect(params.markdown).toContain('- [OaSlow](https://ops.example.com/alerts/7) · 12 条触发中');
+    expect(params.markdown).toContain('- [OaSlow](https://ops.example.com/alerts/groups/7) · 12 条触发中');
     expect(params.markdown).toContain('另有 2 组仍在触发');
     expect(params.markdown).toContain('(https://ops.example.com/alerts)');
   });

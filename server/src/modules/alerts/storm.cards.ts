@@ -2,12 +2,11 @@ import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classif
 import { beijingTime } from '@dingops/shared/rules/beijing-time';
 import { encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
 import { fitList, jsonBytes, maxRobotBodyBytes } from '../../dingtalk/message-size';
-import { alertGroupUrl } from './alerts.cards';
+import { alertGroupUrl, alertListUrl } from './alerts.cards';
 import type { StormSummary } from './storm.repository';
 
 /** The storm summary card (告警风暴汇总): pure, so what DingTalk shows is unit-tested. */
 
-const listUrl = (publicUrl: string) => `${publicUrl.replace(/\/$/, '')}/alerts`;
 
 export function stormCardParams(summary: StormSummary, { startedAt, now, publicUrl, shown = summary.top.length }: { startedAt: Date; now: Date; publicUrl: string; shown?: number }): Record<string, string> {
   const total = summary.counts.reduce((sum, row) => sum + row.groups, 0);
@@ -23,7 +22,7 @@ export function stormCardParams(summary: StormSummary, { startedAt, now, publicU
     `告警过多，为免刷屏，以下 **${total}** 组未单独发卡片，已合并到本卡片。`,
     listed.length > 0 ? `**触发最多的告警组**\n${listed.map((group) => `- [${group.title}](${alertGroupUrl(publicUrl, group.id)}) · ${group.firingCount} 条触发中`).join('\n')}` : '',
     hidden > 0 ? `另有 ${hidden} 组仍在触发` : '',
-    `[在应用中查看全部告警](${listUrl(publicUrl)})`,
+    `[在应用中查看全部告警](${alertListUrl(publicUrl)})`,
   ].filter(Boolean);
   return {
     title: `告警风暴：已合并 ${total} 组告警`,
@@ -32,7 +31,7 @@ export function stormCardParams(summary: StormSummary, { startedAt, now, publicU
     statusColor: resolved === total ? 'green' : 'orange',
     level: String(levels[0] ?? 2),
     fields: encodeCardFields([...byLevel, { label: '开始时间', value: beijingTime(startedAt) }, { label: '更新时间', value: beijingTime(now) }]),
-    buttons: encodeCardButtons([{ id: 'open', text: '查看告警列表', style: 'primary', params: { url: listUrl(publicUrl) } }]),
+    buttons: encodeCardButtons([{ id: 'open', text: '查看告警列表', style: 'primary', params: { url: alertListUrl(publicUrl) } }]),
     footer: '由 DingOps 发送',
   };
 }

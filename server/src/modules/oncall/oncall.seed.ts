@@ -32,14 +32,22 @@ function startDateFor(now: Date): string {
   return new Date(shiftStart.getTime() + beijingOffsetMs).toISOString().slice(0, 10);
 }
 
+/** After a failed seed, the next one waits this long, doubling per failure up to the cap. */
+const retryDelayMs = { first: 5_000, max: 60_000 };
+
 /**
  * Seeds the demo schedule "IT 值班" and the default escalation policy into empty on-call tables, in
  * sandbox mode only. It runs on first use rather than at start-up: the rotation names DingOps users,
  * so the demo IT people are synced from the directory, and a server that never uses on-call should
- * not gain users it did not see log in. Returns `ready()`: idempotent, retried after a failure.
+ * not gain users it did not see log in. Returns `ready()`: idempotent. When DingTalk fails (throttled
+ * in a storm) the seed is tried again on a later use, no sooner than the back-off allows, so a storm's
+ * thousands of look-ups do not pile onto a struggling DingTalk and the escalation job's next run
+ * after it recovers fills the schedule.
  */
 export function createDemoSeeder({ db, repo, audit, identity, dingtalk, clock, log, enabled }: Deps) {
   let seeding: Promise<void> | null = null;
+  let failures = 0;
+  let retryAt = 0;
 
   async function seed() {
     if (!(await repo.isEmpty())) return;
@@ -58,11 +66,21 @@ export function createDemoSeeder({ db, repo, audit, identity, dingtalk, clock, l
 
   return function ready(): Promise<void> {
     if (!enabled) return Promise.resolve();
-    seeding ??= seed().catch((error: unknown) => {
-      // Another instance seeding at the same moment loses on the one-default index; either way try again next call.
-      log.warn({ err: error }, 'Seeding the demo on-call schedule failed');
-      seeding = null;
-    });
+    if (seeding) return seeding;
+    if (clock().getTime() < retryAt) return Promise.resolve();
+    seeding = seed().then(
+      () => {
+        failures = 0;
+      },
+      (error: unknown) => {
+        // DingTalk failing, or another instance seeding at the same moment (it loses on the one-default index).
+        failures += 1;
+        const delayMs = Math.min(retryDelayMs.max, retryDelayMs.first * 2 ** (failures - 1));
+        retryAt = clock().getTime() + delayMs;
+        log.warn({ err: error, failures, retryInMs: delayMs }, 'Seeding the demo on-call schedule failed; trying again on a later use');
+        seeding = null;
+      },
+    );
     return seeding;
   };
 }

@@ -1,6 +1,7 @@
 import type { AlertGroupDetail } from '@dingops/shared/alerts';
 import { List, Steps } from 'antd-mobile';
 import { Link } from 'react-router';
+import { AccessNotice } from '../../../components/access-notice';
 import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { hasMessage, useI18n } from '../../../lib/i18n';
@@ -20,7 +21,11 @@ export function AlertGroupDetailView({ groupId, onChanged }: { groupId: string; 
   useVisibleInterval(reload, 10_000);
 
   if (state.status === 'loading') return <PageLoading />;
-  if (state.status === 'failed') return <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} testId="alert-group-error" />;
+  if (state.status === 'failed') {
+    if (state.error?.status === 404) return <AlertGroupMissing />;
+    if (state.error?.status === 403) return <AccessNotice kind="no_access" title={t('access.noAccessTitle')} reason={t('access.alertsReason')} hint={t('access.alertsHint')} />;
+    return <PageLoadFailed description={apiErrorText(state.error)} onRetry={reload} testId="alert-group-error" />;
+  }
   const group = state.value;
   return (
     <div data-testid="alert-group-detail">
@@ -69,6 +74,12 @@ export function AlertGroupDetailView({ groupId, onChanged }: { groupId: string; 
       </List>
     </div>
   );
+}
+
+/** A link to a group that does not exist (a mistyped or truncated link, a group from another installation). */
+export function AlertGroupMissing() {
+  const { t } = useI18n();
+  return <AccessNotice kind="not_found" title={t('access.alertNotFoundTitle')} reason={t('access.alertNotFoundReason')} hint={t('access.alertNotFoundHint')} action={{ label: t('access.toAlertList'), to: paths.alerts.getHref() }} />;
 }
 
 function eventLabel(kind: string, t: ReturnType<typeof useI18n>['t']): string {

@@ -21,7 +21,8 @@ const levels = [1, 2, 3] as const;
 const statuses = ['firing', 'acknowledged', 'resolved'] as const;
 
 /**
- * 告警: live list of alert groups (refreshed every 10 s while visible), searched by words and filtered
+ * 告警: live list of alert groups (refreshed every 10 s while visible; level 1 first, then the newest),
+ * each row with the alert's own summary; searched by words and filtered
  * by level, status and the group chat the cards go to (offered once there is more than one).
  * On a phone a row opens the group's page; from 1024px the group opens beside the list (`?group=`).
  */
@@ -108,6 +109,15 @@ function chatLabel(chat: AlertGroupChat, t: ReturnType<typeof useI18n>['t']): st
   return chat.openGroups > 0 ? t('alerts.chat.withOpen', { name, count: chat.openGroups }) : name;
 }
 
+/** What the row says of the group: the alert's own summary, else the labels that tell it from its neighbours. */
+function summaryLine(group: AlertGroup): string {
+  if (group.summary) return group.summary;
+  return Object.entries(group.labels)
+    .filter(([name]) => name !== 'alertname')
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' · ');
+}
+
 function AlertGroupRow({ group, selected, onOpen }: { group: AlertGroup; selected: boolean; onOpen: (group: AlertGroup) => void }) {
   const { t } = useI18n();
   return (
@@ -126,8 +136,8 @@ function AlertGroupRow({ group, selected, onOpen }: { group: AlertGroup; selecte
             {group.folded ? <AlertFoldedTag /> : null}
             <span className={styles.meta}>{formatElapsed(group.openedAt, group.resolvedAt ? new Date(group.resolvedAt) : new Date())}</span>
           </span>
-          <span className={styles.reason} data-testid="alert-group-reason">
-            {group.levelReason}
+          <span className={styles.reason} data-testid="alert-group-summary">
+            {summaryLine(group)}
           </span>
         </>
       }

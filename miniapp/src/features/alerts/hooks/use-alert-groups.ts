@@ -9,8 +9,9 @@ const pollMs = 10_000;
 type ListState = { items: AlertGroup[]; nextCursor: string | null; status: 'loading' | 'ready' | 'failed'; error: unknown };
 
 /**
- * Alert groups for the filters, newest first, more pages by cursor. While visible it refreshes every
- * 10 s: the rows already shown are fetched again in one call (up to 100), so new groups appear on top.
+ * Alert groups for the filters, level 1 first and newest first within a level, more pages by cursor.
+ * While visible it refreshes every 10 s: the rows already shown are fetched again in one call (up to
+ * 100), so new groups appear in their place.
  */
 export function useAlertGroups(filters: GroupFilters) {
   const [state, setState] = useState<ListState>({ items: [], nextCursor: null, status: 'loading', error: null });

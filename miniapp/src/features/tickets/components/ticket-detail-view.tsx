@@ -1,6 +1,8 @@
 import type { Ticket } from '@dingops/shared/tickets';
 import { Button, ErrorBlock } from 'antd-mobile';
+import { AccessNotice } from '../../../components/access-notice';
 import { CenteredStatus } from '../../../components/centered-status';
+import { paths } from '../../../config/paths';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useTicketDetail } from '../hooks/use-ticket-detail';
@@ -33,6 +35,8 @@ export function TicketDetailView({ ticketId, onChanged }: TicketDetailViewProps)
   if (state.status === 'loading') return <CenteredStatus text={t('common.loading')} />;
   if (state.status === 'failed') {
     const missing = state.error?.status === 404;
+    // The server does not tell "no such ticket" from "not yours to see": the notice says both, and what to do.
+    if (missing) return <AccessNotice kind="not_found" title={t('access.ticketTitle')} reason={t('access.ticketReason')} hint={t('access.ticketHint')} action={{ label: t('access.toMyTickets'), to: paths.myTickets.getHref() }} />;
     return (
       <ErrorBlock
         className={styles.block}

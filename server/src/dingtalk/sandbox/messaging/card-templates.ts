@@ -10,7 +10,7 @@ export interface SandboxCardTemplate {
   id: string;
   name: string;
   description: string;
-  /** 'level' colours the header from cardParamMap.level (1 red, 2 orange, 3 yellow). */
+  /** 'level' colours the header from cardParamMap.headerColor, else from cardParamMap.level (1 red, 2 orange, 3 yellow). */
   header: 'brand' | 'level';
 }
 
@@ -42,7 +42,7 @@ export interface RenderedCard {
   markdown: string;
   status: string | null;
   statusColor: CardStatusColor;
-  /** Header colour: blue for the general card, red/orange/yellow by level for alerts. */
+  /** Header colour: blue for the general card; for alerts `headerColor` (green once resolved), else red/orange/yellow by level. */
   headerColor: CardStatusColor;
   level: 1 | 2 | 3 | null;
   fields: CardField[];
@@ -66,7 +66,7 @@ export function renderCard(template: SandboxCardTemplate | undefined, data: Reco
     markdown: data.markdown ?? '',
     status: data.status || null,
     statusColor: asColor(data.statusColor) ?? 'blue',
-    headerColor: template?.header === 'level' && level ? levelColors[level] : 'blue',
+    headerColor: template?.header === 'level' ? (asColor(data.headerColor) ?? (level ? levelColors[level] : 'blue')) : 'blue',
     level,
     fields: decodeCardFields(data.fields),
     buttons: decodeCardButtons(data.buttons),
