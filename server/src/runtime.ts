@@ -38,7 +38,7 @@ interface StartOptions {
 export async function startDingOps({ config, logger, clock = () => new Date(), database: given }: StartOptions): Promise<RunningDingOps> {
   const log = logger || undefined;
   const secrets = resolveSecrets(config);
-  const database = given ?? (await openDatabase(config.db));
+  const database = given ?? (await openDatabase({ ...config.db, ...(log ? { log: log.child({ module: 'db' }) } : {}) }));
   if (!given) await runMigrations(database);
 
   const ownSandbox = config.dingtalk.mode === 'sandbox' && !config.sandbox.externalUrl;

@@ -10,3 +10,5 @@ export const routeNotFound = defineError('http.not_found', 'not_found', (method:
 export const rateLimited = defineError('http.rate_limited', 'rate_limited', (retryAfter: string) => `Too many requests; retry in ${retryAfter}`);
 /** DingTalk (or the sandbox) could not be reached or answered with a server error. */
 export const dingtalkUnavailable = defineError('dingtalk.unavailable', 'unavailable', (detail: string) => `DingTalk is unavailable: ${detail}`);
+/** The database could not be reached or dropped the connection (a restart, a failover): nothing was done, and the request may be sent again. */
+export const databaseUnavailable = defineError('database.unavailable', 'unavailable', () => 'The database is unavailable for a moment; nothing was changed, try again shortly');

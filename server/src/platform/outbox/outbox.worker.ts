@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
+import { isDatabaseUnavailable } from '../../db/connection-errors';
 import type { DingTalkClient } from '../../dingtalk/client';
 import { isDingTalkError } from '../../dingtalk/errors';
 import type { Executor } from '../../db/client';
@@ -69,16 +71,40 @@ export function createOutboxWorker(deps: WorkerDeps) {
       await repo.markRetry(row.id, { at: lane.at, error: null, refundAttempt: true });
       return;
     }
-    try {
-      const result = await deliverers[row.kind as EffectKind]({ client: deps.client, cipher: deps.cipher, payload: row.payload, sender: lane.sender });
-      await deps.transaction(async (tx) => {
-        await repo.markDelivered(row.id, result, clock(), tx);
-        for (const hook of deps.hooks.get(row.kind) ?? []) await hook(row, result, tx);
-      });
-      counters.delivered += 1;
-    } catch (error) {
+    const failed = (error: unknown) => {
       const failure = toFailure(error);
-      await recordFailure(row, lane.sender ? pooledFailure(failure, lane.sender) : failure, lane.rateKey);
+      return recordFailure(row, lane.sender ? pooledFailure(failure, lane.sender) : failure, lane.rateKey);
+    };
+    let result: Record<string, unknown>;
+    try {
+      result = await deliverers[row.kind as EffectKind]({ client: deps.client, cipher: deps.cipher, payload: row.payload, sender: lane.sender });
+    } catch (error) {
+      return failed(error);
+    }
+    try {
+      await recordDelivered(row, result);
+    } catch (error) {
+      // DingTalk has it but the database stayed away: the row's lease runs out and it is sent again.
+      if (isDatabaseUnavailable(error)) throw error;
+      await failed(error);
+    }
+  }
+
+  /** DingTalk took the effect: record that, waiting out a short database outage rather than sending it twice. */
+  async function recordDelivered(row: OutboxRow, result: Record<string, unknown>) {
+    const giveUpAt = Date.now() + Math.min(settings.leaseMs / 2, 30_000);
+    for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 4_000)) {
+      try {
+        await deps.transaction(async (tx) => {
+          await repo.markDelivered(row.id, result, clock(), tx);
+          for (const hook of deps.hooks.get(row.kind) ?? []) await hook(row, result, tx);
+        });
+        counters.delivered += 1;
+        return;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || Date.now() + waitMs > giveUpAt) throw error;
+        await sleep(waitMs);
+      }
     }
   }
 

@@ -47,8 +47,17 @@ export function createScheduler({ database, clock, log }: { database: Database; 
 
   function track<T>(work: Promise<T>): Promise<T> {
     inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    const forget = () => inFlight.delete(work);
+    work.then(forget, forget);
     return work;
+  }
+
+  /**
+   * A cron firing; nobody awaits it, so it must not reject. When the database is away the lock or
+   * the run's record fails: that is logged and the job comes again at its next time.
+   */
+  function fire(job: Job) {
+    track(trigger(job, 'schedule')).catch((error: unknown) => log?.warn({ job: job.name, err: error }, 'Scheduled job could not run; it runs again at its next time'));
   }
 
   async function catchUp(job: Job) {
@@ -74,7 +83,7 @@ export function createScheduler({ database, clock, log }: { database: Database; 
     /** Starts the cron triggers, then runs once each job whose run was missed while all instances were down. */
     async start() {
       for (const job of jobs.values()) {
-        tasks.push(cron.schedule(job.cron, () => void track(trigger(job, 'schedule')), { name: job.name, timezone: 'UTC', noOverlap: true }));
+        tasks.push(cron.schedule(job.cron, () => fire(job), { name: job.name, timezone: 'UTC', noOverlap: true }));
       }
       for (const job of jobs.values()) await catchUp(job);
     },
