@@ -44,6 +44,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Whole DingOps processes against real Postgres: a restart of a private cluster, two instances.
+        test: {
+          name: 'fault',
+          sequence: { groupOrder: 3 },
+          include: ['test/fault/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Database } from '../../db/client';
 import { beforeIdOf, keysetPage } from '../pagination/cursor';
-import { isRunMissed, isValidCron } from './scheduler.rules';
+import { isDueTaken, isRunMissed, isValidCron } from './scheduler.rules';
 import { jobRuns, scheduledJobs } from './scheduler.table';
 
 /** A job a module registers: `run` calls the same service code the routes use (STYLE.md §15). */
@@ -24,10 +24,14 @@ export function createScheduler({ database, clock, log }: { database: Database; 
   const inFlight = new Set<Promise<unknown>>();
   const instance = `${hostname()}:${process.pid}`;
 
-  /** Runs a job here if no other instance is running it; records the run either way it ends. */
+  /**
+   * Runs a job here if no other instance is running it, or (when the schedule fired it) has run it
+   * for this due time already; records the run either way it ends.
+   */
   async function trigger(job: Job, trigger: 'schedule' | 'catch_up' | 'manual'): Promise<{ ran: boolean; status?: 'succeeded' | 'failed' }> {
     const outcome = await database.tryWithLock(jobLockNamespace, job.name, async () => {
       const startedAt = clock();
+      if (trigger !== 'manual' && (await isTaken(job, startedAt))) return null;
       const [run] = await db.insert(jobRuns).values({ job: job.name, trigger, instance, startedAt, status: 'running' }).returning({ id: jobRuns.id });
       const runId = run?.id ?? 0n;
       try {
@@ -42,7 +46,12 @@ export function createScheduler({ database, clock, log }: { database: Database; 
         return 'failed' as const;
       }
     });
-    return outcome.ran ? { ran: true, status: outcome.value } : { ran: false };
+    return outcome.ran && outcome.value ? { ran: true, status: outcome.value } : { ran: false };
+  }
+
+  async function isTaken(job: Job, now: Date): Promise<boolean> {
+    const [last] = await db.select({ at: max(jobRuns.startedAt) }).from(jobRuns).where(eq(jobRuns.job, job.name));
+    return isDueTaken({ cron: job.cron, now, lastStartedAt: last?.at ? new Date(last.at) : null });
   }
 
   function track<T>(work: Promise<T>): Promise<T> {
