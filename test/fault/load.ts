@@ -96,14 +96,17 @@ const isOk = (outcome: Outcome) => typeof outcome.status === 'number' && outcome
 export function summarise(outcomes: Outcome[], { from, postgresBackAt }: { from: number; postgresBackAt: number }) {
   const after = outcomes.filter((outcome) => outcome.startedAt >= from);
   const firstOkAfterBack = (kind: Outcome['kind']) => after.find((outcome) => outcome.kind === kind && outcome.startedAt >= postgresBackAt && isOk(outcome));
-  const recoveredAt = Math.max(...(['session', 'webhook', 'ticket', 'readyz'] as const).map((kind) => firstOkAfterBack(kind)?.endedAt ?? Number.POSITIVE_INFINITY));
+  const kinds = ['session', 'webhook', 'ticket', 'readyz'] as const;
+  const okAt = Object.fromEntries(kinds.map((kind) => [kind, firstOkAfterBack(kind)?.endedAt ?? Number.POSITIVE_INFINITY])) as Record<Outcome['kind'], number>;
+  const recoveredAt = Math.max(...Object.values(okAt));
   const window = after.filter((outcome) => outcome.startedAt < recoveredAt);
   const api = window.filter((outcome) => outcome.kind !== 'readyz');
   const readyz = window.filter((outcome) => outcome.kind === 'readyz');
   return {
     postgresDownSeconds: (postgresBackAt - from) / 1000,
     recoverySeconds: (recoveredAt - postgresBackAt) / 1000,
-    readyzRecoverySeconds: ((firstOkAfterBack('readyz')?.endedAt ?? Number.POSITIVE_INFINITY) - postgresBackAt) / 1000,
+    /** Seconds from Postgres answering again to the first success of each kind of request. */
+    recoveredBy: kinds.map((kind) => `${kind} ${((okAt[kind] - postgresBackAt) / 1000).toFixed(2)}`).join(', '),
     requests: api.length,
     unavailable: api.filter((outcome) => outcome.status === 503).length,
     unavailableWithoutRetryAfter: api.filter((outcome) => outcome.status === 503 && (outcome.retryAfter === null || outcome.code !== 'database.unavailable')).length,

@@ -79,9 +79,14 @@ describe.skipIf(whyNot)('a Postgres restart under load (P2: stability)', () => {
     }
 
     // Every long-lived connection is back: LISTEN (a new backend), the scheduler and its job lock.
-    const applicationName = `dingops:${schema}`;
-    await waitFor(async () => (await query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'`, [applicationName])).length > 0, 'the LISTEN connection to come back', 15_000);
+    const backSince = async (pattern: string) => {
+      const [row] = await query<{ at: Date }>(`SELECT min(backend_start) AS at FROM pg_stat_activity WHERE application_name = $1 AND query LIKE $2`, [`dingops:${schema}`, pattern]);
+      return row?.at ? `${((row.at.getTime() - stopBack) / 1000).toFixed(2)} s` : null;
+    };
+    const listenBack = await waitFor(() => backSince('LISTEN%'), 'the LISTEN connection to come back', 15_000);
     await waitFor(async () => (await query(`SELECT 1 FROM "${schema}".job_runs WHERE job = 'alerts.flush_cards' AND status = 'succeeded' AND started_at > to_timestamp($1 / 1000.0)`, [stopBack])).length > 0, 'a scheduled job to run after the outage', 15_000);
+    const lockBack = await waitFor(() => backSince('SELECT pg_%advisory%'), 'the job-lock connection to come back', 15_000);
+    console.log(`after the stop: LISTEN connection back after ${listenBack}, job-lock connection after ${lockBack}`);
 
     // Nothing acknowledged is lost: every alert answered 202, every ticket answered 201 (and its
     // notification), every contact event the Stream connection received.

@@ -3,7 +3,7 @@ import { markFromDatabase } from './connection-errors';
 import type { DatabaseLog } from './postgres-connections';
 
 /** Waits between reconnect attempts: doubling from the first to the last, with jitter. */
-const retryMs = { first: 200, last: 5_000 };
+const retryMs = { first: 200, last: 2_000 };
 
 /**
  * Keeps a LISTEN connection for `channel` open for good. When it drops (a Postgres restart, a cut
