@@ -67,7 +67,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
-  const settings = { url, applicationName: `dingops:${options.schema}`.slice(0, 63), connectTimeoutMs: options.connectTimeoutMs ?? defaultConnectTimeoutMs };
+  const settings = {
+    url,
+    applicationName: `dingops:${options.schema}`.slice(0, 63),
+    connectTimeoutMs: options.connectTimeoutMs ?? defaultConnectTimeoutMs,
+    // Past the statement timeout, so a server that answers always answers first.
+    queryTimeoutMs: options.statementTimeoutMs + 2_000,
+  };
   const pool = createPool({ settings, poolMax: options.poolMax, statementTimeoutMs: options.statementTimeoutMs, schema: options.schema, log: options.log });
   const db = drizzlePg(pool) as unknown as Db;
   const heldInProcess = new Set<string>();

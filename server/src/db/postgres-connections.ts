@@ -13,11 +13,17 @@ export interface ConnectionSettings {
   applicationName: string;
   /** How long opening a connection, or waiting for a free pooled one, may take before it fails. */
   connectTimeoutMs: number;
+  /**
+   * How long the client waits for any answer. Postgres' statement_timeout ends a slow statement, but
+   * only a server that still answers can send that: a hung server or a silently lost network is
+   * noticed here instead.
+   */
+  queryTimeoutMs: number;
 }
 
-/** Settings every DingOps connection shares: bounded connects and TCP keepalive, so a vanished server is noticed. */
-export function clientConfig({ url, applicationName, connectTimeoutMs }: ConnectionSettings): pg.ClientConfig {
-  return { connectionString: url, application_name: applicationName, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+/** Settings every DingOps connection shares: bounded connects and answers, TCP keepalive. */
+export function clientConfig({ url, applicationName, connectTimeoutMs, queryTimeoutMs }: ConnectionSettings): pg.ClientConfig {
+  return { connectionString: url, application_name: applicationName, connectionTimeoutMillis: connectTimeoutMs, query_timeout: queryTimeoutMs, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
 }
 
 /**

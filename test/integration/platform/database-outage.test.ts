@@ -86,6 +86,20 @@ describe('a database outage (P2: the platform stays up)', () => {
     expect(failures.failures).toEqual([]);
   });
 
+  // A hung server needs a socket: PGlite has none.
+  it.runIf(testDatabaseKind === 'postgres')('P2: a database that stops answering (a hung server, a lost network) gets 503 once the statement timeout has passed, not a request that hangs', async () => {
+    const { t, freeze, restore } = await startWithBreakableDatabase();
+    const lina = await t.loginAs(demo.itStaff);
+    freeze();
+    const started = Date.now();
+    const during = await Promise.race([t.app.inject({ method: 'GET', url: '/api/v1/me', headers: lina.headers }), sleep(20_000).then(() => null)]);
+    expect(during?.statusCode).toBe(503);
+    // The test database's statement timeout is 5 s; the client waits 2 s longer, then gives up.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await restore();
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: lina.headers })).statusCode).toBe(200);
+  });
+
   // A real dropped connection needs a socket: PGlite has none.
   it.runIf(testDatabaseKind === 'postgres')('P2: connections dropped under DingOps (as in a Postgres restart) end nothing; the pool, LISTEN and the job-lock connection come back by themselves', async () => {
     // An idle outbox worker looks again only after 10 minutes: a prompt delivery proves a NOTIFY woke it.

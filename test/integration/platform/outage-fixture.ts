@@ -11,6 +11,8 @@ export interface BreakableDatabase {
   database: Database;
   /** From now on every connection is dropped and every new one refused (Postgres), or every call fails (PGlite). */
   cut(): void;
+  /** Postgres only: connections stay open but nothing passes (a hung server) until restore(). */
+  freeze(): void;
   restore(): Promise<void>;
   /** Postgres only: the address of the server itself, bypassing the cut (to look at pg_stat_activity). */
   directUrl: string | null;
@@ -35,12 +37,14 @@ async function openRelayedPostgres(url: string): Promise<BreakableDatabase> {
   relayed.hostname = '127.0.0.1';
   relayed.port = String(relay.port);
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const database = await openDatabase({ url: relayed.toString(), schema, poolMax: 4, statementTimeoutMs: 15_000, dataDir: '', connectTimeoutMs: 2_000 });
+  // Short timeouts keep the hung-server test short; they are the same kind of bound production has.
+  const database = await openDatabase({ url: relayed.toString(), schema, poolMax: 4, statementTimeoutMs: 5_000, dataDir: '', connectTimeoutMs: 2_000 });
   await runMigrations(database);
   return {
     schema,
     directUrl: url,
     cut: relay.cut,
+    freeze: relay.freeze,
     restore: relay.restore,
     database: {
       ...database,
@@ -57,22 +61,28 @@ async function openRelayedPostgres(url: string): Promise<BreakableDatabase> {
   };
 }
 
-/** Forwards loopback connections to the database; `cut()` drops them all and stops listening. */
+/**
+ * Forwards loopback connections to the database. `cut()` drops them all and stops listening (a
+ * stopped server); `freeze()` holds every byte either way while connections stay open (a hung
+ * server, a network losing packets) until `restore()` lets them through again.
+ */
 async function startRelay(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
+  let held: (() => void)[] | null = null;
   const server: Server = createServer((client) => {
     const upstream = connect(target.port, target.host);
-    for (const socket of [client, upstream]) {
+    for (const [socket, other] of [[client, upstream], [upstream, client]] as const) {
       sockets.add(socket);
       socket.on('error', () => undefined);
       socket.on('close', () => {
         sockets.delete(socket);
-        client.destroy();
-        upstream.destroy();
+        other.destroy();
+      });
+      socket.on('data', (chunk) => {
+        if (held) held.push(() => other.write(chunk));
+        else other.write(chunk);
       });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -81,10 +91,17 @@ async function startRelay(target: { host: string; port: number }) {
     port,
     cut() {
       listening = false;
+      held = null;
       server.close();
       for (const socket of sockets) socket.destroy();
     },
+    freeze() {
+      held ??= [];
+    },
     async restore() {
+      const release = held ?? [];
+      held = null;
+      for (const write of release) write();
       if (listening) return;
       listening = true;
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -111,6 +128,9 @@ async function breakablePglite(): Promise<BreakableDatabase> {
     cut() {
       // Own properties shadow the prototype's methods until restore() deletes them again.
       for (const method of methods) Object.assign(client, { [method]: () => Promise.reject(restartError()) });
+    },
+    freeze() {
+      throw new Error('PGlite runs in-process: it cannot hang like a remote server');
     },
     restore: async () => restore(),
     database: {
