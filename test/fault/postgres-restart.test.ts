@@ -45,9 +45,12 @@ describe.skipIf(whyNot)('a Postgres restart under load (P2: stability)', () => {
     }
   }
 
-  it('P2: through a restart and a 30 s stop the process lives, requests get 503 with Retry-After (never 401, never a hang), /readyz goes 503 then 200, every connection comes back by itself and nothing acknowledged is lost', async () => {
+  it('P2: through a restart and a 30 s stop the process lives, requests get 503 with Retry-After (never 401, never a hang), /readyz goes 503 then 200, every connection comes back by itself and nothing acknowledged is lost', async ({ onTestFailed }) => {
+    onTestFailed(() => console.log(`DingOps stderr:\n${dingops.stderr()}`));
     const headers = await loginAs(dingops, sandbox.url, admin);
     const webhookToken = await createAlertSource(dingops, headers);
+    // DingTalk answers in 0.2 s, so deliveries are in flight when Postgres goes away.
+    sandbox.state.faults.set({ errorRate: 0, latencyMs: 200, throttle: false, dropConnections: false });
     const load = startLoad({ dingops, headers, webhookToken, sandboxUrl: sandbox.url, userId: changingPerson });
     await sleep(2_000);
 
@@ -97,6 +100,10 @@ describe.skipIf(whyNot)('a Postgres restart under load (P2: stability)', () => {
     expect(ticketIds.filter((id) => !storedTickets.has(id))).toEqual([]);
     const undelivered = async () => query(`SELECT 1 FROM "${schema}".outbox WHERE idempotency_key LIKE 'ticket:%:created:reporter' AND status <> 'delivered'`);
     await waitFor(async () => (await undelivered()).length === 0, 'every new ticket’s notification to be delivered', 20_000);
+    // A delivery DingTalk took while Postgres was away is recorded once it is back, not sent again.
+    const { notifications } = (await (await fetch(`${sandbox.url}/sandbox/api/work-notifications?userId=${admin}`)).json()) as { notifications: { msg: unknown }[] };
+    const titles = (await query<{ title: string }>(`SELECT title FROM "${schema}".tickets WHERE id::text = ANY($1)`, [ticketIds])).map((row) => row.title);
+    expect(titles.map((title) => notifications.filter((note) => JSON.stringify(note.msg).includes(`：${title}"`)).length)).toEqual(titles.map(() => 1));
     const recordedEvent = async (eventId: string) => (await query(`SELECT 1 FROM "${schema}".inbox_events WHERE event_key = $1`, [`event:${eventId}`])).length > 0;
     await waitFor(async () => (await Promise.all(eventIds.map(recordedEvent))).every(Boolean), 'every contact event to be recorded', 20_000);
     console.log(`acknowledged during the run: ${alertInstances.length} alerts, ${ticketIds.length} tickets, ${eventIds.length} events; all stored`);

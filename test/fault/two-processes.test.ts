@@ -39,7 +39,8 @@ describe.skipIf(!databaseUrl)('two DingOps processes on one schema (P2: several 
 
   const sandboxGet = async <T>(path: string): Promise<T> => (await (await fetch(`${sandbox.url}/sandbox/api${path}`)).json()) as T;
 
-  it('P2: alerts sent to both processes give one card per alert group; robot messages give one ticket and one work notification each; each job runs once each time it is due', async () => {
+  it('P2: alerts sent to both processes give one card per alert group; robot messages give one ticket and one work notification each; each job runs once each time it is due', async ({ onTestFailed }) => {
+    onTestFailed(() => processes.forEach((dingops, index) => console.log(`DingOps ${index + 1} stderr:\n${dingops.stderr()}`)));
     const [a, b] = processes as [DingOpsProcess, DingOpsProcess];
     const runStartedAt = (await db.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
     const token = await createAlertSource(a, await loginAs(a, sandbox.url, admin));

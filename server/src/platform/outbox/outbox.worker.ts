@@ -12,6 +12,9 @@ import { type DeliveryFailure, decideAfterFailure, type RetryPolicy } from './ou
 import type { OutboxRow } from './outbox.table';
 import { createPollLoop } from '../workers/poll-loop';
 
+/** A delivery is recorded before its lease runs out by at least this much, or left to be sent again. */
+const leaseMarginMs = 5_000;
+
 export interface OutboxWorkerSettings {
   policy: RetryPolicy;
   robotLimit: number;
@@ -90,10 +93,15 @@ export function createOutboxWorker(deps: WorkerDeps) {
     }
   }
 
-  /** DingTalk took the effect: record that, waiting out a short database outage rather than sending it twice. */
+  /**
+   * DingTalk took the effect: record that. A database outage is waited out while the row's lease
+   * lasts (less a margin), so the effect is not sent twice; past that, or when the worker stops, the
+   * lease runs out and the row is sent again.
+   */
   async function recordDelivered(row: OutboxRow, result: Record<string, unknown>) {
-    const giveUpAt = Date.now() + Math.min(settings.leaseMs / 2, 30_000);
-    for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 4_000)) {
+    const leaseLeftMs = (row.lockedUntil?.getTime() ?? clock().getTime() + settings.leaseMs / 2) - clock().getTime();
+    const giveUpAt = Date.now() + leaseLeftMs - leaseMarginMs;
+    for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 2_000)) {
       try {
         await deps.transaction(async (tx) => {
           await repo.markDelivered(row.id, result, clock(), tx);
@@ -102,7 +110,7 @@ export function createOutboxWorker(deps: WorkerDeps) {
         counters.delivered += 1;
         return;
       } catch (error) {
-        if (!isDatabaseUnavailable(error) || Date.now() + waitMs > giveUpAt) throw error;
+        if (!isDatabaseUnavailable(error) || stopping || Date.now() + waitMs > giveUpAt) throw error;
         await sleep(waitMs);
       }
     }
@@ -152,13 +160,20 @@ export function createOutboxWorker(deps: WorkerDeps) {
   }
 
   const loop = createPollLoop({ name: 'outbox', runOnce: runAndPrune, pollMs: settings.pollMs, log });
+  let stopping = false;
 
   return {
     counters,
     runOnce,
-    start: loop.start,
-    /** Stops claiming; waits for the batch in hand to finish. */
-    stop: loop.stop,
+    start() {
+      stopping = false;
+      loop.start();
+    },
+    /** Stops claiming; waits for the batch in hand to finish (one waiting out an outage gives up). */
+    async stop() {
+      stopping = true;
+      await loop.stop();
+    },
     wake: loop.wake,
   };
 }
