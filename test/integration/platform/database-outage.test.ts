@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alertmanagerPayload } from '../../support/alertmanager-payload';
 import { demo } from '../../support/demo-people';
 import { testDatabaseKind } from '../../support/test-database';
@@ -9,7 +9,12 @@ import { buildTestApp, problemOf } from '../../support/test-app';
 import { waitFor } from '../../support/wait';
 import { openBreakableDatabase, recordProcessFailures } from './outage-fixture';
 
-const failures = recordProcessFailures();
+// What would end a plain Node process (an unhandled 'error' event, an unhandled rejection) fails these tests.
+let failures: ReturnType<typeof recordProcessFailures>;
+beforeAll(() => {
+  failures = recordProcessFailures();
+});
+afterAll(() => failures.stop());
 afterEach(() => {
   failures.failures.length = 0;
 });
