@@ -45,10 +45,22 @@ export default defineConfig({
         },
       },
       {
+        // Whole DingOps processes against real Postgres: a restart of a private cluster, two instances.
+        test: {
+          name: 'fault',
+          sequence: { groupOrder: 3 },
+          include: ['test/fault/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // The production bundle and `npm start` as processes of their own (builds included: slow).
         test: {
           name: 'deploy',
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
           include: ['test/deploy/**/*.test.ts'],
           environment: 'node',
           testTimeout: 300_000,

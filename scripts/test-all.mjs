@@ -3,7 +3,7 @@
 // tests when Chromium is installed, and the deploy tier (the production bundle and `npm start` as
 // processes). Ends with the totals line `N passed, N failed` that CI reads.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const resultsDir = '.test-results';
@@ -16,7 +16,16 @@ const pgliteRun = { name: 'unit + integration (PGlite)', projects: ['unit', 'int
 const postgresRun = process.env.TEST_DATABASE_URL ? { name: 'integration (Postgres)', projects: ['integration'], env: {}, args: ['--maxWorkers=3'] } : null;
 const browserRun = existsSync(chromium) ? { name: 'browser', projects: ['browser'], env: { CHROMIUM_PATH: chromium, TEST_DATABASE_URL: '' } } : null;
 
+// Fault tests start whole DingOps processes: a Postgres restart on a cluster of their own (initdb
+// and pg_ctl as the postgres user, so PostgreSQL's server binaries and root are needed), and two
+// processes on TEST_DATABASE_URL. Each skips itself when it cannot run; the reasons are printed here.
+const faultRun = { name: 'fault (Postgres restart, two processes)', projects: ['fault'], env: {} };
+const hasPostgresServer = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((version) => existsSync(join('/usr/lib/postgresql', version, 'bin', 'initdb')));
+if (!hasPostgresServer) console.log('Postgres restart fault test skipped: no PostgreSQL server binaries (initdb) under /usr/lib/postgresql.');
+else if (process.getuid?.() !== 0) console.log('Postgres restart fault test skipped: not root, so initdb cannot be run as the postgres user (runuser).');
+
 if (!postgresRun) console.log('Postgres run skipped: set TEST_DATABASE_URL=postgres://… to run the integration suite on Postgres too.');
+if (!postgresRun) console.log('Two-process fault test skipped: it needs TEST_DATABASE_URL too.');
 if (!browserRun) console.log(`Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium fonts-wqy-microhei).`);
 
 /** Runs a command; its output goes to the terminal, or to `logFile` (the build, which runs beside a tier). */
@@ -84,6 +93,7 @@ count(await runTier(pgliteRun));
 // The tiers run one after another: side by side, the browser tier's load delayed the Postgres
 // tier's real-time robot-budget checks past their margin (seen once in CI).
 if (postgresRun) count(await runTier(postgresRun));
+count(await runTier(faultRun));
 if (browserRun) {
   if ((await build) !== 0) {
     console.log(`\n=== ${browserRun.name} ===\nminiapp build failed:`);

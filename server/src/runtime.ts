@@ -42,7 +42,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
   const phases = startPhases();
   const secrets = resolveSecrets(config);
   if (!given) startFromPgliteTemplate(config.db);
-  const database = given ?? (await openDatabase(config.db));
+  const database = given ?? (await openDatabase({ ...config.db, ...(log ? { log: log.child({ module: 'db' }) } : {}) }));
   phases.end('database');
   if (!given) await runMigrations(database);
   phases.end('migrations');

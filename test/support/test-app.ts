@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { overrideConfig } from '../../server/src/config';
+import type { Database } from '../../server/src/db/client';
 import { startDingOps } from '../../server/src/runtime';
 import { openTestDatabase } from './test-database';
 
@@ -28,8 +29,8 @@ export async function closeTestApps(): Promise<void> {
  * The production graph (same startDingOps as main.ts) on a fresh database and a sandbox on a random
  * port. Closed after each test.
  */
-export async function buildTestApp(env: Record<string, string> = {}, options: { realClock?: boolean } = {}) {
-  const database = await openTestDatabase();
+export async function buildTestApp(env: Record<string, string> = {}, options: { realClock?: boolean; database?: Database } = {}) {
+  const database = options.database ?? (await openTestDatabase());
   const config = overrideConfig({
     LOG_LEVEL: 'silent',
     SANDBOX_PORT: '0',

@@ -5,6 +5,9 @@ import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { createLockSession } from './lock-session';
+import { listenWithReconnect } from './notify-listener';
+import { clientConfig, createPool, type DatabaseLog } from './postgres-connections';
 
 /**
  * The drizzle handle every repository takes; the same type for Postgres and PGlite. Typed with
@@ -31,7 +34,11 @@ export interface Database {
    * returns `{ ran: false }` at once. How scheduled jobs run once across N instances.
    */
   tryWithLock<T>(namespace: number, name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
-  /** Calls `onNotify` for every NOTIFY on `channel` (delivered at commit); resolves to an unlisten function. */
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (delivered at commit); resolves to an unlisten
+   * function. A dropped connection is re-opened by itself, after which `onNotify` is called once
+   * (NOTIFYs sent meanwhile are lost): listeners must treat it as "look for work", not as one event.
+   */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
@@ -46,22 +53,32 @@ export interface DatabaseOptions {
   pgliteSnapshot?: Blob;
   /** PGlite only: keep the database in memory. */
   inMemory?: boolean;
+  /** Postgres only: how long opening a connection or waiting for a pooled one may take (default 5 s). */
+  connectTimeoutMs?: number;
+  /** Where lost and restored connections are logged. */
+  log?: DatabaseLog;
 }
+
+/** Nothing waits longer than this for a database connection: a request fails with 503 instead of hanging. */
+const defaultConnectTimeoutMs = 5_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options) : openPglite(options);
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolMax,
-    statement_timeout: options.statementTimeoutMs,
-    options: `-c search_path=${options.schema}`,
-  });
+  const settings = {
+    url,
+    applicationName: `dingops:${options.schema}`.slice(0, 63),
+    connectTimeoutMs: options.connectTimeoutMs ?? defaultConnectTimeoutMs,
+    // Past the statement timeout, so a server that answers always answers first.
+    queryTimeoutMs: options.statementTimeoutMs + 2_000,
+  };
+  const pool = createPool({ settings, poolMax: options.poolMax, statementTimeoutMs: options.statementTimeoutMs, schema: options.schema, log: options.log });
   const db = drizzlePg(pool) as unknown as Db;
   const heldInProcess = new Set<string>();
-  const locks = createLockSession(url);
+  const newClient = () => new pg.Client(clientConfig(settings));
+  const locks = createLockSession({ newClient, log: options.log });
   // Advisory locks are database-wide: the schema in the key keeps deployments apart.
   const lockName = (name: string) => `${options.schema}:${name}`;
   return {
@@ -99,60 +116,11 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
         heldInProcess.delete(key);
       }
     },
-    async listen(channel, onNotify) {
-      // LISTEN needs its own long-lived connection, outside the pool.
-      const client = new pg.Client({ connectionString: url });
-      client.on('notification', (message) => {
-        if (message.channel === channel) onNotify();
-      });
-      client.on('error', () => undefined);
-      await client.connect();
-      await client.query(`LISTEN "${channel}"`);
-      return async () => {
-        await client.end().catch(() => undefined);
-      };
-    },
+    // LISTEN needs its own long-lived connection, outside the pool.
+    listen: (channel, onNotify) => listenWithReconnect({ newClient, channel, onNotify, log: options.log }),
     async close() {
       await locks.end();
       await pool.end();
-    },
-  };
-}
-
-/**
- * The one connection that holds this process's job locks, outside the pool: a job holding its lock
- * on a pooled connection while its work needs more connections can starve the pool when several
- * jobs fire in the same second. If the connection drops, Postgres releases its locks and the next
- * call opens a new one.
- */
-function createLockSession(url: string) {
-  let client: Promise<pg.Client> | null = null;
-  /** Jobs firing together share the connection: their lock statements go one after another (pg 9 refuses overlapping queries on a client). */
-  let tail: Promise<unknown> = Promise.resolve();
-  function session(): Promise<pg.Client> {
-    client ??= (async () => {
-      const created = new pg.Client({ connectionString: url });
-      created.on('error', () => {
-        client = null;
-      });
-      await created.connect();
-      return created;
-    })().catch((error: unknown) => {
-      client = null;
-      throw error;
-    });
-    return client;
-  }
-  return {
-    query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
-      const result = tail.then(async () => (await session()).query<R>(text, values));
-      tail = result.catch(() => undefined);
-      return result;
-    },
-    async end() {
-      const current = client;
-      client = null;
-      if (current) await (await current.catch(() => null))?.end().catch(() => undefined);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from './client';
+import { markFromDatabase } from './connection-errors';
 
 interface PgPoolLike {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
@@ -22,5 +23,8 @@ export async function executePrepared<T>(db: Db, name: string, statement: SQL): 
   const internals = db as unknown as DbInternals;
   if (!isPgPool(internals.$client)) return (await db.execute(statement)) as unknown as { rows: T[] };
   const query = internals.dialect.sqlToQuery(statement);
-  return (await internals.$client.query({ name, text: query.sql, values: query.params })) as unknown as { rows: T[] };
+  const result = await internals.$client.query({ name, text: query.sql, values: query.params }).catch((error: unknown) => {
+    throw markFromDatabase(error);
+  });
+  return result as unknown as { rows: T[] };
 }

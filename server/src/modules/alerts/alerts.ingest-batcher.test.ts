@@ -97,6 +97,26 @@ describe('webhook group commit (rule F1: every alert recorded, storms included)'
     await expect(bad).rejects.toThrow('bad alert');
   });
 
+  it('P2: when the database is away a shared batch fails as a whole at once, and the lane stores the next request once it is back', async () => {
+    const { calls, store } = controlledStore();
+    const batcher = createIngestBatcher({ store, settle, sizeOf, maxAlertsPerBatch: 100 });
+    void batcher.submit(source, alerts('a'));
+    await tick();
+    const during = [batcher.submit(source, alerts('b')), batcher.submit(source, alerts('c'))];
+    calls[0]!.finish();
+    await tick();
+    const restart = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' });
+    calls[1]!.finish(restart);
+    await expect(during[0]).rejects.toThrow('administrator command');
+    await expect(during[1]).rejects.toThrow('administrator command');
+    expect(calls).toHaveLength(2);
+
+    const after = batcher.submit(source, alerts('d'));
+    await tick();
+    calls[2]!.finish();
+    expect(await after).toEqual({ accepted: 1, groups: 1 });
+  });
+
   it('with a linger, requests of a burst that reach an idle lane together share the first store', async () => {
     const { calls, store } = controlledStore();
     const batcher = createIngestBatcher({ store, settle, sizeOf, maxAlertsPerBatch: 100, lingerMs: 5 });

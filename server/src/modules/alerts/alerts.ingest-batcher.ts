@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../../db/connection-errors';
 import type { AlertSourceRow } from './alerts.table';
 
 interface IngestResult {
@@ -25,7 +26,8 @@ interface Lane<R> {
  * batch is being stored wait and then go in together, in arrival order, in one statement. At low
  * load a batch is a single request delayed by at most `lingerMs`; under a storm one statement carries
  * hundreds of alerts, which is what lets ingest keep up with a monitor's burst. If a shared batch
- * fails, its requests are retried one by one so a bad request fails alone.
+ * fails, its requests are retried one by one so a bad request fails alone. A request is answered
+ * only once its alerts are stored: when the database is away each one fails (503 upstream).
  *
  * A request comes in ready to store (classified and serialised on arrival, while the previous batch
  * is in Postgres), so between two statements the lane only puts the next one together. Once a batch
@@ -64,8 +66,10 @@ export function createIngestBatcher<R>({ store, settle, sizeOf, maxAlertsPerBatc
       const { groups } = await store({ source: lane.source, requests: batch.map((waiting) => waiting.request) });
       return batch.map((waiting) => answerOf(waiting, groups));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
+      // A database outage fails every request alike (each answered 503, so the monitor sends it
+      // again); trying them one by one would only hold them longer.
+      if (batch.length === 1 || isDatabaseUnavailable(error)) {
+        for (const waiting of batch) waiting.reject(error);
         return [];
       }
     }

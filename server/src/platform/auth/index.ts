@@ -28,7 +28,8 @@ declare module '@fastify/jwt' {
 export const authPlugin = fp(
   async (app: FastifyInstance, { jwtSecret }: { jwtSecret: string }) => {
     const { jwtTtlSeconds } = app.deps.config.auth;
-    await app.register(fastifyJwt, { secret: jwtSecret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
+    // Every session token DingOps issues expires; one without `exp` would be valid forever.
+    await app.register(fastifyJwt, { secret: jwtSecret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'], requiredClaims: ['exp'] } });
     app.decorateRequest('actor', null);
     app.decorateRequest('authFailure', null);
 
@@ -47,6 +48,8 @@ export const authPlugin = fp(
 
 /** header.payload.signature: anything else (a monitoring source's token, say) is not a session. */
 const jwtShape = /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/i;
+/** Sessions name a user id; anything else would reach Postgres as an invalid uuid. */
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function loadActor(app: FastifyInstance, request: FastifyRequest) {
   if (!jwtShape.test(request.headers.authorization ?? '')) {
@@ -54,13 +57,20 @@ async function loadActor(app: FastifyInstance, request: FastifyRequest) {
     request.authFailure = 'The session token is not valid; log in again';
     return;
   }
+  let claims: { sub: string };
   try {
-    const claims = await request.jwtVerify<{ sub: string }>();
-    const actor = await app.identity.findActiveActor(claims.sub);
-    if (actor) request.actor = actor;
-    else request.authFailure = 'This account is no longer active';
+    claims = await request.jwtVerify<{ sub: string }>();
   } catch (error) {
     const code = (error as { code?: string }).code;
     request.authFailure = code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED' ? 'The session expired; log in again' : 'The session token is not valid; log in again';
+    return;
   }
+  if (!uuidShape.test(claims.sub)) {
+    request.authFailure = 'The session token is not valid; log in again';
+    return;
+  }
+  // Outside the try: a database that cannot be reached is a 503 to retry, not a reason to log in again.
+  const actor = await app.identity.findActiveActor(claims.sub);
+  if (actor) request.actor = actor;
+  else request.authFailure = 'This account is no longer active';
 }

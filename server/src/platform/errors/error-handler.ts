@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type DomainError, type ErrorKind, type FieldIssue, isDomainError } from './domain-error';
-import { routeNotFound } from './platform.errors';
+import { isDatabaseUnavailable } from '../../db/connection-errors';
+import { databaseUnavailable, routeNotFound } from './platform.errors';
 import { fieldIssuesOf } from './validation-issues';
 
 const statusByKind: Record<ErrorKind, number> = {
@@ -74,6 +75,7 @@ function inputOf(request: FastifyRequest, context: string): unknown {
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(request, reply, error);
       if (isDomainError(error)) return sendProblem(request, reply, problemFromDomainError(error));
       if (hasZodFastifySchemaValidationErrors(error)) {
         const context = error.validationContext ?? 'body';
@@ -101,3 +103,21 @@ export const errorHandlerPlugin = fp(
   },
   { name: 'error-handler', dependencies: ['@fastify/rate-limit'] },
 );
+
+/** Seconds a client is asked to wait after a 503 for a database outage; a Postgres restart takes a few. */
+const databaseRetryAfterSeconds = 5;
+
+/**
+ * A database outage is not a bug: 503 with Retry-After (Alertmanager, DingTalk and the micro-app
+ * send again), logged as a warning without the failed SQL.
+ */
+function sendDatabaseUnavailable(request: FastifyRequest, reply: FastifyReply, error: Error) {
+  request.log.warn({ method: request.method, url: request.url, reason: rootMessage(error) }, 'Database unavailable; answered 503');
+  reply.header('retry-after', String(databaseRetryAfterSeconds));
+  return sendProblem(request, reply, problemFromDomainError(databaseUnavailable()));
+}
+
+const rootMessage = (error: unknown): string => {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause ? rootMessage(cause) : error instanceof Error ? error.message : String(error);
+};

@@ -15,3 +15,5 @@ export const unstorableText = (issues: FieldIssue[]) =>
   new DomainError('http.unstorable_text', 'invalid', 'Some text holds characters that cannot be stored (U+0000 or an unpaired surrogate)', issues);
 /** The request nests arrays or objects deeper than any DingOps schema does; `issues` says where. */
 export const nestedTooDeep = (issues: FieldIssue[]) => new DomainError('http.nested_too_deep', 'invalid', 'The request is nested deeper than the API accepts', issues);
+/** The database could not be reached or dropped the connection (a restart, a failover): nothing was done, and the request may be sent again. */
+export const databaseUnavailable = defineError('database.unavailable', 'unavailable', () => 'The database is unavailable for a moment; nothing was changed, try again shortly');

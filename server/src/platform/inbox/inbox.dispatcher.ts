@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../../db/client';
+import { isDatabaseUnavailable } from '../../db/connection-errors';
 import { decideAfterFailure, type RetryPolicy } from '../outbox/outbox.rules';
 import { createPollLoop } from '../workers/poll-loop';
 import type { InboxRepository } from './inbox.repository';
@@ -50,7 +51,10 @@ export function createInboxDispatcher({ db, repo, clock, settings, log }: { db: 
       counters[forTopic.length > 0 ? 'processed' : 'ignored'] += 1;
     } catch (error) {
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-      const decision = decideAfterFailure({ failure: { retryable: true, message }, attempts: event.attempts, policy: settings.policy, now: clock(), random: Math.random() });
+      // A database outage says nothing about the handler: try again soon, and never park for it.
+      const decision = isDatabaseUnavailable(error)
+        ? ({ action: 'retry', at: new Date(clock().getTime() + settings.pollMs * 4) } as const)
+        : decideAfterFailure({ failure: { retryable: true, message }, attempts: event.attempts, policy: settings.policy, now: clock(), random: Math.random() });
       counters[decision.action === 'retry' ? 'retried' : 'parked'] += 1;
       log?.warn({ inboxId: String(event.id), topic: event.topic, attempts: event.attempts, err: error }, decision.action === 'retry' ? 'Event handler failed; will retry' : 'Event handler kept failing; parked');
       await repo.markFailed(event.id, { retryAt: decision.action === 'retry' ? decision.at : null, error: message });

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
+import { isDatabaseUnavailable } from '../../db/connection-errors';
 import type { DingTalkClient } from '../../dingtalk/client';
 import { isDingTalkError } from '../../dingtalk/errors';
 import type { Executor } from '../../db/client';
@@ -9,6 +11,9 @@ import { type PoolLookup, type PoolSender, pooledFailure, poolSenders, reserveFi
 import { type DeliveryFailure, decideAfterFailure, type RetryPolicy } from './outbox.rules';
 import type { OutboxRow } from './outbox.table';
 import { createPollLoop } from '../workers/poll-loop';
+
+/** A delivery is recorded before its lease runs out by at least this much, or left to be sent again. */
+const leaseMarginMs = 5_000;
 
 export interface OutboxWorkerSettings {
   policy: RetryPolicy;
@@ -69,16 +74,45 @@ export function createOutboxWorker(deps: WorkerDeps) {
       await repo.markRetry(row.id, { at: lane.at, error: null, refundAttempt: true });
       return;
     }
-    try {
-      const result = await deliverers[row.kind as EffectKind]({ client: deps.client, cipher: deps.cipher, payload: row.payload, sender: lane.sender });
-      await deps.transaction(async (tx) => {
-        await repo.markDelivered(row.id, result, clock(), tx);
-        for (const hook of deps.hooks.get(row.kind) ?? []) await hook(row, result, tx);
-      });
-      counters.delivered += 1;
-    } catch (error) {
+    const failed = (error: unknown) => {
       const failure = toFailure(error);
-      await recordFailure(row, lane.sender ? pooledFailure(failure, lane.sender) : failure, lane.rateKey);
+      return recordFailure(row, lane.sender ? pooledFailure(failure, lane.sender) : failure, lane.rateKey);
+    };
+    let result: Record<string, unknown>;
+    try {
+      result = await deliverers[row.kind as EffectKind]({ client: deps.client, cipher: deps.cipher, payload: row.payload, sender: lane.sender });
+    } catch (error) {
+      return failed(error);
+    }
+    try {
+      await recordDelivered(row, result);
+    } catch (error) {
+      // DingTalk has it but the database stayed away: the row's lease runs out and it is sent again.
+      if (isDatabaseUnavailable(error)) throw error;
+      await failed(error);
+    }
+  }
+
+  /**
+   * DingTalk took the effect: record that. A database outage is waited out while the row's lease
+   * lasts (less a margin), so the effect is not sent twice; past that, or when the worker stops, the
+   * lease runs out and the row is sent again.
+   */
+  async function recordDelivered(row: OutboxRow, result: Record<string, unknown>) {
+    const leaseLeftMs = (row.lockedUntil?.getTime() ?? clock().getTime() + settings.leaseMs / 2) - clock().getTime();
+    const giveUpAt = Date.now() + leaseLeftMs - leaseMarginMs;
+    for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 2_000)) {
+      try {
+        await deps.transaction(async (tx) => {
+          await repo.markDelivered(row.id, result, clock(), tx);
+          for (const hook of deps.hooks.get(row.kind) ?? []) await hook(row, result, tx);
+        });
+        counters.delivered += 1;
+        return;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || stopping || Date.now() + waitMs > giveUpAt) throw error;
+        await sleep(waitMs);
+      }
     }
   }
 
@@ -126,13 +160,20 @@ export function createOutboxWorker(deps: WorkerDeps) {
   }
 
   const loop = createPollLoop({ name: 'outbox', runOnce: runAndPrune, pollMs: settings.pollMs, log });
+  let stopping = false;
 
   return {
     counters,
     runOnce,
-    start: loop.start,
-    /** Stops claiming; waits for the batch in hand to finish. */
-    stop: loop.stop,
+    start() {
+      stopping = false;
+      loop.start();
+    },
+    /** Stops claiming; waits for the batch in hand to finish (one waiting out an outage gives up). */
+    async stop() {
+      stopping = true;
+      await loop.stop();
+    },
     wake: loop.wake,
   };
 }

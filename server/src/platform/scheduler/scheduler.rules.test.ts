@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRunMissed, isValidCron, previousDue } from './scheduler.rules';
+import { isDueTaken, isRunMissed, isValidCron, previousDue } from './scheduler.rules';
 
 const at = (iso: string) => new Date(iso);
 
@@ -16,6 +16,16 @@ describe('scheduler rules', () => {
     expect(isRunMissed({ cron, now, registeredAt: at('2026-11-01T00:00:00Z'), lastStartedAt: at('2026-11-28T02:00:01Z') })).toBe(false);
     expect(isRunMissed({ cron, now, registeredAt: at('2026-11-28T08:00:00Z'), lastStartedAt: null })).toBe(false);
     expect(isRunMissed({ cron, now, registeredAt: at('2026-11-20T08:00:00Z'), lastStartedAt: null })).toBe(true);
+  });
+
+  it('P2: a second instance firing the same due time a little later, or a little earlier, finds it taken; the next due time is free', () => {
+    const cron = '*/5 * * * * *';
+    const ranAt = at('2026-11-28T08:00:05.004Z');
+    expect(isDueTaken({ cron, now: at('2026-11-28T08:00:05.060Z'), lastStartedAt: ranAt })).toBe(true);
+    expect(isDueTaken({ cron, now: at('2026-11-28T08:00:05.060Z'), lastStartedAt: at('2026-11-28T08:00:04.998Z') })).toBe(true);
+    expect(isDueTaken({ cron, now: at('2026-11-28T08:00:04.990Z'), lastStartedAt: at('2026-11-28T08:00:05.001Z') })).toBe(true);
+    expect(isDueTaken({ cron, now: at('2026-11-28T08:00:10.002Z'), lastStartedAt: ranAt })).toBe(false);
+    expect(isDueTaken({ cron, now: at('2026-11-28T08:00:10.002Z'), lastStartedAt: null })).toBe(false);
   });
 
   it('rejects a malformed expression', () => {

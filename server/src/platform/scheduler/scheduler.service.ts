@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Database } from '../../db/client';
 import { beforeIdOf, keysetPage } from '../pagination/cursor';
-import { isRunMissed, isValidCron } from './scheduler.rules';
+import { isDueTaken, isRunMissed, isValidCron } from './scheduler.rules';
 import { jobRuns, scheduledJobs } from './scheduler.table';
 
 /** A job a module registers: `run` calls the same service code the routes use (STYLE.md §15). */
@@ -24,10 +24,14 @@ export function createScheduler({ database, clock, log }: { database: Database; 
   const inFlight = new Set<Promise<unknown>>();
   const instance = `${hostname()}:${process.pid}`;
 
-  /** Runs a job here if no other instance is running it; records the run either way it ends. */
+  /**
+   * Runs a job here if no other instance is running it, or (when the schedule fired it) has run it
+   * for this due time already; records the run either way it ends.
+   */
   async function trigger(job: Job, trigger: 'schedule' | 'catch_up' | 'manual'): Promise<{ ran: boolean; status?: 'succeeded' | 'failed' }> {
     const outcome = await database.tryWithLock(jobLockNamespace, job.name, async () => {
       const startedAt = clock();
+      if (trigger !== 'manual' && (await isTaken(job, startedAt))) return null;
       const [run] = await db.insert(jobRuns).values({ job: job.name, trigger, instance, startedAt, status: 'running' }).returning({ id: jobRuns.id });
       const runId = run?.id ?? 0n;
       try {
@@ -42,13 +46,27 @@ export function createScheduler({ database, clock, log }: { database: Database; 
         return 'failed' as const;
       }
     });
-    return outcome.ran ? { ran: true, status: outcome.value } : { ran: false };
+    return outcome.ran && outcome.value ? { ran: true, status: outcome.value } : { ran: false };
+  }
+
+  async function isTaken(job: Job, now: Date): Promise<boolean> {
+    const [last] = await db.select({ at: max(jobRuns.startedAt) }).from(jobRuns).where(eq(jobRuns.job, job.name));
+    return isDueTaken({ cron: job.cron, now, lastStartedAt: last?.at ? new Date(last.at) : null });
   }
 
   function track<T>(work: Promise<T>): Promise<T> {
     inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    const forget = () => inFlight.delete(work);
+    work.then(forget, forget);
     return work;
+  }
+
+  /**
+   * A cron firing; nobody awaits it, so it must not reject. When the database is away the lock or
+   * the run's record fails: that is logged and the job comes again at its next time.
+   */
+  function fire(job: Job) {
+    track(trigger(job, 'schedule')).catch((error: unknown) => log?.warn({ job: job.name, err: error }, 'Scheduled job could not run; it runs again at its next time'));
   }
 
   async function catchUp(job: Job) {
@@ -74,7 +92,7 @@ export function createScheduler({ database, clock, log }: { database: Database; 
     /** Starts the cron triggers, then runs once each job whose run was missed while all instances were down. */
     async start() {
       for (const job of jobs.values()) {
-        tasks.push(cron.schedule(job.cron, () => void track(trigger(job, 'schedule')), { name: job.name, timezone: 'UTC', noOverlap: true }));
+        tasks.push(cron.schedule(job.cron, () => fire(job), { name: job.name, timezone: 'UTC', noOverlap: true }));
       }
       for (const job of jobs.values()) await catchUp(job);
     },

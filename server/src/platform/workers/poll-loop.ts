@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { isDatabaseUnavailable } from '../../db/connection-errors';
 
 /**
  * Runs `runOnce` again and again: straight away while it finds work, after `pollMs` when it found
@@ -30,13 +31,21 @@ export function createPollLoop({ name, runOnce, pollMs, log }: { name: string; r
     });
   }
 
+  /** Rounds failed in a row: only the first of a streak is logged in full (an outage fails every round). */
+  let failedRounds = 0;
+
   async function run() {
     while (running) {
       wokenDuringRound = false;
       try {
-        if ((await runOnce()) === 0) await sleep(pollMs);
+        const handled = await runOnce();
+        if (failedRounds > 0) log?.info({ loop: name, failedRounds }, 'Worker loop recovered');
+        failedRounds = 0;
+        if (handled === 0) await sleep(pollMs);
       } catch (error) {
-        log?.error({ err: error, loop: name }, 'Worker loop failed; backing off');
+        failedRounds += 1;
+        if (failedRounds === 1) log?.[isDatabaseUnavailable(error) ? 'warn' : 'error']({ err: error, loop: name }, 'Worker loop failed; backing off');
+        // A wake (a NOTIFY, or the LISTEN connection coming back) ends the back-off early.
         await sleep(pollMs * 4);
       }
     }
