@@ -38,8 +38,14 @@ describe('text Postgres cannot store', { timeout: 90_000 }, () => {
 
   it('P2: U+0000 in a path parameter is a 400 naming the parameter', async () => {
     const { t, admin } = await signedIn();
-    expectRefused(await t.app.inject({ method: 'GET', url: '/api/v1/alerts/chats/%00/robots', headers: admin.headers }), ['params.conversationId']);
-    expectRefused(await t.app.inject({ method: 'DELETE', url: `/api/v1/alerts/chats/a%00b/robots/${crypto.randomUUID()}`, headers: admin.headers }), ['params.conversationId']);
+    // The chat id's own schema (DingTalk's cid… shape) refuses it first; either way the parameter is named.
+    for (const response of [
+      await t.app.inject({ method: 'GET', url: '/api/v1/alerts/chats/%00/robots', headers: admin.headers }),
+      await t.app.inject({ method: 'DELETE', url: `/api/v1/alerts/chats/a%00b/robots/${crypto.randomUUID()}`, headers: admin.headers }),
+    ]) {
+      expect(response.statusCode, response.body).toBe(400);
+      expect(problemOf(response).errors?.map((issue) => issue.path)).toEqual(['params.conversationId']);
+    }
   });
 
   it('R5: a fault report with U+0000 or a lone surrogate is refused naming each field, and nothing is stored', async () => {
@@ -125,7 +131,7 @@ describe('text Postgres cannot store', { timeout: 90_000 }, () => {
   it('R5: a screenshot’s file name keeps only storable characters, and a long name is cut between characters, not inside one', async () => {
     const { t, admin } = await signedIn();
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: admin.headers, payload: { category: 'network', title: '打印机卡纸', description: '卡住了', impact: 'self', urgency: 'low' } });
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e0a1f1d30000000049454e44ae426082', 'hex');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154089963f8cfc0f01f00050001ffabce36890000000049454e44ae426082', 'hex');
     const upload = async (encodedName: string) => {
       const boundary = '----dingopsname';
       const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodedName}\r\nContent-Type: image/png\r\n\r\n`;
@@ -139,7 +145,8 @@ describe('text Postgres cannot store', { timeout: 90_000 }, () => {
       return response.json().fileName as string;
     };
     expect(await upload('a%00b%ED%A0%80.png')).toBe('ab\uFFFD\uFFFD\uFFFD.png');
-    expect(await upload(`${'a'.repeat(119)}${encodeURIComponent('\u{1F600}')}.png`)).toBe(`${'a'.repeat(119)}\u{1F600}`);
+    // Names keep 110 characters and their real extension: the cut falls after the emoji, not inside it.
+    expect(await upload(`${'a'.repeat(109)}${encodeURIComponent('\u{1F600}\u{1F600}')}.png`)).toBe(`${'a'.repeat(109)}\u{1F600}.png`);
   });
 
   it('R5, F1: text cut for a card or an annotation is cut between characters, so long runs of emoji are stored and sent', async () => {
