@@ -32,7 +32,10 @@ async function startApp(): Promise<BrowserApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // One level-2 card a minute per chat: the next level-2 groups fold into a storm summary card.
-  const t = await buildTestApp({ MINIAPP_DIST: miniappDist, PUBLIC_URL: baseUrl, ALERTS_STORM_CARDS_PER_MINUTE: '1' });
+  const t = await buildTestApp({ MINIAPP_DIST: miniappDist, PUBLIC_URL: baseUrl, ALERTS_STORM_CARDS_PER_MINUTE: '1',
+    // Every recipient logs in twice (API and browser) from one address within a minute; the limit is tested elsewhere.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  });
   await t.app.listen({ port, host: '127.0.0.1' });
   return { ...t, baseUrl };
 }
