@@ -110,8 +110,8 @@ export type AccessRequest = z.infer<typeof accessRequestSchema>;
 export const createdRequestSchema = z.object({ id: z.number().int(), status: requestStatusSchema, approvalInstanceId: z.string().nullable() });
 
 export const listRequestsQuerySchema = z.object({
-  /** `mine` (for or by me), `team` (my team's, for managers), `all` (IT). */
-  scope: z.enum(['mine', 'team', 'all']).default('mine'),
+  /** `mine` (for or by me), `team` (my team's, for managers), `approvals` (waiting on me in DingTalk), `all` (IT, auditors). */
+  scope: z.enum(['mine', 'team', 'approvals', 'all']).default('mine'),
   status: requestStatusSchema.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
