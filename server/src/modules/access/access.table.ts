@@ -49,8 +49,8 @@ export const accessRequests = pgTable(
     days: integer('days').notNull(),
     reason: text('reason').notNull(),
     status: text('status', { enum: ['pending', 'approved', 'refused', 'withdrawn', 'failed'] }).notNull(),
-    /** [{userId, step}] in approval order. */
-    approvers: jsonb('approvers').$type<{ userId: string; step: 'manager' | 'owner' | 'security' }[]>().notNull(),
+    /** [{userId, step, name}] in approval order; the name as DingTalk gave it when asked. */
+    approvers: jsonb('approvers').$type<{ userId: string; step: 'manager' | 'owner' | 'security'; name?: string | null }[]>().notNull(),
     approvalInstanceId: text('approval_instance_id').unique(),
     extendsGrantId: integer('extends_grant_id'),
     decisionNote: text('decision_note'),

@@ -71,7 +71,7 @@ export function createRequestsService(deps: { db: Db; audit: AuditService; outbo
       if (approvers.length === 0) throw noApprover();
       if (!settings.processCode) throw notAllowed('request access yet: the approval form (DINGTALK_APPROVAL_PROCESS_CODE) is not configured');
       const processCode = settings.processCode;
-      const names = await people.names(approvers.map((approver) => approver.userId));
+      const named = await Promise.all(approvers.map(async (approver) => ({ ...approver, name: (await people.find(approver.userId))?.name ?? null })));
 
       const created = await db.transaction(async (tx) => {
         const [heldNow] = await tx.select().from(accessGrants).where(and(eq(accessGrants.userDingtalkId, holder.userId), eq(accessGrants.roleId, body.roleId), inArray(accessGrants.status, ['provisioning', 'active'])));
@@ -81,13 +81,13 @@ export function createRequestsService(deps: { db: Db; audit: AuditService; outbo
         }
         const [row] = await tx
           .insert(accessRequests)
-          .values({ userDingtalkId: holder.userId, userName: holder.name, requesterDingtalkId: actor.dingtalkUserId, roleId: body.roleId, days: body.days, reason: body.reason, status: 'pending', approvers, extendsGrantId: body.extendsGrantId ?? null, createdAt: clock() })
+          .values({ userDingtalkId: holder.userId, userName: holder.name, requesterDingtalkId: actor.dingtalkUserId, roleId: body.roleId, days: body.days, reason: body.reason, status: 'pending', approvers: named, extendsGrantId: body.extendsGrantId ?? null, createdAt: clock() })
           .returning()
           .catch(async (error: unknown) => {
             if (!isUniqueViolation(error)) throw error;
             throw alreadyRequested(0);
           });
-        await audit.record(context, { action: 'access.requested', target: { type: 'access_request', id: String(row!.id) }, summary: { userId: holder.userId, system: entry.system.name, role: entry.role.name, risk: entry.role.risk, days: body.days, reason: body.reason, approvers: approvers.map((approver) => ({ ...approver, name: names.get(approver.userId) ?? null })), extendsGrantId: body.extendsGrantId ?? null } }, tx);
+        await audit.record(context, { action: 'access.requested', target: { type: 'access_request', id: String(row!.id) }, summary: { userId: holder.userId, system: entry.system.name, role: entry.role.name, risk: entry.role.risk, days: body.days, reason: body.reason, approvers: named, extendsGrantId: body.extendsGrantId ?? null } }, tx);
         await outbox.enqueue(tx, {
           kind: 'dingtalk.approval_start',
           payload: { processCode, originatorUserId: actor.dingtalkUserId, deptId: holder.departmentId, formComponentValues: approvalFormValues(row!, entry, { holderName: holder.name, link: links.request(row!.id) }), approvers: approverNodes(approvers) },
