@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { demoGroupIds } from './dingtalk/sandbox/org-seed';
+import { demoGroupIds, demoUserIds } from './dingtalk/sandbox/org-seed';
 import { sandboxCardTemplateIds } from './dingtalk/sandbox/messaging/card-templates';
 import { sandboxSceneGroupTemplateId } from './dingtalk/sandbox/messaging/scene-groups';
 import type { DingTalkDirectory } from './platform/deps';
@@ -20,6 +20,7 @@ export function directoryOf(config: Config, isSandbox: boolean): DingTalkDirecto
       alert: cardTemplates.alert ?? (isSandbox ? sandboxCardTemplateIds.alert : null),
     },
     sceneGroupTemplateId: config.dingtalk.sceneGroupTemplateId ?? (isSandbox ? sandboxSceneGroupTemplateId : null),
+    demoUserIds: isSandbox ? Object.values(demoUserIds) : [],
   };
 }
 

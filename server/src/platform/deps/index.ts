@@ -28,6 +28,8 @@ export interface DingTalkDirectory {
   cardTemplates: { general: string | null; alert: string | null };
   /** The scene-group template level-1 war rooms are made from; null: no war rooms. */
   sceneGroupTemplateId: string | null;
+  /** The sandbox's demo people (active from their first login); empty against a real DingTalk. */
+  demoUserIds: readonly string[];
 }
 
 declare module 'fastify' {
