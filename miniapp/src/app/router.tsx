@@ -23,6 +23,7 @@ export const router = createBrowserRouter([
         // Admin pages are for a few people: keep them out of everyone's first download.
         lazy: async () => ({ Component: (await import('./routes/admin-users')).AdminUsersRoute }),
       },
+      { path: paths.adminRegistrations.path, lazy: async () => ({ Component: (await import('./routes/admin-registrations')).AdminRegistrationsRoute }) },
       // Ticket pages load on first use, so opening the app costs no more than home.
       { path: paths.reportFault.path, lazy: async () => ({ Component: (await import('./routes/report-fault')).ReportFaultRoute }) },
       { path: paths.myTickets.path, lazy: async () => ({ Component: (await import('./routes/tickets-mine')).MyTicketsRoute }) },

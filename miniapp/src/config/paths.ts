@@ -21,6 +21,11 @@ export const paths = {
     path: '/admin/users',
     getHref: () => '/admin/users',
   },
+  /** 账号审核: people waiting for IT to verify their registration (rule S1). */
+  adminRegistrations: {
+    path: '/admin/registrations',
+    getHref: () => '/admin/registrations',
+  },
   reportFault: {
     path: '/tickets/new',
     getHref: () => '/tickets/new',
