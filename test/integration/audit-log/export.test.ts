@@ -18,16 +18,24 @@ function parseCsv(text: string): string[][] {
   let record: string[] = [];
   let cell = '';
   let quoted = false;
+  const endCell = () => {
+    record.push(cell);
+    cell = '';
+  };
   for (let i = 0; i < text.length; i += 1) {
     const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') record.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') record.push(cell), records.push(record), (record = []), (cell = ''), (i += 1);
-    else cell += char;
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i += 1;
+    } else if (char === '"') quoted = !quoted;
+    else if (quoted) cell += char;
+    else if (char === ',') endCell();
+    else if (char === '\r' && text[i + 1] === '\n') {
+      endCell();
+      records.push(record);
+      record = [];
+      i += 1;
+    } else cell += char;
   }
   return records;
 }
