@@ -1,3 +1,4 @@
+import { auditEn } from './en-audit';
 import type { Messages } from './zh-cn';
 
 export const en: Messages = {
@@ -862,4 +863,5 @@ export const en: Messages = {
   'access.ticketHint': 'To follow progress, ask the reporter or IT.',
   'access.toMyTickets': 'My tickets',
   'access.pageNotFoundHint': 'Check that the link is complete, or start from the home page.',
+  ...auditEn,
 };

@@ -1,3 +1,5 @@
+import { auditZhCN } from './zh-cn-audit';
+
 /** Simplified Chinese, the app's first language. Keys are the source of truth for every locale. */
 export const zhCN = {
   'app.name': 'DingOps 运维台',
@@ -861,6 +863,7 @@ export const zhCN = {
   'access.ticketHint': '如需了解进展，请联系报障人或信息部。',
   'access.toMyTickets': '我的工单',
   'access.pageNotFoundHint': '请检查链接是否完整，或从首页进入。',
+  ...auditZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
