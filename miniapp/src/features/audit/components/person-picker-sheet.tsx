@@ -36,7 +36,7 @@ function PeopleSearch({ onPick }: { onPick: (person: AuditPerson) => void }) {
       ) : people.state.status === 'ready' ? (
         <List>
           {people.state.value.items.map((person) => (
-            <List.Item key={person.id} onClick={() => onPick(person)} description={[person.department, person.dingtalkUserId].filter(Boolean).join(' · ')} data-testid="audit-person-option">
+            <List.Item key={person.id} onClick={() => onPick(person)} description={[person.department, person.dingtalkUserId].filter(Boolean).join(' · ')} data-testid="audit-person-option" data-name={person.name}>
               {person.name}
             </List.Item>
           ))}
