@@ -29,7 +29,6 @@ export function AuditFilterBar({ value, onChange }: { value: AuditFilterState; o
       </div>
       <p className={styles.filterLabel}>{t('audit.filter.family')}</p>
       <Selector
-        columns={4}
         value={value.family ? [value.family] : []}
         onChange={(values) => set({ family: values[0] ?? null })}
         options={auditActionFamilies.map((family) => ({ label: t(`audit.family.${family}`), value: family }))}
