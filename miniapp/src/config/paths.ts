@@ -74,6 +74,10 @@ export const paths = {
     path: '/settings/sla',
     getHref: () => '/settings/sla',
   },
+  audit: {
+    path: '/audit',
+    getHref: () => '/audit',
+  },
   oncall: {
     path: '/oncall',
     getHref: () => '/oncall',

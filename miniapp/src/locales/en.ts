@@ -1,3 +1,4 @@
+import { auditEn } from './en-audit';
 import type { Messages } from './zh-cn';
 
 export const en: Messages = {
@@ -891,4 +892,5 @@ export const en: Messages = {
   'problem.auth.account_pending': 'Your account is waiting for the IT department to review it',
   'problem.auth.registration_rejected': 'Your account was not approved',
   'problem.users.not_pending': 'This account is no longer waiting for review; refresh',
+  ...auditEn,
 };

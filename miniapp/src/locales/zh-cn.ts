@@ -1,3 +1,5 @@
+import { auditZhCN } from './zh-cn-audit';
+
 /** Simplified Chinese, the app's first language. Keys are the source of truth for every locale. */
 export const zhCN = {
   'app.name': 'DingOps 运维台',
@@ -890,6 +892,7 @@ export const zhCN = {
   'problem.auth.account_pending': '账号正在等待信息部门审核',
   'problem.auth.registration_rejected': '账号审核未通过',
   'problem.users.not_pending': '该账号已不在待审核状态，请刷新',
+  ...auditZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
