@@ -91,6 +91,10 @@ describe('access review campaigns', () => {
     expect(problemOf(empty).errors).toEqual([{ path: 'body.scope', message: 'matches no grants to review' }]);
     const past = await openReview(t, { scope: {}, dueAt: new Date(t.clock.now().getTime() - 1000).toISOString() });
     expect(problemOf(past).errors).toEqual([{ path: 'body.dueAt', message: 'must be in the future' }]);
+    // One person's review is a mover's, opened by DingTalk's org event; a stray key must not widen the scope to everyone.
+    const onePerson = await openReview(t, { scope: { userId: 'yq-wuqiang' } });
+    expect(onePerson.statusCode).toBe(400);
+    expect(problemOf(onePerson).errors?.[0]?.path).toMatch(/^body\.scope/);
     const manager = await t.loginAs(demo.salesManager);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/access/reviews', headers: manager.headers, payload: { name: 'x', scope: {}, dueAt: inDays(t, 3) } })).statusCode).toBe(403);
     expect(await t.database.db.select().from(accessReviews)).toEqual([]);
