@@ -12,7 +12,11 @@ const dayMs = 86_400_000;
 
 const groupBy = <T, K>(rows: T[], keyOf: (row: T) => K) => {
   const groups = new Map<K, T[]>();
-  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(row);
+    else groups.set(keyOf(row), [row]);
+  }
   return groups;
 };
 
