@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { accessGrants, accessRoles, accessSystems } from '../../../server/src/modules/access/access.table';
+import { accessGrants, accessSystems } from '../../../server/src/modules/access/access.table';
 import { outbox } from '../../../server/src/platform/outbox/outbox.table';
+import { demoRoleId as roleId } from '../../support/access';
 import type { TestApp } from '../../support/test-app';
 
-// Shared by the access review tests: the sandbox seeds the demo catalog and grants at start
+// Shared by the access review tests (request and grant helpers are in test/support/access.ts): the sandbox seeds the demo catalog and grants at start
 // (server/src/demo/access.seed.ts); tests add grants of their own by table.
 
 const dayMs = 86_400_000;
@@ -11,12 +12,6 @@ const dayMs = 86_400_000;
 export async function systemId(t: TestApp, name: string): Promise<number> {
   const [row] = await t.database.db.select().from(accessSystems).where(eq(accessSystems.name, name));
   if (!row) throw new Error(`no demo system ${name}`);
-  return row.id;
-}
-
-export async function roleId(t: TestApp, system: string, role: string): Promise<number> {
-  const [row] = await t.database.db.select({ id: accessRoles.id }).from(accessRoles).where(and(eq(accessRoles.systemId, await systemId(t, system)), eq(accessRoles.name, role)));
-  if (!row) throw new Error(`no demo role ${system}/${role}`);
   return row.id;
 }
 
