@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { demoDepartmentIds } from '../../../server/src/dingtalk/sandbox';
 import { accessReviewItems, accessReviews, accessTasks } from '../../../server/src/modules/access/access.table';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
@@ -82,6 +83,22 @@ describe('access review campaigns', () => {
     expect(paged.items).toHaveLength(1);
     expect(paged.nextCursor).not.toBeNull();
     expect((await detail(t, id, demo.auditor, `?limit=1&cursor=${paged.nextCursor}`)).items).toHaveLength(1);
+  });
+
+  it('S2: a department campaign covers the people DingOps knows in it (a holder who never logged in has no stored department); nobody reviews their own grant', async () => {
+    const t = await start();
+    await t.loginAs(demo.employee);
+    await t.loginAs(demo.salesRep);
+    const sales = await opened(t, { departmentId: demoDepartmentIds.sales }, '销售部复核');
+    const salesItems = await t.database.db.select().from(accessReviewItems).where(eq(accessReviewItems.reviewId, sales));
+    expect(salesItems.map((item) => item.reviewerDingtalkId)).toEqual([demo.salesManager, demo.salesManager]);
+    expect((await detail(t, sales, demo.salesManager)).items.map((item) => item.userId).sort()).toEqual([demo.salesRep, demo.employee].sort());
+
+    // 王磊 owns 钉钉管理后台, which its owner reviews: his own grant goes to his manager instead.
+    await aGrant(t, { userId: demo.itLead, system: '钉钉管理后台', role: '子管理员', days: 10 });
+    const admin = await opened(t, { systemId: await systemId(t, '钉钉管理后台') }, '后台复核');
+    const adminItems = await detail(t, admin, demo.auditor);
+    expect(adminItems.items.map((item) => `${item.userId} → ${item.reviewerId}`).sort()).toEqual([`${demo.itLead} → ${demo.ceo}`, `${demo.itStaff} → ${demo.itLead}`].sort());
   });
 
   it('S2: a scope with no held grants, a due date in the past and a non-admin are refused', async () => {
