@@ -42,11 +42,7 @@ function createAccess(app: FastifyInstance) {
     settings: { processCode: directory.approvalProcessCode, securityLeadUserId: directory.securityLeadUserId, approvalUrl: dingtalkApprovalUrl(config.dingtalk.corpId), instanceWaitMs: config.outbox.worker ? 1500 : 0 },
   });
   const tasks = createTasksService({ db, audit: app.audit, people, grants, clock });
-<<<<<<< HEAD
   const evidence = createEvidenceService({ db, audit: app.audit, people, grants, requests, catalog });
-  return { db, people, notify, catalog, grants, requests, tasks, evidence };
-=======
-  const evidence = createEvidenceService({ db, people, grants, requests, catalog });
   return { db, people, notify, catalog, grants, requests, tasks, evidence, ...createReviews(app, { people, notify, links, grants }) };
 }
 
@@ -61,7 +57,6 @@ function createReviews(app: FastifyInstance, { people, notify, links, grants }: 
   const reports = createReviewReports({ repo, people, audit: app.audit });
   const reviewJobs = createReviewJobs({ db, repo, reviews, audit: app.audit, notify, people, links, fallbackReviewer, reviewDays: config.access.reviewDays });
   return { reviews, decisions, reports, reviewJobs };
->>>>>>> h-reviews
 }
 
 /** What other parts of DingOps (the demo seed) may ask of access. */
