@@ -109,6 +109,47 @@ async function sendEverything(t: BrowserApp, sessionOf: (userId: string) => Prom
   // The alert recovers: the card turns green (its links stay).
   await post([{ ...erp, status: 'resolved' }]);
   await t.drainOutbox();
+
+  await sendAccessMessages(t, sessionOf, admin);
+}
+
+/**
+ * Access governance's messages: a grant (work notifications, 信息安全群), a manual step for IT
+ * (IT运维值班群), an end-of-grant reminder with its 续期 link, and a review campaign.
+ */
+async function sendAccessMessages(t: BrowserApp, sessionOf: (userId: string) => Promise<Session>, admin: Session) {
+  const { items: systems } = (await t.app.inject({ method: 'GET', url: '/api/v1/access/catalog', headers: admin.headers })).json() as { items: { id: number; name: string; roles: { id: number; name: string }[] }[] };
+  const roleOf = (system: string, role: string) => systems.find((entry) => entry.name === system)!.roles.find((entry) => entry.name === role)!.id;
+  const decided = new Set<string>();
+  const approveAll = async () => {
+    for (const approver of [demo.salesManager, 'yq-zhengfang']) {
+      const { tasks } = await t.sandboxApi<{ tasks: { processInstanceId: string }[] }>(`/approvals?approverId=${approver}`);
+      for (const task of tasks) {
+        await t.sandboxApi(`/approvals/${task.processInstanceId}/decide`, { method: 'POST', body: { userId: approver, result: 'agree', remark: '同意' } });
+        decided.add(task.processInstanceId);
+      }
+    }
+  };
+  const zhang = await sessionOf(demo.employee);
+  const zheng = await sessionOf('yq-zhengfang');
+  const asked = [
+    await t.app.inject({ method: 'POST', url: '/api/v1/access/requests', headers: zhang.headers, payload: { roleId: roleOf('VPN', '远程访问'), reason: '出差远程办公', days: 30 } }),
+    await t.app.inject({ method: 'POST', url: '/api/v1/access/requests', headers: zheng.headers, payload: { roleId: roleOf('ERP 财务系统', '财务查询'), reason: '月结核对', days: 30, forUserId: 'yq-machao' } }),
+  ];
+  for (const response of asked) expect(response.statusCode, response.body).toBe(201);
+  await t.drainOutbox();
+  await approveAll();
+  await deliverUntil(t, 'both access requests approved', async () => {
+    const states = await Promise.all(asked.map(async (response, index) => (await t.app.inject({ method: 'GET', url: `/api/v1/access/requests/${response.json().id}`, headers: [zhang, zheng][index]!.headers })).json().status));
+    return states.every((status) => status === 'approved');
+  });
+  expect(decided.size).toBe(2);
+
+  // 李娜's demo grant of 钉钉管理后台 ends within the week: she and 王磊 get the 续期 link.
+  await t.app.scheduler.runNow('access.expire_grants');
+  const review = await t.app.inject({ method: 'POST', url: '/api/v1/access/reviews', headers: admin.headers, payload: { name: 'CRM 权限复核', scope: { systemId: systems.find((entry) => entry.name === 'CRM')!.id }, dueAt: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString() } });
+  expect(review.statusCode, review.body).toBe(201);
+  await t.drainOutbox();
 }
 
 /** Links in any string of a stored message, including http(s) URLs wrapped in dingtalk:// links. */
@@ -151,12 +192,35 @@ async function collectDeliveries(t: BrowserApp): Promise<Delivery[]> {
   return deliveries;
 }
 
-type Expectation = { page: 'alert_group' | 'alert_list' | 'ticket'; allowed: boolean };
+type Expectation = { page: 'alert_group' | 'alert_list' | 'ticket' | AccessPage; allowed: boolean };
+type AccessPage = 'access_request' | 'access_mine' | 'access_form' | 'access_tasks' | 'access_review';
+
+/** Access pages DingOps links to, with the API each page calls first. */
+function accessPageOf(pathname: string, search: string): { page: AccessPage; api: string } | null {
+  const request = /^\/access\/requests\/(\d+)$/.exec(pathname);
+  if (request) return { page: 'access_request', api: `/api/v1/access/requests/${request[1]}` };
+  const review = /^\/access\/reviews\/(\d+)$/.exec(pathname);
+  if (review) return { page: 'access_review', api: `/api/v1/access/reviews/${review[1]}` };
+  if (pathname === '/access/tasks') return { page: 'access_tasks', api: '/api/v1/access/tasks' };
+  if (pathname === '/access/request') {
+    expect(search, 'the 续期 link names the grant').toMatch(/^\?extend=\d+$/);
+    return { page: 'access_form', api: '/api/v1/access/catalog' };
+  }
+  if (pathname === '/access') return { page: 'access_mine', api: '/api/v1/access/grants' };
+  return null;
+}
 
 /** What the person should see, asked of the API the page itself calls: 200 → the page; 403/404 → the explain-why page. */
-async function expectationFor(t: BrowserApp, session: Session, pathname: string): Promise<Expectation> {
+async function expectationFor(t: BrowserApp, session: Session, pathname: string, search = ''): Promise<Expectation> {
   // The micro-app still redirects /alerts/<id> for cards sent long ago; what DingOps sends now must name the page itself.
   expect(pathname, 'a link in the old /alerts/<id> form').not.toMatch(/^\/alerts\/\d+$/);
+  const access = accessPageOf(pathname, search);
+  if (access) {
+    const status = (await t.app.inject({ method: 'GET', url: access.api, headers: session.headers })).statusCode;
+    // Access links go only to people who may act on them.
+    expect(status, `${access.api} as ${session.userId}`).toBe(200);
+    return { page: access.page, allowed: true };
+  }
   const group = /^\/alerts\/groups\/(\d+)$/.exec(pathname);
   const ticket = /^\/tickets\/(\d+)$/.exec(pathname);
   const api = group ? `/api/v1/alerts/groups/${group[1]}` : ticket ? `/api/v1/tickets/${ticket[1]}` : pathname === '/alerts' ? '/api/v1/alerts/groups' : null;
@@ -166,8 +230,17 @@ async function expectationFor(t: BrowserApp, session: Session, pathname: string)
   return { page: group ? 'alert_group' : ticket ? 'ticket' : 'alert_list', allowed: status === 200 };
 }
 
-const outcomes = ['alert-group-detail', 'alert-groups', 'ticket-detail', 'alerts-forbidden', 'access-notice', 'page-not-found', 'alert-group-error', 'ticket-error'];
-const contentOf: Record<Expectation['page'], string> = { alert_group: 'alert-group-detail', alert_list: 'alert-groups', ticket: 'ticket-detail' };
+const contentOf: Record<Expectation['page'], string> = {
+  alert_group: 'alert-group-detail',
+  alert_list: 'alert-groups',
+  ticket: 'ticket-detail',
+  access_request: 'access-request-detail',
+  access_mine: 'access-mine',
+  access_form: 'access-request-form',
+  access_tasks: 'access-tasks',
+  access_review: 'access-review',
+};
+const outcomes = [...Object.values(contentOf), 'alerts-forbidden', 'access-notice', 'page-not-found', 'alert-group-error', 'ticket-error'];
 
 async function checkOpened(page: Page, expected: Expectation, label: string) {
   await page.locator(outcomes.map((id) => `[data-testid="${id}"]`).join(', ')).first().waitFor();
@@ -188,7 +261,7 @@ async function checkOpened(page: Page, expected: Expectation, label: string) {
 }
 
 describe('every link DingOps puts into DingTalk opens for the person who received it', () => {
-  it('F4, S4: alert cards, escalations to 管理层群, DINGs, work notifications, the war room, the digest, the storm card and ticket cards all open a real page; a leader gets the explain-why page', { timeout: 600_000 }, async () => {
+  it('F4, S2, S4: alert cards, escalations to 管理层群, DINGs, work notifications, the war room, the digest, the storm card, ticket cards and access messages (grants, IT tasks, 续期, reviews) all open a real page; a leader gets the explain-why page', { timeout: 600_000 }, async () => {
     const t = await startApp();
     await t.app.ready();
     await t.app.inbox.whenConnected();
@@ -204,7 +277,9 @@ describe('every link DingOps puts into DingTalk opens for the person who receive
     const foreign = deliveries.filter((delivery) => new URL(delivery.url).origin !== t.baseUrl);
     expect(foreign, 'links that do not point at DingOps').toEqual([]);
     const where = new Set(deliveries.map((delivery) => delivery.where));
-    for (const kind of ['IT运维值班群', '管理层群', '销售部群', 'work notification', 'DING']) expect(where, `links in ${kind}`).toContain(kind);
+    for (const kind of ['IT运维值班群', '管理层群', '销售部群', '信息安全群', 'work notification', 'DING']) expect(where, `links in ${kind}`).toContain(kind);
+    const paths = new Set(deliveries.map((delivery) => new URL(delivery.url).pathname.replace(/\d+/g, ':id')));
+    for (const path of ['/access/requests/:id', '/access/tasks', '/access/request', '/access/reviews/:id']) expect(paths, `a link to ${path}`).toContain(path);
     expect([...where].some((name) => name.startsWith('作战群')), 'links in the war room').toBe(true);
 
     const byPerson = new Map<string, Set<string>>();
@@ -217,7 +292,7 @@ describe('every link DingOps puts into DingTalk opens for the person who receive
       const { page } = await browser.openPage(t, 'phone');
       let first = true;
       for (const url of urls) {
-        const expected = await expectationFor(t, session, new URL(url).pathname);
+        const expected = await expectationFor(t, session, new URL(url).pathname, new URL(url).search);
         // The first link also logs the person in (the sandbox console's ?loginAs=), then shows the page.
         await page.goto(first ? `${url}${url.includes('?') ? '&' : '?'}loginAs=${userId}` : url, { waitUntil: 'domcontentloaded' });
         first = false;

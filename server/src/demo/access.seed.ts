@@ -71,14 +71,15 @@ export const demoCatalog: DemoSystem[] = [
 ];
 
 /** Who holds what in the demo company (吴强's grants are what story step 6 takes away). */
-const demoGrants: { userId: string; userName: string; system: string; role: string; days: number }[] = [
+const demoGrants: { userId: string; userName: string; system: string; role: string; days: number; startedDaysAgo?: number }[] = [
   { userId: 'yq-wuqiang', userName: '吴强', system: 'CRM', role: '销售专员', days: 300 },
   { userId: 'yq-wuqiang', userName: '吴强', system: 'VPN', role: '远程访问', days: 120 },
   { userId: 'yq-huangli', userName: '黄丽', system: 'CRM', role: '销售专员', days: 300 },
   { userId: 'yq-zhangwei', userName: '张伟', system: 'CRM', role: '销售专员', days: 300 },
   { userId: 'yq-machao', userName: '马超', system: 'ERP 财务系统', role: '会计', days: 150 },
   { userId: 'yq-linjing', userName: '林静', system: 'ERP 财务系统', role: '财务查询', days: 300 },
-  { userId: 'yq-lina', userName: '李娜', system: '钉钉管理后台', role: '子管理员', days: 20 },
+  // Ends within the week: the end-of-grant reminder with its 续期 link shows at once.
+  { userId: 'yq-lina', userName: '李娜', system: '钉钉管理后台', role: '子管理员', days: 30, startedDaysAgo: 25 },
 ];
 
 /** Seeds the catalog and grants once, in one transaction; a catalog that has anything is left alone. */
@@ -100,8 +101,8 @@ export async function seedDemoAccess({ db, audit, clock }: { db: Db; audit: Audi
         roleIds.set(`${system.name}/${role.name}`, roleRow!.id);
       }
     }
-    const startsAt = new Date(now.getTime() - 30 * 86_400_000);
     for (const grant of demoGrants) {
+      const startsAt = new Date(now.getTime() - (grant.startedDaysAgo ?? 30) * 86_400_000);
       const roleId = roleIds.get(`${grant.system}/${grant.role}`)!;
       const [row] = await tx
         .insert(accessGrants)
