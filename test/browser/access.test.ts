@@ -1,4 +1,4 @@
-import type { Catalog } from '@dingops/shared/access';
+import type { Catalog } from '../../shared/src/access';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessGrants, accessReviewItems } from '../../server/src/modules/access/access.table';
@@ -27,7 +27,7 @@ async function deliverUntil(t: BrowserApp, what: string, done: () => Promise<boo
   );
 }
 
-async function api<T>(t: BrowserApp, session: Session, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
+async function api<T>(t: BrowserApp, session: Session, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>): Promise<T> {
   const response = await t.app.inject({ method, url: `/api/v1${url}`, headers: session.headers, ...(payload === undefined ? {} : { payload }) });
   if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode}: ${response.body}`);
   return response.json() as T;
