@@ -1,6 +1,7 @@
 CREATE TABLE "access_grants" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"user_dingtalk_id" text NOT NULL,
+	"user_name" text,
 	"role_id" integer NOT NULL,
 	"request_id" integer,
 	"approval_instance_id" text,
@@ -17,6 +18,7 @@ CREATE TABLE "access_grants" (
 CREATE TABLE "access_requests" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"user_dingtalk_id" text NOT NULL,
+	"user_name" text,
 	"requester_dingtalk_id" text NOT NULL,
 	"role_id" integer NOT NULL,
 	"days" integer NOT NULL,
@@ -73,6 +75,7 @@ CREATE TABLE "access_systems" (
 	"name" text NOT NULL,
 	"description" text,
 	"owner_dingtalk_id" text NOT NULL,
+	"owner_name" text,
 	"manual_provisioning" boolean DEFAULT false NOT NULL,
 	"reviewer" text DEFAULT 'manager' NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,

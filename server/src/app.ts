@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accessModule } from './modules/access';
 import { auditLogModule } from './modules/audit-log';
 import { alertsModule } from './modules/alerts';
 import { knowledgeModule } from './modules/knowledge';
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
   // Before alerts: it decorates app.oncall, which the alerts module calls.
   await app.register(oncallModule, { prefix: '/api/v1/oncall' });
   await app.register(alertsModule, { prefix: '/api/v1/alerts' });
+  await app.register(accessModule, { prefix: '/api/v1/access' });
 
   await app.register(miniappRoutes);
   return app;

@@ -16,6 +16,7 @@ import { ticketAttachmentsEncryption } from './modules/tickets';
 import { seedDemoArticles } from './modules/knowledge';
 import { startFromPgliteTemplate } from './pglite-template';
 import { seedAccess } from './seed-access';
+import { seedDemoAccess } from './demo/access.seed';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -73,6 +74,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
   phases.end('app');
   await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
   await seedDemoArticles({ app, config });
+  if (config.dingtalk.mode === 'sandbox' && config.sandbox.seedDemo) await seedDemoAccess({ db: database.db, audit: app.audit, clock });
   phases.end('seed');
   const reencryption = reencryptInBackground(app, log);
 

@@ -203,6 +203,9 @@ describe('Approvals through the real client and the sandbox approval app', () =>
       ['NumberField', '有效期（天）', false],
       ['TextareaField', '申请理由', true],
       ['TextField', 'DingOps申请单号', false],
+      ['DDSelectField', '风险等级', false],
+      ['TextField', '权限使用人', false],
+      ['TextField', '详情链接', false],
     ]);
   });
 });

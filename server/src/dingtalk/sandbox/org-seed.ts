@@ -137,3 +137,6 @@ export function createDemoOrgSeed(): OrgSeed {
     groups: groups.map((g) => ({ ...g, memberUserIds: [...g.memberUserIds] })),
   };
 }
+
+/** 孙悦 leads 信息安全群 (its owner): the last approver of high-risk access in the demo company. */
+export const demoSecurityLeadUserId = demoUserIds.sunyue;

@@ -10,6 +10,8 @@ export const accessSystems = pgTable('access_systems', {
   name: text('name').notNull().unique(),
   description: text('description'),
   ownerDingtalkId: text('owner_dingtalk_id').notNull(),
+  /** As DingTalk named the owner when the system was added (shown until they log in). */
+  ownerName: text('owner_name'),
   /** IT does a step in the system itself before a grant is active and after it ends. */
   manualProvisioning: boolean('manual_provisioning').notNull().default(false),
   reviewer: text('reviewer', { enum: ['manager', 'owner'] }).notNull().default('manager'),
@@ -39,14 +41,16 @@ export const accessRequests = pgTable(
     id: serial('id').primaryKey(),
     /** Who would hold the role. */
     userDingtalkId: text('user_dingtalk_id').notNull(),
+    /** The holder's name when asked (people who never logged in to DingOps have no account to read it from). */
+    userName: text('user_name'),
     /** Who asked: the holder, or their manager. */
     requesterDingtalkId: text('requester_dingtalk_id').notNull(),
     roleId: integer('role_id').notNull().references(() => accessRoles.id),
     days: integer('days').notNull(),
     reason: text('reason').notNull(),
     status: text('status', { enum: ['pending', 'approved', 'refused', 'withdrawn', 'failed'] }).notNull(),
-    /** [{userId, step}] in approval order. */
-    approvers: jsonb('approvers').$type<{ userId: string; step: 'manager' | 'owner' | 'security' }[]>().notNull(),
+    /** [{userId, step, name}] in approval order; the name as DingTalk gave it when asked. */
+    approvers: jsonb('approvers').$type<{ userId: string; step: 'manager' | 'owner' | 'security'; name?: string | null }[]>().notNull(),
     approvalInstanceId: text('approval_instance_id').unique(),
     extendsGrantId: integer('extends_grant_id'),
     decisionNote: text('decision_note'),
@@ -66,6 +70,7 @@ export const accessGrants = pgTable(
   {
     id: serial('id').primaryKey(),
     userDingtalkId: text('user_dingtalk_id').notNull(),
+    userName: text('user_name'),
     roleId: integer('role_id').notNull().references(() => accessRoles.id),
     requestId: integer('request_id').references(() => accessRequests.id),
     approvalInstanceId: text('approval_instance_id'),

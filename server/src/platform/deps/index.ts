@@ -28,6 +28,10 @@ export interface DingTalkDirectory {
   cardTemplates: { general: string | null; alert: string | null };
   /** The scene-group template level-1 war rooms are made from; null: no war rooms. */
   sceneGroupTemplateId: string | null;
+  /** The 权限变更申请 approval form (PROC-…); null: access requests cannot be sent. */
+  approvalProcessCode: string | null;
+  /** The security group's lead: last approver of high-risk access. */
+  securityLeadUserId: string | null;
 }
 
 declare module 'fastify' {

@@ -46,6 +46,8 @@ export const effectSchemas = {
     formComponentValues: z.array(z.object({ name: z.string(), value: z.string() })),
     approvers: z.array(z.object({ actionType: z.enum(['AND', 'OR', 'NONE']), userIds: z.array(z.string()) })).optional(),
   }),
+  /** Revokes a running approval (a withdrawn request, a leaver's open requests); one already finished is left as it is. */
+  'dingtalk.approval_terminate': z.object({ processInstanceId: z.string().min(1), operatingUserId: z.string().optional(), remark: z.string().max(200).optional(), isSystem: z.boolean().optional() }),
   /** A scene group (e.g. an alert's war room); DingTalk dedupes on `uuid`, so a retry finds the first group. */
   'dingtalk.scene_group_create': z.object({
     templateId: z.string().min(1),
@@ -75,6 +77,7 @@ export interface EffectPayloads {
   'dingtalk.card_create': CreateAndDeliverCardInput;
   'dingtalk.card_update': Pick<UpdateCardInput, 'outTrackId' | 'cardParamMap'>;
   'dingtalk.approval_start': z.infer<(typeof effectSchemas)['dingtalk.approval_start']>;
+  'dingtalk.approval_terminate': z.infer<(typeof effectSchemas)['dingtalk.approval_terminate']>;
   'dingtalk.scene_group_create': CreateSceneGroupInput;
   'dingtalk.robot_ding': RobotDingInput;
 }
@@ -123,6 +126,14 @@ export const deliverers: Record<EffectKind, Deliverer> = {
     return {};
   },
   'dingtalk.approval_start': async ({ client, payload }) => ({ ...(await client.startApproval(payloadOf('dingtalk.approval_start', payload))) }),
+  'dingtalk.approval_terminate': async ({ client, payload }) => {
+    const input = payloadOf('dingtalk.approval_terminate', payload);
+    const approval = await client.getApproval(input.processInstanceId);
+    // Finished or revoked already (the approver was quicker): nothing left to stop.
+    if (approval.status !== 'RUNNING' && approval.status !== 'NEW') return { skipped: approval.status };
+    await client.terminateApproval(input);
+    return {};
+  },
   'dingtalk.scene_group_create': async ({ client, payload }) => ({ ...(await client.createSceneGroup(payloadOf('dingtalk.scene_group_create', payload))) }),
   'dingtalk.robot_ding': async ({ client, payload }) => ({ ...(await client.sendRobotDing(payloadOf('dingtalk.robot_ding', payload))) }),
 };

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { accessLinks } from './access.messages';
+import { createLeaverHandler, leaveTopic } from './access.leavers';
+import { createAccessNotifier } from './access.notify';
+import { createPeople } from './access.people';
+import { setupGrantRoutes, setupRequestRoutes } from './access.routes';
+import { setupCatalogRoutes } from './catalog/catalog.routes';
+import { createCatalogService, type CatalogService } from './catalog/catalog.service';
+import { setupEvidenceRoutes } from './evidence/evidence.routes';
+import { createEvidenceService } from './evidence/evidence.service';
+import { createGrantsService } from './grants/grants.service';
+import { dingtalkApprovalUrl } from './requests/requests.form';
+import { approvalInstanceTopic, createApprovalEvents } from './requests/requests.events';
+import { createRequestsService } from './requests/requests.service';
+import { createTasksService } from './tasks/tasks.service';
+
+function createAccess(app: FastifyInstance) {
+  const { database, clock, config, dingtalk, directory } = app.deps;
+  const db = database.db;
+  const people = createPeople({ db, dingtalk });
+  const links = accessLinks(config.server.publicUrl);
+  const notify = createAccessNotifier({ outbox: app.outbox, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, securityGroupId: directory.securityGroupId });
+  const catalog = createCatalogService({ db, audit: app.audit, people, clock });
+  const grants = createGrantsService({ db, audit: app.audit, people, notify, links, clock, reminderDays: config.access.reminderDays });
+  const requests = createRequestsService({
+    db,
+    audit: app.audit,
+    outbox: app.outbox,
+    people,
+    catalog,
+    notify,
+    links,
+    clock,
+    settings: { processCode: directory.approvalProcessCode, securityLeadUserId: directory.securityLeadUserId, approvalUrl: dingtalkApprovalUrl(config.dingtalk.corpId), instanceWaitMs: config.outbox.worker ? 1500 : 0 },
+  });
+  const tasks = createTasksService({ db, audit: app.audit, people, grants, clock });
+  const evidence = createEvidenceService({ db, people, grants, requests, catalog });
+  return { db, people, notify, catalog, grants, requests, tasks, evidence };
+}
+
+/** What other parts of DingOps (the demo seed) may ask of access. */
+export interface AccessApi {
+  catalog: CatalogService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    access: AccessApi;
+  }
+}
+
+/**
+ * Access governance (issue 12; rules S1, S2, S4, S5): the catalog, requests approved in DingTalk's
+ * approval app, grants that end, IT's manual steps, leavers, and the evidence auditors read.
+ */
+export const accessModule = fp(
+  async (app: FastifyInstance, options: { prefix: string }) => {
+    const services = createAccess(app);
+    const { config, dingtalk, directory } = app.deps;
+    app.decorate('access', { catalog: services.catalog });
+
+    const approvals = createApprovalEvents({ db: services.db, dingtalk, processCode: directory.approvalProcessCode, requests: services.requests, grants: services.grants, audit: app.audit, log: app.log.child({ module: 'access' }) });
+    app.inbox.on(approvalInstanceTopic, approvals.handler);
+    app.outbox.onDelivered('dingtalk.approval_start', approvals.onStarted);
+    app.inbox.on(leaveTopic, createLeaverHandler({ grants: services.grants, requests: services.requests, notify: services.notify, log: app.log.child({ module: 'access' }) }));
+
+    app.scheduler.register({ name: 'access.expire_grants', cron: config.access.expiryCron, run: async () => `${await services.grants.expireDue()} ended, ${await services.grants.remindDue()} reminded` });
+
+    await app.register(
+      async (scoped) => {
+        setupCatalogRoutes(scoped, services.catalog);
+        setupRequestRoutes(scoped, services.requests);
+        setupGrantRoutes(scoped, services.grants, services.tasks);
+        setupEvidenceRoutes(scoped, services.evidence);
+      },
+      { prefix: options.prefix },
+    );
+  },
+  { name: 'access', dependencies: ['deps', 'audit', 'identity'] },
+);
