@@ -50,7 +50,8 @@ describe('access governance on a phone', () => {
     await page.getByTestId('home-user-name').getByText('张伟', { exact: true }).waitFor();
     await page.getByTestId('tile-access').click();
     await page.waitForURL(/\/access$/);
-    await page.getByTestId('access-grants-empty').waitFor();
+    // He already holds the demo company's CRM 销售专员; VPN is what he lacks.
+    await page.getByTestId('access-grants').getByText('CRM · 销售专员').waitFor();
     await page.getByTestId('access-new-request').click();
     await page.waitForURL(/\/access\/request$/);
 
@@ -64,7 +65,7 @@ describe('access governance on a phone', () => {
     await roleRow.click();
     const days = Math.min(30, role!.maxDays);
     await page.getByTestId('access-form-days').locator('input').fill(String(days));
-    await page.getByTestId('access-form-reason').locator('textarea').fill('出差期间需要远程访问内网 CRM');
+    await page.getByTestId('access-form-reason').locator('textarea:not([readonly])').fill('出差期间需要远程访问内网 CRM');
     await saveScreenshot(page, 'access-request-form-phone');
     await page.getByTestId('access-form-submit').click();
 
@@ -148,7 +149,7 @@ describe('access governance on a phone', () => {
     const sheet = page.getByTestId('access-decision-sheet-revoke');
     await sheet.getByTestId('access-decision-submit').click();
     await sheet.getByTestId('access-decision-error-comment').waitFor();
-    await sheet.getByTestId('access-decision-comment').locator('textarea').fill('已调岗，不再负责报表维护');
+    await sheet.getByTestId('access-decision-comment').locator('textarea:not([readonly])').fill('已调岗，不再负责报表维护');
     await saveScreenshot(page, 'access-review-revoke-phone');
     await sheet.getByTestId('access-decision-submit').click();
     await progress.getByText('已处理 10/10').waitFor();

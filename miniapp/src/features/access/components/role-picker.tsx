@@ -28,7 +28,7 @@ export function RolePicker({ systems, systemId, roleId, onSystem, onRole, locked
             columns={2}
             disabled={locked}
             value={systemId === null ? [] : [String(systemId)]}
-            options={systems.map((each) => ({ label: each.name, value: String(each.id), description: each.ownerName ?? undefined }))}
+            options={systems.map((each) => ({ label: each.name, value: String(each.id) }))}
             onChange={(values) => values[0] && onSystem(Number(values[0]))}
           />
         </List.Item>
