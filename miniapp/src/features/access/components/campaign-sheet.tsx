@@ -6,7 +6,7 @@ import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { createReview } from '../api/create-review';
 import { fromDateInput, toDateInput } from '../utils/format';
-import { fieldsNamedBy } from '../utils/problem-fields';
+import { fieldsNamedBy, problemText } from '../utils/problem-fields';
 import { FormField } from './form-field';
 import styles from './access.module.css';
 
@@ -43,7 +43,7 @@ export function CampaignSheet({ visible, systems, onClose, onCreated }: { visibl
       const named = fieldsNamedBy(error) ?? [];
       const found = Object.fromEntries(named.map((path) => [path.split('.')[0], true])) as Partial<Record<CampaignField, true>>;
       if (Object.keys(found).length > 0) setErrors(found);
-      else if (error instanceof ApiError) Toast.show({ content: error.problem?.detail ?? describeApiError(error) });
+      else if (error instanceof ApiError) Toast.show({ content: problemText(error) ?? describeApiError(error) });
     } finally {
       setSaving(false);
     }

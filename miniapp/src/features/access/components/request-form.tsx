@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { createRequest } from '../api/create-request';
-import { errorsFor, fieldsNamedBy } from '../utils/problem-fields';
+import { errorsFor, fieldsNamedBy, problemText } from '../utils/problem-fields';
 import { checkRequestDraft, defaultDays, requestFields, type RequestDraft, type RequestField } from '../utils/request-draft';
 import { RolePicker } from './role-picker';
 import styles from './access.module.css';
@@ -58,11 +58,11 @@ export function RequestForm({ catalog, initial, canAskForTeam, onCreated }: Requ
       Toast.show({ icon: 'success', content: t('access.form.sent') });
       onCreated(created.id);
     } catch (error) {
-      const named = fieldsNamedBy(error);
-      const { errors: known } = errorsFor(named ?? [], requestFields);
-      if (Object.keys(known).length > 0) show(Object.keys(known) as RequestField[]);
-      else if (error instanceof ApiError && error.status === 409) setErrors({ roleId: describeApiError(error) });
-      else if (error instanceof ApiError) Toast.show({ content: describeApiError(error) });
+      // Under the field the server names: its refusal in our words when we know the code, else the field's message.
+      const named = Object.keys(errorsFor(fieldsNamedBy(error) ?? [], requestFields).errors) as RequestField[];
+      const text = problemText(error);
+      if (named.length > 0) setErrors(Object.fromEntries(named.map((field) => [field, field === 'days' ? messages.days : (text ?? messages[field])])));
+      else if (error instanceof ApiError) Toast.show({ content: text ?? describeApiError(error) });
     } finally {
       setSaving(false);
     }

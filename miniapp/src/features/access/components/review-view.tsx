@@ -6,7 +6,7 @@ import { useI18n } from '../../../lib/i18n';
 import { decideReview } from '../api/decide-review';
 import type { ReviewDetail } from '../api/get-review';
 import { formatDate } from '../utils/format';
-import { fieldsNamedBy } from '../utils/problem-fields';
+import { fieldsNamedBy, problemText } from '../utils/problem-fields';
 import { bulkKeepCandidates, groupByPerson } from '../utils/review-items';
 import { DecisionSheet, type DecisionSheetMode, type SheetDecision } from './decision-sheet';
 import { ReviewItemRow } from './review-item-row';
@@ -37,7 +37,7 @@ export function ReviewView({ review, viewerId, onDecided }: ReviewViewProps) {
     }
   };
   const report = (error: unknown) => {
-    if (error instanceof ApiError) Toast.show({ content: error.problem?.detail ?? describeApiError(error) });
+    if (error instanceof ApiError) Toast.show({ content: problemText(error) ?? describeApiError(error) });
   };
 
   const keepAll = async () => {

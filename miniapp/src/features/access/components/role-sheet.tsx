@@ -5,7 +5,7 @@ import sheet from '../../../components/bottom-sheet.module.css';
 import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { createRole } from '../api/create-role';
-import { errorsFor, fieldsNamedBy } from '../utils/problem-fields';
+import { errorsFor, fieldsNamedBy, problemText } from '../utils/problem-fields';
 import { FormField } from './form-field';
 import styles from './access.module.css';
 
@@ -46,7 +46,7 @@ export function RoleSheet({ system, onClose, onCreated }: { system: AccessSystem
     } catch (error) {
       const known = errorsFor(fieldsNamedBy(error) ?? [], roleFields).errors;
       if (Object.keys(known).length > 0) setErrors(known);
-      else if (error instanceof ApiError) Toast.show({ content: error.problem?.detail ?? describeApiError(error) });
+      else if (error instanceof ApiError) Toast.show({ content: problemText(error) ?? describeApiError(error) });
     } finally {
       setSaving(false);
     }

@@ -5,7 +5,7 @@ import sheet from '../../../components/bottom-sheet.module.css';
 import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { createSystem } from '../api/create-system';
-import { errorsFor, fieldsNamedBy } from '../utils/problem-fields';
+import { errorsFor, fieldsNamedBy, problemText } from '../utils/problem-fields';
 import { FormField } from './form-field';
 import styles from './access.module.css';
 
@@ -36,7 +36,7 @@ export function SystemSheet({ visible, onClose, onCreated }: { visible: boolean;
     } catch (error) {
       const known = errorsFor(fieldsNamedBy(error) ?? [], systemFields).errors;
       if (Object.keys(known).length > 0) setErrors(known);
-      else if (error instanceof ApiError) Toast.show({ content: error.problem?.detail ?? describeApiError(error) });
+      else if (error instanceof ApiError) Toast.show({ content: problemText(error) ?? describeApiError(error) });
     } finally {
       setSaving(false);
     }
