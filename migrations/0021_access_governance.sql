@@ -93,13 +93,6 @@ CREATE TABLE "access_tasks" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "access_grants" ADD CONSTRAINT "access_grants_role_id_access_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."access_roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access_grants" ADD CONSTRAINT "access_grants_request_id_access_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."access_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access_requests" ADD CONSTRAINT "access_requests_role_id_access_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."access_roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access_review_items" ADD CONSTRAINT "access_review_items_review_id_access_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."access_reviews"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access_review_items" ADD CONSTRAINT "access_review_items_grant_id_access_grants_id_fk" FOREIGN KEY ("grant_id") REFERENCES "public"."access_grants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access_roles" ADD CONSTRAINT "access_roles_system_id_access_systems_id_fk" FOREIGN KEY ("system_id") REFERENCES "public"."access_systems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access_tasks" ADD CONSTRAINT "access_tasks_grant_id_access_grants_id_fk" FOREIGN KEY ("grant_id") REFERENCES "public"."access_grants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "access_grants_one_held_idx" ON "access_grants" USING btree ("user_dingtalk_id","role_id") WHERE "access_grants"."status" in ('provisioning', 'active');--> statement-breakpoint
 CREATE INDEX "access_grants_user_idx" ON "access_grants" USING btree ("user_dingtalk_id","id");--> statement-breakpoint
 CREATE INDEX "access_grants_role_span_idx" ON "access_grants" USING btree ("role_id","starts_at");--> statement-breakpoint
