@@ -21,7 +21,7 @@ export function CatalogView({ catalog, onChanged }: { catalog: Catalog; onChange
           data-testid={`access-catalog-system-${system.id}`}
           header={
             <span className={styles.rowTitle}>
-              <span>{system.name}</span>
+              <span className={styles.systemName}>{system.name}</span>
               {system.manualProvisioning ? <span className={`${styles.tag} ${styles.info}`}>{t('access.catalog.manual')}</span> : null}
             </span>
           }

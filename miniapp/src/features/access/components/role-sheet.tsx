@@ -5,7 +5,7 @@ import sheet from '../../../components/bottom-sheet.module.css';
 import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { createRole } from '../api/create-role';
-import { errorsFor, fieldsNamedBy, problemText } from '../utils/problem-fields';
+import { errorsFor, fieldsNamedBy, messageOf, problemText } from '../utils/problem-fields';
 import { FormField } from './form-field';
 import styles from './access.module.css';
 
@@ -20,7 +20,7 @@ export function RoleSheet({ system, onClose, onCreated }: { system: AccessSystem
   const [risk, setRisk] = useState<Risk | null>(null);
   const [maxDays, setMaxDays] = useState('90');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<RoleField, true>>>({});
+  const [errors, setErrors] = useState<Partial<Record<RoleField, true | string>>>({});
   const [saving, setSaving] = useState(false);
   const messages: Record<RoleField, string> = {
     name: t('access.catalog.invalid.roleName'),
@@ -44,8 +44,10 @@ export function RoleSheet({ system, onClose, onCreated }: { system: AccessSystem
       Toast.show({ icon: 'success', content: t('access.catalog.roleAdded') });
       onCreated();
     } catch (error) {
-      const known = errorsFor(fieldsNamedBy(error) ?? [], roleFields).errors;
-      if (Object.keys(known).length > 0) setErrors(known);
+      // The server's refusal in our words under the field it names (a name taken), else the field's own message.
+      const known = Object.keys(errorsFor(fieldsNamedBy(error) ?? [], roleFields).errors);
+      const text = problemText(error);
+      if (known.length > 0) setErrors(Object.fromEntries(known.map((field) => [field, text ?? true])));
       else if (error instanceof ApiError) Toast.show({ content: problemText(error) ?? describeApiError(error) });
     } finally {
       setSaving(false);
@@ -56,16 +58,16 @@ export function RoleSheet({ system, onClose, onCreated }: { system: AccessSystem
       <form className={`${sheet.body} ${styles.form}`} data-testid="access-role-sheet" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
         <h2 className={sheet.title}>{t('access.catalog.addRoleTo', { system: system?.name ?? '' })}</h2>
         <List>
-          <FormField name="name" label={t('access.catalog.roleName')} error={errors.name && messages.name} required>
+          <FormField name="name" label={t('access.catalog.roleName')} error={messageOf(errors.name, messages.name)} required>
             <Input value={name} onChange={setName} maxLength={60} data-testid="access-role-name" aria-label={t('access.catalog.roleName')} />
           </FormField>
-          <FormField name="risk" label={t('access.catalog.risk')} error={errors.risk && messages.risk} required hint={t('access.catalog.riskHint')}>
+          <FormField name="risk" label={t('access.catalog.risk')} error={messageOf(errors.risk, messages.risk)} required hint={t('access.catalog.riskHint')}>
             <Selector columns={3} value={risk ? [risk] : []} onChange={(values) => setRisk(values[0] ?? null)} options={risks.map((value) => ({ label: t(`access.risk.${value}`), value }))} data-testid="access-role-risk" />
           </FormField>
-          <FormField name="maxDays" label={t('access.catalog.maxDays')} error={errors.maxDays && messages.maxDays} required>
+          <FormField name="maxDays" label={t('access.catalog.maxDays')} error={messageOf(errors.maxDays, messages.maxDays)} required>
             <Input type="number" inputMode="numeric" value={maxDays} onChange={setMaxDays} data-testid="access-role-max-days" aria-label={t('access.catalog.maxDays')} />
           </FormField>
-          <FormField name="description" label={t('access.catalog.description')} error={errors.description && messages.description}>
+          <FormField name="description" label={t('access.catalog.description')} error={messageOf(errors.description, messages.description)}>
             <TextArea value={description} onChange={setDescription} maxLength={500} autoSize={{ minRows: 2 }} data-testid="access-role-description" aria-label={t('access.catalog.description')} />
           </FormField>
         </List>

@@ -5,7 +5,7 @@ import sheet from '../../../components/bottom-sheet.module.css';
 import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { createSystem } from '../api/create-system';
-import { errorsFor, fieldsNamedBy, problemText } from '../utils/problem-fields';
+import { errorsFor, fieldsNamedBy, messageOf, problemText } from '../utils/problem-fields';
 import { FormField } from './form-field';
 import styles from './access.module.css';
 
@@ -20,7 +20,7 @@ export function SystemSheet({ visible, onClose, onCreated }: { visible: boolean;
   const [description, setDescription] = useState('');
   const [manualProvisioning, setManual] = useState(false);
   const [reviewer, setReviewer] = useState<ReviewerKind>('manager');
-  const [errors, setErrors] = useState<Partial<Record<SystemField, true>>>({});
+  const [errors, setErrors] = useState<Partial<Record<SystemField, true | string>>>({});
   const [saving, setSaving] = useState(false);
   const messages: Record<SystemField, string> = { name: t('access.catalog.invalid.name'), ownerUserId: t('access.catalog.invalid.owner'), description: t('access.catalog.invalid.description') };
 
@@ -34,8 +34,10 @@ export function SystemSheet({ visible, onClose, onCreated }: { visible: boolean;
       Toast.show({ icon: 'success', content: t('access.catalog.systemAdded') });
       onCreated();
     } catch (error) {
-      const known = errorsFor(fieldsNamedBy(error) ?? [], systemFields).errors;
-      if (Object.keys(known).length > 0) setErrors(known);
+      // The server's refusal in our words under the field it names (a name taken), else the field's own message.
+      const known = Object.keys(errorsFor(fieldsNamedBy(error) ?? [], systemFields).errors);
+      const text = problemText(error);
+      if (known.length > 0) setErrors(Object.fromEntries(known.map((field) => [field, text ?? true])));
       else if (error instanceof ApiError) Toast.show({ content: problemText(error) ?? describeApiError(error) });
     } finally {
       setSaving(false);
@@ -46,13 +48,13 @@ export function SystemSheet({ visible, onClose, onCreated }: { visible: boolean;
       <form className={`${sheet.body} ${styles.form}`} data-testid="access-system-sheet" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
         <h2 className={sheet.title}>{t('access.catalog.addSystem')}</h2>
         <List>
-          <FormField name="name" label={t('access.catalog.systemName')} error={errors.name && messages.name} required>
+          <FormField name="name" label={t('access.catalog.systemName')} error={messageOf(errors.name, messages.name)} required>
             <Input value={name} onChange={setName} maxLength={60} data-testid="access-system-name" aria-label={t('access.catalog.systemName')} />
           </FormField>
-          <FormField name="ownerUserId" label={t('access.catalog.owner')} error={errors.ownerUserId && messages.ownerUserId} required hint={t('access.form.forUserIdHint')}>
+          <FormField name="ownerUserId" label={t('access.catalog.owner')} error={messageOf(errors.ownerUserId, messages.ownerUserId)} required hint={t('access.form.forUserIdHint')}>
             <Input value={ownerUserId} onChange={setOwner} maxLength={64} placeholder="yq-wanglei" data-testid="access-system-owner" aria-label={t('access.catalog.owner')} />
           </FormField>
-          <FormField name="description" label={t('access.catalog.description')} error={errors.description && messages.description}>
+          <FormField name="description" label={t('access.catalog.description')} error={messageOf(errors.description, messages.description)}>
             <TextArea value={description} onChange={setDescription} maxLength={500} autoSize={{ minRows: 2 }} data-testid="access-system-description" aria-label={t('access.catalog.description')} />
           </FormField>
           <List.Item extra={<Switch checked={manualProvisioning} onChange={setManual} data-testid="access-system-manual" />} description={t('access.catalog.manualHint')}>

@@ -30,3 +30,9 @@ export function errorsFor<F extends string>(fields: readonly string[], known: re
   }
   return { errors, other };
 }
+
+/** A field's error: the server's refusal in our words when there is one, else the field's own message. */
+export function messageOf(error: true | string | undefined, fallback: string): string | null {
+  if (error === undefined) return null;
+  return error === true ? fallback : error;
+}
