@@ -38,6 +38,12 @@ describe('config', () => {
     expect(config.auth.adminUserIds).toEqual(['a', 'b', 'c']);
   });
 
+  it('S1: REGISTRATION_AUTO_ACTIVATE_DEPARTMENTS is a comma list of department ids; anything else is named', () => {
+    expect(loadConfig({ REGISTRATION_AUTO_ACTIVATE_DEPARTMENTS: '581208002, 7,' }).auth.autoActivateDepartmentIds).toEqual([581208002, 7]);
+    expect(loadConfig({}).auth.autoActivateDepartmentIds).toEqual([]);
+    expect(() => loadConfig({ REGISTRATION_AUTO_ACTIVATE_DEPARTMENTS: '信息部' })).toThrow(/REGISTRATION_AUTO_ACTIVATE_DEPARTMENTS: must be comma-separated numeric/);
+  });
+
   it('every key is documented', () => {
     for (const [key, { doc }] of Object.entries(configKeys)) expect(doc.length, key).toBeGreaterThan(10);
   });

@@ -7,6 +7,11 @@ import { z } from 'zod';
  */
 const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const listFromEnv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+/** Comma-separated DingTalk department ids (numbers), e.g. "581208002, 581208003". */
+const departmentIdsFromEnv = z
+  .string()
+  .regex(/^[\d,\s]*$/, 'must be comma-separated numeric DingTalk department ids')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean).map(Number));
 const port = z.coerce.number().int().min(0).max(65535);
 
 export const configKeys = {
@@ -26,6 +31,7 @@ export const configKeys = {
   JWT_TTL_SECONDS: { schema: z.coerce.number().int().min(60).max(86400).default(7200), doc: 'Lifetime of a session token.' },
   LOGIN_RATE_LIMIT_PER_MINUTE: { schema: z.coerce.number().int().min(1).default(20), doc: 'Login attempts allowed per client IP per minute.' },
   ADMIN_USER_IDS: { schema: listFromEnv.default([]), doc: 'Comma-separated DingTalk user ids that are IT admins from the start.' },
+  REGISTRATION_AUTO_ACTIVATE_DEPARTMENTS: { schema: departmentIdsFromEnv.default([]), doc: 'Rule S1: comma-separated DingTalk department ids whose people are active from their first login; everyone else (but ADMIN_USER_IDS) waits for IT review (账号审核).' },
   ENCRYPTION_KEYS: { schema: z.string().optional(), doc: 'Versioned data keys "v1:<base64 32 bytes>,v2:…"; the highest version encrypts. Required with live DingTalk.' },
   ENCRYPTION_ALGORITHM: { schema: z.enum(['aes-256-gcm', 'sm4-cbc-hmac-sm3']).default('aes-256-gcm'), doc: 'Cipher for sensitive columns: AES-256-GCM or the national standard SM4 with HMAC-SM3.' },
   DINGTALK_CLIENT_ID: { schema: z.string().min(1).optional(), doc: 'AppKey (Client ID) of the DingTalk internal app; set with the three below for live mode.' },
@@ -162,6 +168,7 @@ function toConfig(env: RawEnv) {
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
       loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
       adminUserIds: env.ADMIN_USER_IDS,
+      autoActivateDepartmentIds: env.REGISTRATION_AUTO_ACTIVATE_DEPARTMENTS,
     },
     crypto: { keys: env.ENCRYPTION_KEYS ?? null, algorithm: env.ENCRYPTION_ALGORITHM },
     dingtalk: {

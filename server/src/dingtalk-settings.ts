@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { accessProcessCode } from './dingtalk/sandbox/approvals/process-definitions';
-import { demoGroupIds, demoSecurityLeadUserId } from './dingtalk/sandbox/org-seed';
+import { demoGroupIds, demoSecurityLeadUserId, demoUserIds } from './dingtalk/sandbox/org-seed';
 import { sandboxCardTemplateIds } from './dingtalk/sandbox/messaging/card-templates';
 import { sandboxSceneGroupTemplateId } from './dingtalk/sandbox/messaging/scene-groups';
 import type { DingTalkDirectory } from './platform/deps';
@@ -23,6 +23,7 @@ export function directoryOf(config: Config, isSandbox: boolean): DingTalkDirecto
     sceneGroupTemplateId: config.dingtalk.sceneGroupTemplateId ?? (isSandbox ? sandboxSceneGroupTemplateId : null),
     approvalProcessCode: config.dingtalk.approvalProcessCode ?? (isSandbox ? accessProcessCode : null),
     securityLeadUserId: config.access.securityLeadUserId ?? (isSandbox ? demoSecurityLeadUserId : null),
+    demoUserIds: isSandbox ? Object.values(demoUserIds) : [],
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assignableRoleSchema } from './roles';
-import { userSchema } from './users';
+import { userSchema, userStatusSchema } from './users';
 
 /** What the micro-app needs before login: where DingTalk is and which app it is. */
 export const publicConfigSchema = z.object({
@@ -37,7 +37,7 @@ export const sandboxPersonAccessSchema = z.object({
   granted: z.array(assignableRoleSchema),
   /** Null for someone DingOps has not met: their first login reads it from DingTalk. */
   isDepartmentLeader: z.boolean().nullable(),
-  status: z.enum(['active', 'suspended']).nullable(),
+  status: userStatusSchema.nullable(),
 });
 export type SandboxPersonAccess = z.infer<typeof sandboxPersonAccessSchema>;
 

@@ -9,5 +9,7 @@ export const problemSchema = z.object({
   code: z.string(),
   instance: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Extension member of `auth.registration_rejected`: the reason IT gave. */
+  reason: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -23,6 +23,7 @@ export const router = createBrowserRouter([
         // Admin pages are for a few people: keep them out of everyone's first download.
         lazy: async () => ({ Component: (await import('./routes/admin-users')).AdminUsersRoute }),
       },
+      { path: paths.adminRegistrations.path, lazy: async () => ({ Component: (await import('./routes/admin-registrations')).AdminRegistrationsRoute }) },
       // Ticket pages load on first use, so opening the app costs no more than home.
       { path: paths.reportFault.path, lazy: async () => ({ Component: (await import('./routes/report-fault')).ReportFaultRoute }) },
       { path: paths.myTickets.path, lazy: async () => ({ Component: (await import('./routes/tickets-mine')).MyTicketsRoute }) },
@@ -36,6 +37,8 @@ export const router = createBrowserRouter([
       { path: paths.settings.path, lazy: async () => ({ Component: (await import('./routes/settings-index')).SettingsIndexRoute }) },
       { path: paths.settingsCategories.path, lazy: async () => ({ Component: (await import('./routes/settings-categories')).SettingsCategoriesRoute }) },
       { path: paths.settingsSla.path, lazy: async () => ({ Component: (await import('./routes/settings-sla')).SettingsSlaRoute }) },
+      // The audit log (auditors, IT admins): on first use.
+      { path: paths.audit.path, lazy: async () => ({ Component: (await import('./routes/audit-log')).AuditLogRoute }) },
       // On-call calendar and escalation policies (IT only): on first use.
       { path: paths.oncall.path, lazy: async () => ({ Component: (await import('./routes/oncall-calendar')).OncallCalendarRoute }) },
       { path: paths.oncallPolicies.path, lazy: async () => ({ Component: (await import('./routes/oncall-policies')).OncallPoliciesRoute }) },

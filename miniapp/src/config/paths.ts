@@ -21,6 +21,11 @@ export const paths = {
     path: '/admin/users',
     getHref: () => '/admin/users',
   },
+  /** 账号审核: people waiting for IT to verify their registration (rule S1). */
+  adminRegistrations: {
+    path: '/admin/registrations',
+    getHref: () => '/admin/registrations',
+  },
   reportFault: {
     path: '/tickets/new',
     getHref: () => '/tickets/new',
@@ -68,6 +73,10 @@ export const paths = {
   settingsSla: {
     path: '/settings/sla',
     getHref: () => '/settings/sla',
+  },
+  audit: {
+    path: '/audit',
+    getHref: () => '/audit',
   },
   oncall: {
     path: '/oncall',

@@ -1,3 +1,5 @@
+import { auditZhCN } from './zh-cn-audit';
+
 /** Simplified Chinese, the app's first language. Keys are the source of truth for every locale. */
 export const zhCN = {
   'app.name': 'DingOps 运维台',
@@ -55,7 +57,9 @@ export const zhCN = {
   'users.allRoles': '全部',
   'users.empty': '暂无内容',
   'users.noResults': '无搜索结果',
-  'users.suspended': '已停用',
+  'users.status.suspended': '已停用',
+  'users.status.pending': '待审核',
+  'users.status.rejected': '已拒绝',
   'users.editRoles': '编辑角色',
   'users.rolesHint': '每个人默认是员工；部门主管来自钉钉通讯录，无需在此设置。',
   'users.save': '保存',
@@ -1055,6 +1059,34 @@ export const zhCN = {
   'problem.access.role_name_taken': '该系统已有同名权限',
   'problem.access.already_held': '你已拥有这个权限，如需延长请在“我的权限”中续期',
   'problem.access.already_requested': '这个权限已有审批中的申请，请等待审批结果',
+  'title.adminRegistrations': '账号审核',
+  'title.registrationPending': '等待审核',
+  'registration.pendingTitle': '等待信息部门审核',
+  'registration.pendingText': '你的 DingOps 账号已登记，信息部门核实身份后即可使用。',
+  'registration.pendingNotice': '审核结果会通过钉钉工作通知告诉你；通过后重新打开或刷新即可使用。',
+  'registration.check': '刷新状态',
+  'registration.rejectedTitle': '账号审核未通过',
+  'registration.rejectedReason': '原因：{reason}',
+  'registration.rejectedHint': '如有疑问，请联系信息部门。',
+  'registration.linkDescription': '新同事首次登录后需信息部门核实',
+  'registration.intro': '以下人员首次登录 DingOps，请核实身份后通过或拒绝。结果会以钉钉工作通知告知本人。',
+  'registration.introReadOnly': '以下人员等待审核；通过或拒绝需 IT 管理员操作。',
+  'registration.empty': '暂无待审核的账号',
+  'registration.mobile': '手机',
+  'registration.noMobile': '未提供',
+  'registration.registeredAt': '{at} 首次登录',
+  'registration.activate': '通过',
+  'registration.reject': '拒绝',
+  'registration.activateConfirm': '确认通过 {name} 的账号？通过后即可使用 DingOps。',
+  'registration.activatedToast': '已通过 {name}',
+  'registration.rejectTitle': '拒绝 {name} 的账号',
+  'registration.reasonPlaceholder': '请填写拒绝原因，本人会看到',
+  'registration.reasonRequired': '请填写拒绝原因',
+  'registration.rejectedToast': '已拒绝 {name}',
+  'problem.auth.account_pending': '账号正在等待信息部门审核',
+  'problem.auth.registration_rejected': '账号审核未通过',
+  'problem.users.not_pending': '该账号已不在待审核状态，请刷新',
+  ...auditZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

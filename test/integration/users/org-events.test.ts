@@ -114,7 +114,7 @@ describe('DingTalk contact events', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: huang.headers })).json()).toMatchObject({ isManager: true, roles: ['employee', 'manager'] });
   });
 
-  it('a new hire is created active, as a first login would, audited once; the same event again creates nobody new', async () => {
+  it('S1: a new hire is created waiting for review (pending), as a first login would, audited once; the same event again creates nobody new', async () => {
     const t = await buildTestApp();
     await t.app.ready();
     const { userId } = await orgEvent(t, { type: 'user_add_org', name: '周新', departmentId: demoDepartmentIds.rnd, title: '开发工程师' });
@@ -124,12 +124,13 @@ describe('DingTalk contact events', () => {
 
     const admin = await t.loginAs(demo.itLead);
     const found = (await t.app.inject({ method: 'GET', url: `/api/v1/users?q=${encodeURIComponent('周新')}`, headers: admin.headers })).json();
-    expect(found.items).toEqual([expect.objectContaining({ dingtalkUserId: userId, title: '开发工程师', status: 'active', roles: ['employee'], lastLoginAt: null, departments: [expect.objectContaining({ name: '研发部' })] })]);
+    expect(found.items).toEqual([expect.objectContaining({ dingtalkUserId: userId, title: '开发工程师', status: 'pending', roles: ['employee'], lastLoginAt: null, departments: [expect.objectContaining({ name: '研发部' })] })]);
     const created = await auditOf(t, `action=users.created&targetId=${found.items[0].id}`);
-    expect(created).toEqual([expect.objectContaining({ actorId: 'dingtalk', summary: expect.objectContaining({ status: 'active', source: expect.objectContaining({ eventType: 'user_add_org' }) }) })]);
+    expect(created).toEqual([expect.objectContaining({ actorId: 'dingtalk', summary: expect.objectContaining({ status: 'pending', registration: 'review_required', source: expect.objectContaining({ eventType: 'user_add_org' }) }) })]);
     expect(await auditOf(t, `action=users.updated&targetId=${found.items[0].id}`)).toEqual([]);
     const session = await t.loginAs(userId);
     expect(session.userId).toBe(found.items[0].id);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: session.headers })).json()).toMatchObject({ status: 'pending' });
   });
 
   it('the directory is read before the event’s transaction: a slow DingTalk holds up no one else’s request', async () => {

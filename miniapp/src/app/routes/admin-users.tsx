@@ -1,4 +1,5 @@
-import { ErrorBlock } from 'antd-mobile';
+import { ErrorBlock, List } from 'antd-mobile';
+import { useNavigate } from 'react-router';
 import { PageLayout } from '../../components/page-layout';
 import { paths } from '../../config/paths';
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user';
@@ -9,11 +10,19 @@ import { useI18n } from '../../lib/i18n';
 export function AdminUsersRoute() {
   const { t } = useI18n();
   const user = useCurrentUser();
+  const navigate = useNavigate();
   const allowed = user.roles.includes('it_admin');
   return (
     <PageLayout title={t('title.adminUsers')} backTo={paths.home.getHref()}>
       {allowed ? (
-        <UserDirectory />
+        <>
+          <List>
+            <List.Item onClick={() => void navigate(paths.adminRegistrations.getHref())} description={t('registration.linkDescription')} data-testid="admin-registrations-link">
+              {t('title.adminRegistrations')}
+            </List.Item>
+          </List>
+          <UserDirectory />
+        </>
       ) : (
         <ErrorBlock status="default" title={t('error.forbidden')} description={t('error.noPermissionDescription')} data-testid="admin-forbidden" />
       )}

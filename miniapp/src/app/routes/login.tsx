@@ -5,6 +5,7 @@ import { safeNextPath } from '../../config/paths';
 import { LoginAsPicker } from '../../features/auth/components/login-as-picker';
 import { LoginFailed } from '../../features/auth/components/login-failed';
 import { OpenInDingTalk } from '../../features/auth/components/open-in-dingtalk';
+import { RegistrationRejected } from '../../features/auth/components/registration-rejected';
 import { useLoginFlow } from '../../features/auth/hooks/use-login-flow';
 import { useSession } from '../../features/auth/hooks/use-session';
 import { useI18n } from '../../lib/i18n';
@@ -32,6 +33,7 @@ function LoginScreen({ next, loginAs }: { next: string; loginAs: string | null }
       {state.step === 'picker' ? <LoginAsPicker people={state.people} access={state.access} notice={state.notice} onPick={(person) => void pickPerson(person)} /> : null}
       {state.step === 'open-in-dingtalk' ? <OpenInDingTalk /> : null}
       {state.step === 'failed' ? <LoginFailed message={state.message} detail={state.detail} onRetry={retry} /> : null}
+      {state.step === 'rejected' ? <RegistrationRejected reason={state.reason} onRetry={retry} /> : null}
     </PageLayout>
   );
 }

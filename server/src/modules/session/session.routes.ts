@@ -23,8 +23,9 @@ export function setupDingtalkLoginRoute(app: FastifyInstance, service: SessionSe
 
 export function setupMeRoute(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/me', {
-    config: { access: 'authenticated' },
-    schema: { tags: ['session'], summary: 'The logged-in person with their roles', response: { 200: userSchema } },
+    // A person waiting for registration review reads their own status here, and nothing else.
+    config: { access: 'authenticated', allowPending: true },
+    schema: { tags: ['session'], summary: 'The logged-in person with their roles and account status', response: { 200: userSchema } },
     handler: async (request) => request.actor!,
   });
 }

@@ -6,7 +6,7 @@ import type { AuditContext, AuditService } from '../../platform/audit/audit.serv
 import { dingtalkUnavailable } from '../../platform/errors/platform.errors';
 import { fetchDingTalkPerson } from '../../platform/identity/directory';
 import type { DingTalkPerson, IdentityService } from '../../platform/identity/identity.service';
-import { accountSuspended, invalidAuthCode } from './session.errors';
+import { accountSuspended, invalidAuthCode, registrationRejected } from './session.errors';
 
 interface SessionDeps {
   db: Db;
@@ -56,13 +56,19 @@ export function createSessionService({ db, dingtalk, identity, audit, clock, iss
       }
       const { user } = await db.transaction(async (tx) => {
         const synced = await identity.syncPerson(person, { loggedInAt: clock() }, tx);
-        if (synced.user.status === 'active') {
+        if (synced.user.status === 'active' || synced.user.status === 'pending') {
+          // A pending person gets a session too: the micro-app shows them the waiting page (rule S1).
           const asUser = { ...context, actorId: synced.user.id, actorName: synced.user.name };
-          await audit.record(asUser, { action: 'auth.login', target: { type: 'user', id: synced.user.id }, summary: { roles: synced.user.roles, created: synced.created } }, tx);
+          const registration = synced.registration ? { registration: synced.registration.because } : {};
+          await audit.record(asUser, { action: 'auth.login', target: { type: 'user', id: synced.user.id }, summary: { roles: synced.user.roles, created: synced.created, status: synced.user.status, ...registration } }, tx);
         }
         return synced;
       });
-      if (user.status !== 'active') {
+      if (user.status === 'rejected') {
+        await recordFailure({ ...context, actorId: user.id, actorName: user.name }, 'registration_rejected', person.userId);
+        throw registrationRejected(await identity.rejectionReason(user.id));
+      }
+      if (user.status === 'suspended') {
         await recordFailure({ ...context, actorId: user.id, actorName: user.name }, 'account_suspended', person.userId);
         throw accountSuspended();
       }

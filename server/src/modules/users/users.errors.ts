@@ -6,3 +6,5 @@ export const cannotSuspendSelf = defineError('users.cannot_suspend_self', 'confl
 export const alreadySuspended = defineError('users.already_suspended', 'conflict', () => 'This account is already suspended');
 /** Only a suspended account can be reactivated. */
 export const notSuspended = defineError('users.not_suspended', 'conflict', () => 'This account is not suspended');
+/** Rule S1: only a person waiting for registration review can be activated or rejected. */
+export const notPending = defineError('users.not_pending', 'conflict', (status: string) => `This account is not waiting for review (it is ${status})`);

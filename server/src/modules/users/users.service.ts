@@ -1,8 +1,10 @@
 import type { AssignableRole } from '@dingops/shared/roles';
 import type { ListUsersQuery } from '@dingops/shared/users';
+import type { Db } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
 import type { Actor, IdentityService } from '../../platform/identity/identity.service';
-import { alreadySuspended, cannotSuspendSelf, notSuspended } from './users.errors';
+import { alreadySuspended, cannotSuspendSelf, notPending, notSuspended } from './users.errors';
+import type { createRegistrationNotifier } from './users.notifications';
 
 /** An IT admin changing a person's account status from DingOps. */
 interface StatusInput {
@@ -13,7 +15,20 @@ interface StatusInput {
 }
 
 /** People administration on top of the platform identity: reads of other people are audited (rule S4). */
-export function createUsersService({ identity, audit }: { identity: IdentityService; audit: AuditService }) {
+interface UsersDeps {
+  db: Db;
+  identity: IdentityService;
+  audit: AuditService;
+  notifier: ReturnType<typeof createRegistrationNotifier>;
+}
+
+export function createUsersService({ db, identity, audit, notifier }: UsersDeps) {
+  /** 409 unless the person is waiting for review; 404 when there is no such person. */
+  async function requirePending(userId: string) {
+    const user = await identity.getUser(userId);
+    if (user.status !== 'pending') throw notPending(user.status);
+  }
+
   return {
     async listUsers({ query, context }: { query: ListUsersQuery; context: AuditContext }) {
       const page = await identity.listUsers(query);
@@ -41,6 +56,35 @@ export function createUsersService({ identity, audit }: { identity: IdentityServ
       const { user, changed } = await identity.reactivate({ userId, reason: reason ?? 'Reactivated by an IT admin', context, source: { kind: 'person' } });
       if (!changed) throw notSuspended();
       return user;
+    },
+
+    /** Rule S1: who waits for registration review; reading their (masked) profiles is audited (S4). */
+    async listPending({ context }: { context: AuditContext }) {
+      const items = await identity.listPending();
+      await audit.record(context, { action: 'users.pending_listed', summary: { count: items.length } });
+      return { items };
+    },
+
+    /** Rule S1: IT verified the person; they are told by a work notification. */
+    async activate({ userId, context }: { userId: string; context: AuditContext }) {
+      await requirePending(userId);
+      return db.transaction(async (tx) => {
+        const { user, changed } = await identity.activate({ userId, reason: 'Registration verified by IT', context, source: { kind: 'person' } }, tx);
+        if (!changed) throw notPending(user.status);
+        await notifier.activated(user, tx);
+        return user;
+      });
+    },
+
+    /** Rule S1: IT refused the registration; the person is told why, and their logins are refused with the reason. */
+    async reject({ userId, reason, context }: { userId: string; reason: string; context: AuditContext }) {
+      await requirePending(userId);
+      return db.transaction(async (tx) => {
+        const { user, changed } = await identity.reject({ userId, reason, context, source: { kind: 'person' } }, tx);
+        if (!changed) throw notPending(user.status);
+        await notifier.rejected(user, reason, tx);
+        return user;
+      });
     },
   };
 }

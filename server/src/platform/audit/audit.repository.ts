@@ -1,19 +1,10 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { type ChainedFields, chainHash, genesisHash } from './audit.chain';
 import { type AuditRow, auditLog } from './audit.table';
 
 /** Serialises appends so every row sees the true previous hash, across instances too. */
 const auditChainLockKey = 72_410_002;
-
-export interface AuditFilter {
-  actorId?: string;
-  action?: string;
-  targetType?: string;
-  targetId?: string;
-  from?: Date;
-  to?: Date;
-}
 
 export function createAuditRepository({ db }: { db: Db }) {
   async function appendInTransaction(tx: Executor, fields: ChainedFields): Promise<AuditRow> {
@@ -33,23 +24,6 @@ export function createAuditRepository({ db }: { db: Db }) {
     append(fields: ChainedFields, tx?: Executor): Promise<AuditRow> {
       if (tx) return appendInTransaction(tx, fields);
       return db.transaction((own) => appendInTransaction(own, fields));
-    },
-
-    async list({ filter, afterId, limit }: { filter: AuditFilter; afterId: bigint | null; limit: number }): Promise<AuditRow[]> {
-      const conditions: SQL[] = [];
-      if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
-      if (filter.action) conditions.push(eq(auditLog.action, filter.action));
-      if (filter.targetType) conditions.push(eq(auditLog.targetType, filter.targetType));
-      if (filter.targetId) conditions.push(eq(auditLog.targetId, filter.targetId));
-      if (filter.from) conditions.push(gte(auditLog.at, filter.from));
-      if (filter.to) conditions.push(lte(auditLog.at, filter.to));
-      if (afterId !== null) conditions.push(lt(auditLog.id, afterId));
-      return db
-        .select()
-        .from(auditLog)
-        .where(and(...conditions))
-        .orderBy(desc(auditLog.id))
-        .limit(limit);
     },
 
     /** Oldest first, in batches, for the chain walk. */

@@ -1,9 +1,7 @@
-import type { AuditEntry, AuditVerification, ListAuditQuery } from '@dingops/shared/audit';
+import type { AuditVerification } from '@dingops/shared/audit';
 import type { Executor } from '../../db/client';
 import { checkLink, genesisHash } from './audit.chain';
 import type { AuditRepository } from './audit.repository';
-import type { AuditRow } from './audit.table';
-import { beforeIdOf, keysetPage } from '../pagination/cursor';
 
 /** Who did it and from where; built once per request, passed to services. */
 export interface AuditContext {
@@ -39,23 +37,6 @@ export function createAuditService({ repo, clock }: { repo: AuditRepository; clo
       );
     },
 
-    async list(query: ListAuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-      const rows = await repo.list({
-        filter: {
-          ...(query.actorId ? { actorId: query.actorId } : {}),
-          ...(query.action ? { action: query.action } : {}),
-          ...(query.targetType ? { targetType: query.targetType } : {}),
-          ...(query.targetId ? { targetId: query.targetId } : {}),
-          ...(query.from ? { from: new Date(query.from) } : {}),
-          ...(query.to ? { to: new Date(query.to) } : {}),
-        },
-        afterId: beforeIdOf(query.cursor),
-        limit: query.limit + 1,
-      });
-      const page = keysetPage(rows, query.limit, (row) => [String(row.id)]);
-      return { items: page.items.map(toEntry), nextCursor: page.nextCursor };
-    },
-
     /** Walks the whole chain oldest first and stops at the first broken link. */
     async verify(): Promise<AuditVerification> {
       let expectedPrev = genesisHash;
@@ -78,20 +59,3 @@ export function createAuditService({ repo, clock }: { repo: AuditRepository; clo
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
-
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    id: String(row.id),
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorName: row.actorName,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    result: row.result,
-    sourceIp: row.sourceIp,
-    requestId: row.requestId,
-    summary: row.summary,
-    hash: row.hash,
-  };
-}

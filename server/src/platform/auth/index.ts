@@ -70,7 +70,7 @@ async function loadActor(app: FastifyInstance, request: FastifyRequest) {
     return;
   }
   // Outside the try: a database that cannot be reached is a 503 to retry, not a reason to log in again.
-  const actor = await app.identity.findActiveActor(claims.sub);
+  const actor = await app.identity.findSessionActor(claims.sub);
   if (actor) request.actor = actor;
   else request.authFailure = 'This account is no longer active';
 }

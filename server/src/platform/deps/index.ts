@@ -32,6 +32,8 @@ export interface DingTalkDirectory {
   approvalProcessCode: string | null;
   /** The security group's lead: last approver of high-risk access. */
   securityLeadUserId: string | null;
+  /** The sandbox's demo people (active from their first login); empty against a real DingTalk. */
+  demoUserIds: readonly string[];
 }
 
 declare module 'fastify' {

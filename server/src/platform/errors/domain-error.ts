@@ -13,6 +13,8 @@ export class DomainError extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** RFC 9457 extension members a client needs beyond the detail (e.g. a rejection's `reason`). */
+    readonly extensions: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -37,7 +37,10 @@ export interface ProblemInput {
   code: string;
   detail: string;
   errors?: FieldIssue[];
+  extensions?: Record<string, string>;
 }
+
+const standardMembers = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'errors']);
 
 /** The RFC 9457 body; `instance` is the request id when there is a request (a malformed one may have none). */
 export function problemBody(problem: ProblemInput, instance?: string) {
@@ -49,6 +52,8 @@ export function problemBody(problem: ProblemInput, instance?: string) {
     code: problem.code,
     ...(instance ? { instance } : {}),
     ...(problem.errors?.length ? { errors: problem.errors } : {}),
+    // Extensions never overwrite the standard members.
+    ...Object.fromEntries(Object.entries(problem.extensions ?? {}).filter(([key]) => !standardMembers.has(key))),
   };
 }
 
@@ -57,7 +62,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
 }
 
 export function problemFromDomainError(error: DomainError): ProblemInput {
-  return { status: statusByKind[error.kind], code: error.code, detail: error.message, errors: error.issues };
+  return { status: statusByKind[error.kind], code: error.code, detail: error.message, errors: error.issues, extensions: error.extensions };
 }
 
 /** What the failed validation looked at, so a failed union can be explained by the branch the input came closest to. */

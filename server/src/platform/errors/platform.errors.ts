@@ -4,6 +4,8 @@ import { DomainError, type FieldIssue, defineError } from './domain-error';
 export const notAuthenticated = defineError('auth.not_authenticated', 'unauthenticated', (detail: string) => detail);
 /** The caller is logged in but none of their roles may use this route. */
 export const forbidden = defineError('auth.forbidden', 'forbidden', (needed: readonly string[]) => `This needs one of the roles: ${needed.join(', ')}`);
+/** Rule S1: the person logged in, but IT has not yet verified their registration; only /me answers them. */
+export const accountPending = defineError('auth.account_pending', 'forbidden', () => 'Your account is waiting for review by the IT department (信息部门)');
 /** No route answers this method and URL. */
 export const routeNotFound = defineError('http.not_found', 'not_found', (method: string, url: string) => `No route ${method} ${url}`);
 /** The caller sent too many requests. */

@@ -1,15 +1,19 @@
 import type { AssignableRole } from '@dingops/shared/roles';
-import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNotNull, ne, notLike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNotNull, notLike, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { type NewUserRow, roleGrants, type UserRow, users } from './identity.table';
 import { containing } from '../../db/like';
 
 export function createIdentityRepository({ db }: { db: Db }) {
   return {
-    async upsertByDingtalkId(values: Omit<NewUserRow, 'id' | 'createdAt'>, tx: Executor = db): Promise<{ row: UserRow; created: boolean }> {
+    /**
+     * Creates a person with `initialStatus`, or refreshes their profile; an existing person keeps
+     * their status (a login never lifts a suspension nor skips registration review).
+     */
+    async upsertByDingtalkId(values: Omit<NewUserRow, 'id' | 'createdAt' | 'status'>, initialStatus: UserRow['status'], tx: Executor = db): Promise<{ row: UserRow; created: boolean }> {
       const [result] = await tx
         .insert(users)
-        .values(values)
+        .values({ ...values, status: initialStatus })
         .onConflictDoUpdate({ target: users.dingtalkUserId, set: { ...values, updatedAt: sql`now()` } })
         // xmax = 0 only on a freshly inserted row: tells a first login from a returning one.
         .returning({ ...getTableColumns(users), created: sql<boolean>`(xmax = 0)` });
@@ -37,14 +41,19 @@ export function createIdentityRepository({ db }: { db: Db }) {
       return found ?? null;
     },
 
-    /** Sets the status unless it already is that; null when the user is missing or nothing changed. */
-    async changeStatus({ id, status }: { id: string; status: UserRow['status'] }, tx: Executor = db): Promise<UserRow | null> {
+    /** Sets the status when the account is in one of `from`; null when the user is missing or was in another status. */
+    async changeStatus({ id, status, from }: { id: string; status: UserRow['status']; from: readonly UserRow['status'][] }, tx: Executor = db): Promise<UserRow | null> {
       const [row] = await tx
         .update(users)
         .set({ status, updatedAt: sql`now()` })
-        .where(and(eq(users.id, id), ne(users.status, status)))
+        .where(and(eq(users.id, id), inArray(users.status, [...from])))
         .returning();
       return row ?? null;
+    },
+
+    /** People waiting for registration review, oldest first (IT works the queue in order). */
+    async listPending(limit: number): Promise<UserRow[]> {
+      return db.select().from(users).where(eq(users.status, 'pending')).orderBy(asc(users.createdAt), asc(users.id)).limit(limit);
     },
 
     async findById(id: string, tx: Executor = db): Promise<UserRow | null> {

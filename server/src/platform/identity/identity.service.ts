@@ -1,5 +1,5 @@
 import { type AssignableRole, effectiveRoles } from '@dingops/shared/roles';
-import type { ListUsersQuery, User } from '@dingops/shared/users';
+import type { ListUsersQuery, PendingUser, User, UserStatus } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../audit/audit.service';
 import type { FieldCipher } from '../crypto/field-cipher';
@@ -9,6 +9,7 @@ import { cannotDropOwnAdmin, userNotFound } from './identity.errors';
 import type { IdentityRepository } from './identity.repository';
 import { type DirectoryProfile, profileChanges } from './identity.rules';
 import type { DepartmentRef, NewUserRow, UserRow } from './identity.table';
+import { decideRegistration, maskMobile, type RegistrationDecision, type RegistrationPolicy } from './registration.rules';
 
 /** The logged-in person as every route sees them: the full user, loaded once per request. */
 export type Actor = User;
@@ -49,8 +50,25 @@ export interface StatusChange {
   source: AccountChangeSource;
 }
 
-export function createIdentityService({ db, repo, audit, cipher }: { db: Db; repo: IdentityRepository; audit: AuditService; cipher: FieldCipher }) {
-  function rowValues(person: DingTalkPerson, loggedInAt?: Date): Omit<NewUserRow, 'id' | 'createdAt'> {
+/** Which statuses each change starts from, and the audit action it writes. */
+const transitions = {
+  suspend: { to: 'suspended', from: ['active', 'pending', 'rejected'], action: 'users.suspended' },
+  reactivate: { to: 'active', from: ['suspended'], action: 'users.reactivated' },
+  activate: { to: 'active', from: ['pending'], action: 'users.activated' },
+  reject: { to: 'rejected', from: ['pending'], action: 'users.rejected' },
+} as const satisfies Record<string, { to: UserStatus; from: readonly UserStatus[]; action: string }>;
+type Transition = keyof typeof transitions;
+
+interface IdentityDeps {
+  db: Db;
+  repo: IdentityRepository;
+  audit: AuditService;
+  cipher: FieldCipher;
+  registration: RegistrationPolicy;
+}
+
+export function createIdentityService({ db, repo, audit, cipher, registration }: IdentityDeps) {
+  function rowValues(person: DingTalkPerson, loggedInAt?: Date): Omit<NewUserRow, 'id' | 'createdAt' | 'status'> {
     return {
       dingtalkUserId: person.userId,
       unionId: person.unionId,
@@ -66,15 +84,21 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
     };
   }
 
-  /** Sets a person's status (suspended or active again) with an audit row holding before, after, reason and source. */
-  async function changeStatus(status: UserRow['status'], { userId, reason, context, source }: StatusChange, tx: Executor): Promise<{ user: User; changed: boolean }> {
+  /** Moves a person's status along one transition, with an audit row holding before, after, reason and source. */
+  async function changeStatus(transition: Transition, { userId, reason, context, source }: StatusChange, tx: Executor): Promise<{ user: User; changed: boolean }> {
+    const { to, from, action } = transitions[transition];
     const before = await requireUser(userId, tx);
-    const row = await repo.changeStatus({ id: userId, status }, tx);
+    const row = await repo.changeStatus({ id: userId, status: to, from }, tx);
     if (!row) return { user: before, changed: false };
-    const action = status === 'suspended' ? 'users.suspended' : 'users.reactivated';
-    await audit.record(context, { action, target: { type: 'user', id: userId }, summary: { before: before.status, after: status, reason, source } }, tx);
+    await audit.record(context, { action, target: { type: 'user', id: userId }, summary: { before: before.status, after: to, reason, source } }, tx);
     return { user: await requireUser(userId, tx), changed: true };
   }
+
+  const inTransaction = (transition: Transition) => (change: StatusChange, tx?: Executor) =>
+    tx ? changeStatus(transition, change, tx) : db.transaction((own) => changeStatus(transition, change, own));
+
+  /** The status a person DingOps has never seen starts in (rule S1); ignored for someone it knows. */
+  const registrationOf = (person: DingTalkPerson): RegistrationDecision => decideRegistration(registration, { userId: person.userId, departments: person.departments });
 
   async function toUsers(rows: UserRow[], tx?: Executor): Promise<User[]> {
     const grants = await repo.grantsFor(rows.map((row) => row.dingtalkUserId), tx);
@@ -89,26 +113,32 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
   }
 
   return {
-    /** Creates or refreshes a person from their DingTalk profile (login, org sync). */
-    async syncPerson(person: DingTalkPerson, { loggedInAt }: { loggedInAt?: Date }, tx: Executor): Promise<{ user: User; created: boolean }> {
-      const { row, created } = await repo.upsertByDingtalkId(rowValues(person, loggedInAt), tx);
+    /**
+     * Creates or refreshes a person from their DingTalk profile at login. A new person's status comes
+     * from the registration rule; `registration` says why (null for someone DingOps already knew).
+     */
+    async syncPerson(person: DingTalkPerson, { loggedInAt }: { loggedInAt?: Date }, tx: Executor): Promise<{ user: User; created: boolean; registration: RegistrationDecision | null }> {
+      const decision = registrationOf(person);
+      const { row, created } = await repo.upsertByDingtalkId(rowValues(person, loggedInAt), decision.status, tx);
       const [user] = await toUsers([row], tx);
-      return { user: user as User, created };
+      return { user: user as User, created, registration: created ? decision : null };
     },
 
     /**
      * A DingTalk contact event (join, change) read back from the directory: creates the person as a
-     * first login would (active), or refreshes department, title, leadership and manager. A creation
-     * and each real change are audited; the same profile again writes nothing. The status is never
-     * changed here: a person suspended in DingOps stays suspended until someone reactivates them.
+     * first login would (the registration rule decides active or pending), or refreshes department,
+     * title, leadership and manager. A creation and each real change are audited; the same profile
+     * again writes nothing. The status is never changed here: a person suspended or waiting for review
+     * in DingOps stays so until IT acts.
      */
     async applyDirectoryProfile({ person, context, source }: { person: DingTalkPerson; context: AuditContext; source: AccountChangeSource }, tx: Executor): Promise<{ user: User; outcome: 'created' | 'updated' | 'unchanged' }> {
       const before = await repo.findByDingtalkId(person.userId, tx);
-      const { row, created } = await repo.upsertByDingtalkId(rowValues(person), tx);
+      const decision = registrationOf(person);
+      const { row, created } = await repo.upsertByDingtalkId(rowValues(person), decision.status, tx);
       const [user] = (await toUsers([row], tx)) as [User];
       const target = { type: 'user', id: row.id };
       if (created || !before) {
-        await audit.record(context, { action: 'users.created', target, summary: { status: row.status, after: profileOf(row), source } }, tx);
+        await audit.record(context, { action: 'users.created', target, summary: { status: row.status, registration: decision.because, after: profileOf(row), source } }, tx);
         return { user, outcome: 'created' };
       }
       const changes = profileChanges(profileOf(before), profileOf(row));
@@ -118,10 +148,38 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
     },
 
     /** Suspends an account: its sessions are refused from the next request on (the actor is reloaded per request). */
-    suspend: (change: StatusChange, tx?: Executor) => (tx ? changeStatus('suspended', change, tx) : db.transaction((own) => changeStatus('suspended', change, own))),
+    suspend: inTransaction('suspend'),
 
     /** Makes a suspended account active again; the person logs in anew. */
-    reactivate: (change: StatusChange, tx?: Executor) => (tx ? changeStatus('active', change, tx) : db.transaction((own) => changeStatus('active', change, own))),
+    reactivate: inTransaction('reactivate'),
+
+    /** Rule S1: IT verified a person waiting for review; they use DingOps from their next request on. */
+    activate: inTransaction('activate'),
+
+    /** Rule S1: IT refused a registration; the person's logins are refused with the reason. */
+    reject: inTransaction('reject'),
+
+    /** The reason IT gave when it refused this person's registration (kept in the audit trail). */
+    async rejectionReason(userId: string): Promise<string | null> {
+      const { items } = await audit.list({ action: transitions.reject.action, targetType: 'user', targetId: userId, limit: 1 });
+      const reason = items[0]?.summary.reason;
+      return typeof reason === 'string' ? reason : null;
+    },
+
+    /** People waiting for registration review, with their mobile masked (rule S1 review, P4 privacy). */
+    async listPending(limit = 200): Promise<PendingUser[]> {
+      const rows = await repo.listPending(limit);
+      return rows.map((row) => ({
+        id: row.id,
+        dingtalkUserId: row.dingtalkUserId,
+        name: row.name,
+        avatarUrl: row.avatarUrl,
+        departments: row.departments,
+        title: row.title,
+        mobileMasked: maskMobile(row.mobileEncrypted ? cipher.decrypt(row.mobileEncrypted) : null),
+        createdAt: row.createdAt.toISOString(),
+      }));
+    },
 
     getUser: (id: string) => requireUser(id),
 
@@ -133,7 +191,17 @@ export function createIdentityService({ db, repo, audit, cipher }: { db: Db; rep
       return user ?? null;
     },
 
-    /** The actor for a session token; null when the person no longer exists or is suspended. */
+    /**
+     * The actor for a session token; null when the person no longer exists, is suspended or was
+     * rejected. A person waiting for review is returned: the route guard lets them reach /me only.
+     */
+    async findSessionActor(id: string): Promise<Actor | null> {
+      const found = await repo.findWithGrants(id);
+      if (!found || (found.row.status !== 'active' && found.row.status !== 'pending')) return null;
+      return toUser(found.row, found.grants);
+    },
+
+    /** An active person by DingOps id (e.g. a ticket assignee); null when missing, pending, suspended or rejected. */
     async findActiveActor(id: string): Promise<Actor | null> {
       const found = await repo.findWithGrants(id);
       if (!found || found.row.status !== 'active') return null;

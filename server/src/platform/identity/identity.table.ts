@@ -22,7 +22,7 @@ export const users = pgTable(
     departments: jsonb('departments').$type<DepartmentRef[]>().notNull().default([]),
     isDepartmentLeader: boolean('is_department_leader').notNull().default(false),
     managerDingtalkUserId: text('manager_dingtalk_user_id'),
-    status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'pending', 'suspended', 'rejected'] }).notNull().default('active'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

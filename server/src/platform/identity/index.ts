@@ -11,9 +11,10 @@ declare module 'fastify' {
 
 export const identityPlugin = fp(
   async (app: FastifyInstance) => {
-    const { database, cipher } = app.deps;
+    const { database, cipher, config, directory } = app.deps;
     const repo = createIdentityRepository({ db: database.db });
-    app.decorate('identity', createIdentityService({ db: database.db, repo, audit: app.audit, cipher }));
+    const registration = { mode: config.dingtalk.mode, autoActivateDepartmentIds: config.auth.autoActivateDepartmentIds, adminUserIds: config.auth.adminUserIds, demoUserIds: directory.demoUserIds };
+    app.decorate('identity', createIdentityService({ db: database.db, repo, audit: app.audit, cipher, registration }));
   },
   { name: 'identity', dependencies: ['deps', 'audit'] },
 );

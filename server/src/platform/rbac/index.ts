@@ -2,7 +2,7 @@ import type { Role } from '@dingops/shared/roles';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { auditContextOf } from '../audit';
-import { forbidden, notAuthenticated } from '../errors/platform.errors';
+import { accountPending, forbidden, notAuthenticated } from '../errors/platform.errors';
 
 /** What a route needs: anyone, any logged-in person, or one of the listed roles. */
 export type RouteAccess = 'public' | 'authenticated' | readonly Role[];
@@ -16,6 +16,8 @@ export interface RegisteredRoute {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Rule S1: a person waiting for registration review may use this route (only /me is). */
+    allowPending?: boolean;
   }
   interface FastifyInstance {
     /** Every route with its declared access, for the role-matrix test and the docs. */
@@ -50,6 +52,7 @@ export const rbacPlugin = fp(
       const access = request.routeOptions.config.access;
       if (access === 'public' || request.is404) return;
       if (!request.actor) throw notAuthenticated(request.authFailure ?? 'Log in first');
+      if (request.actor.status === 'pending' && !request.routeOptions.config.allowPending) throw accountPending();
       if (access === 'authenticated' || !access) {
         if (!access) throw forbidden([]);
         return;

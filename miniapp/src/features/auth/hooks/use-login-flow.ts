@@ -15,9 +15,14 @@ export type LoginState =
   | { step: 'signing-in'; name: string | null }
   | { step: 'picker'; sandboxApiUrl: string; people: SandboxPerson[]; access: ReadonlyMap<string, SandboxPersonAccess>; notice: string | null }
   | { step: 'open-in-dingtalk' }
-  | { step: 'failed'; message: string; detail: string | null };
+  | { step: 'failed'; message: string; detail: string | null }
+  /** Rule S1: IT refused this person's registration; `reason` is IT's, when it gave one. */
+  | { step: 'rejected'; reason: string | null };
+
+const isRejection = (error: unknown): error is ApiError => error instanceof ApiError && error.code === 'auth.registration_rejected';
 
 function toFailure(error: unknown): LoginState {
+  if (isRejection(error)) return { step: 'rejected', reason: error.problem?.reason ?? null };
   if (error instanceof ApiError) return { step: 'failed', message: describeApiError(error), detail: error.code };
   if (error instanceof DingTalkError) {
     return { step: 'failed', message: t('login.failedDescription'), detail: `DingTalk ${error.code ?? error.message}` };
@@ -88,8 +93,8 @@ export function useLoginFlow({ loginAs, onSignedIn }: UseLoginFlowInput) {
       try {
         const authCode = await createSandboxAuthCode({ sandboxApiUrl: picker.sandboxApiUrl, userId: person.userId, silent: false });
         finish(await loginWithAuthCode({ authCode, silent: false }));
-      } catch {
-        setState(picker);
+      } catch (error) {
+        setState(isRejection(error) ? toFailure(error) : picker);
       }
     },
     [state, finish],

@@ -18,7 +18,7 @@ export function UserRow({ user, onOpen }: { user: User; onOpen: (user: User) => 
           <RoleTags roles={user.roles} />
         </span>
       }
-      extra={user.status === 'suspended' ? <span className={styles.suspended}>{t('users.suspended')}</span> : undefined}
+      extra={user.status === 'active' ? undefined : <span className={styles.suspended}>{t(`users.status.${user.status}`)}</span>}
       onClick={() => onOpen(user)}
       arrowIcon
       data-testid={`user-row-${user.id}`}
