@@ -1,7 +1,9 @@
 import { type AssignableRole, effectiveRoles } from '@dingops/shared/roles';
 import type { ListUsersQuery, PendingUser, User, UserStatus } from '@dingops/shared/users';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../audit/audit.service';
+import { auditLog } from '../audit/audit.table';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { EncryptedColumn } from '../crypto/reencrypt';
 import { decodeCursor, invalidCursor, keysetPage } from '../pagination/cursor';
@@ -161,8 +163,13 @@ export function createIdentityService({ db, repo, audit, cipher, registration }:
 
     /** The reason IT gave when it refused this person's registration (kept in the audit trail). */
     async rejectionReason(userId: string): Promise<string | null> {
-      const { items } = await audit.list({ action: transitions.reject.action, targetType: 'user', targetId: userId, limit: 1 });
-      const reason = items[0]?.summary.reason;
+      const [latest] = await db
+        .select({ summary: auditLog.summary })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, transitions.reject.action), eq(auditLog.targetType, 'user'), eq(auditLog.targetId, userId)))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      const reason = latest?.summary.reason;
       return typeof reason === 'string' ? reason : null;
     },
 
