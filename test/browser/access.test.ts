@@ -85,6 +85,14 @@ describe('access governance on a phone', () => {
     await page.getByTestId('access-approval-link').waitFor({ timeout: 20_000 });
     await saveScreenshot(page, 'access-request-pending-phone');
 
+    // 刘洋 sees it under 待我审批; the decision itself is made in DingTalk's approval app.
+    const liu = await browser.openPage(t, 'phone');
+    await liu.page.goto(`/access?tab=approvals&loginAs=${demo.salesManager}`);
+    const waiting = liu.page.getByTestId('access-approvals').getByTestId(`access-request-${requestId}`);
+    await waiting.getByText('为 张伟').waitFor();
+    expect(await waiting.getByTestId('access-approval-link').getAttribute('data-url')).toContain(task!.processInstanceId);
+    await saveScreenshot(liu.page, 'access-approvals-manager-phone');
+
     await t.sandboxApi(`/approvals/${task!.processInstanceId}/decide`, { method: 'POST', body: { userId: demo.salesManager, result: 'agree', remark: '同意' } });
     await deliverUntil(t, 'the grant after 刘洋 agreed', async () => {
       const request = await api<{ status: string }>(t, zhangSession, 'GET', `/access/requests/${requestId}`);
@@ -102,6 +110,7 @@ describe('access governance on a phone', () => {
     await page.getByTestId('access-tab-requests').click();
     await page.getByTestId(`access-request-${requestId}`).getByText('已通过').waitFor();
     expect(errors).toEqual([]);
+    expect(liu.errors).toEqual([]);
   });
 
   it('S2: 刘洋 reviews 10 grants of his team on a phone — 全部保留 keeps the 9 low and medium ones, the high-risk one is revoked with a required reason — and the server stores exactly that', { timeout: 180_000 }, async () => {
