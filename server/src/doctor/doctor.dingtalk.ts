@@ -1,3 +1,4 @@
+import { accessApprovalFormLabels } from '@dingops/shared/access';
 import type { Config } from '../config';
 import { createDingTalkClient } from '../dingtalk/client';
 import { accessProcessCode } from '../dingtalk/sandbox/approvals/process-definitions';
@@ -73,7 +74,10 @@ export async function dingtalkChecks(config: Config): Promise<CheckResult[]> {
     processCode
       ? await check('Approval form', `check DINGTALK_APPROVAL_PROCESS_CODE: 审批 (OA审批) → 管理后台 → the form 权限变更申请 → its processCode (PROC-…); the app needs 审批 read/write (工作流) permissions`, async () => {
           const form = await reads.getApprovalForm(processCode);
-          return `${processCode} is "${form.name}" (${form.fieldLabels.join('、') || 'no fields'})`;
+          // DingTalk matches the values DingOps sends by label: a missing one would be dropped.
+          const missing = Object.values(accessApprovalFormLabels).filter((label) => !form.fieldLabels.includes(label));
+          if (missing.length > 0) throw new Error(`the form ${processCode} ("${form.name}") lacks the fields ${missing.join('、')} — add them with exactly these labels (README "Access governance")`);
+          return `${processCode} is "${form.name}" with every field DingOps fills (${form.fieldLabels.join('、')})`;
         })
       : failed('Approval form', 'DINGTALK_APPROVAL_PROCESS_CODE is not set → create a form like 权限变更申请 in 审批 (OA审批) → 管理后台 and set its processCode (PROC-…)'),
   );

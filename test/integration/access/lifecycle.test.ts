@@ -105,6 +105,14 @@ describe('grant lifecycle', () => {
     const history = await t.app.inject({ method: 'GET', url: `/api/v1/access/history?systemId=${crm.id}&${range}`, headers: zhao.headers });
     expect(history.statusCode).toBe(200);
     expect(history.json().items.map((grant: { userId: string }) => grant.userId).sort()).toEqual(['yq-huangli', 'yq-wuqiang', 'yq-zhangwei']);
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/access/history.csv?systemId=${crm.id}&${range}`, headers: zhao.headers });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(1).join('\n')).toContain('吴强');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/audit?action=access.history_exported`, headers: zhao.headers })).json().items).toHaveLength(1);
     // Before anyone held it: nobody.
     const early = `from=${new Date(now - 400 * day).toISOString()}&to=${new Date(now - 300 * day).toISOString()}`;
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/access/history?systemId=${crm.id}&${early}`, headers: zhao.headers })).json().items).toEqual([]);

@@ -7,6 +7,7 @@ export const roleNameTaken = (name: string) => new DomainError('access.role_name
 export const unknownPerson = (path: string, userId: string) => new DomainError('access.unknown_person', 'invalid', `${userId} is not a person in the DingTalk directory`, [{ path, message: 'is not a person in the DingTalk directory' }]);
 export const requestNotFound = defineError('access.request_not_found', 'not_found', (id: number) => `No access request ${id}`);
 export const grantNotFound = defineError('access.grant_not_found', 'not_found', (id: number) => `No grant ${id}`);
+export const personNotFound = defineError('access.person_not_found', 'not_found', (userId: string) => `No access history of ${userId} you may see`);
 export const taskNotFound = defineError('access.task_not_found', 'not_found', (id: number) => `No IT task ${id}`);
 
 /** Least privilege (rule S2): the role is held already; asking again would grant nothing. */

@@ -1,7 +1,9 @@
 import { accessHistoryQuerySchema, accessHistorySchema, personAccessSchema, personParamsSchema } from '@dingops/shared/access';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditContextOf } from '../../../platform/audit';
 import { DomainError } from '../../../platform/errors/domain-error';
+import { attachmentDisposition } from '../../../platform/http/csv';
 import type { EvidenceService } from './evidence.service';
 
 const fromBeforeTo = (query: { from: string; to: string }) => {
@@ -16,6 +18,15 @@ export function setupEvidenceRoutes(app: FastifyInstance, evidence: EvidenceServ
     handler: async (request) => {
       fromBeforeTo(request.query);
       return evidence.history(request.query);
+    },
+  });
+  typed.get('/history.csv', {
+    config: { access: ['auditor', 'it_admin'] },
+    schema: { tags: ['access'], summary: 'Who had access to a system between two dates, as CSV for Excel (UTF-8 with BOM)', querystring: accessHistoryQuerySchema },
+    handler: async (request, reply) => {
+      fromBeforeTo(request.query);
+      const file = await evidence.historyCsv({ query: request.query, context: auditContextOf(request) });
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(file.fileName)).header('cache-control', 'no-store').send(file.body);
     },
   });
   typed.get('/people/:userId', {
