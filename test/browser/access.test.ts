@@ -182,7 +182,7 @@ describe('access governance on a phone', () => {
     expect(stillHeld.map((grant) => grant.id).sort()).toEqual(kept.map((item) => item.grantId).sort());
     expect(errors).toEqual([]);
   });
-  it('S2/S4/S5: on the desktop, 王磊 (IT admin) is refused a second system named VPN under the name field, adds a role to VPN, and finds who held VPN in the last 90 days with a CSV of it', { timeout: 180_000 }, async () => {
+  it('S2/S4/S5: on the desktop, 王磊 (IT admin) is refused a second system named VPN under the name field, adds a role to VPN, finds who held VPN in the last 90 days with a CSV of it, and opens a holder’s record', { timeout: 180_000 }, async () => {
     const t = await startBrowserApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
     const { page, errors } = await browser.openPage(t, 'desktop');
     await page.goto(`/access?loginAs=${demo.itLead}`);
@@ -219,6 +219,12 @@ describe('access governance on a phone', () => {
     const csv = await download;
     expect(csv.suggestedFilename()).toMatch(/^access-history-\d+-.*\.csv$/);
     await saveScreenshot(page, 'access-history-desktop');
+    // A holder's whole record: his grants (CRM and VPN) and the audit events behind them.
+    await found.getByText('吴强').click();
+    await page.waitForURL(/\/access\/people\/yq-wuqiang$/);
+    const person = page.getByTestId('access-person-grants');
+    await person.getByText('CRM · 销售专员').waitFor();
+    await person.getByText('VPN · 远程访问').waitFor();
     // The refused name is the one error the browser logs (Chromium reports every 4xx response).
     expect(errors.filter((error) => !error.includes('status of 409'))).toEqual([]);
   });
