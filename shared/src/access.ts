@@ -191,7 +191,8 @@ export type ReviewScope = z.infer<typeof reviewScopeSchema>;
 
 export const createReviewBodySchema = z.object({
   name: z.string().trim().min(1).max(80),
-  scope: reviewScopeSchema.default({}),
+  /** A department needs the holder's DingOps account (people who never logged in have no stored department). One person's review is a mover's, opened by DingTalk's org event. */
+  scope: reviewScopeSchema.omit({ userId: true }).strict().default({}),
   dueAt: z.iso.datetime({ offset: true }),
 });
 export type CreateReviewBody = z.infer<typeof createReviewBodySchema>;
@@ -253,6 +254,7 @@ export const decisionsBodySchema = z.object({
     .max(500),
 });
 export type DecisionsBody = z.infer<typeof decisionsBodySchema>;
+/** `remaining`: the items the caller still has to decide in this campaign. */
 export const decisionsResultSchema = z.object({ decided: z.number().int(), remaining: z.number().int() });
 
 export const reviewReportSchema = z.object({

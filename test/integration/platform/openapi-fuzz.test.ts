@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { demoDepartmentIds } from '../../../server/src/dingtalk/sandbox';
 import { personByRole } from '../../support/demo-people';
 import { buildTestApp, type TestApp } from '../../support/test-app';
 import { createSampler, type FuzzRequest, type Operation, operationsOf, requestsFor, seededRandom, validSample } from './openapi-fuzz.cases';
@@ -80,6 +81,8 @@ describe('OpenAPI fuzz', () => {
       ownerUserId: 'yq-wanglei',
       forUserId: 'yq-wanglei',
       extendsGrantId: undefined,
+      // An access review's scope: the department of a demo employee who holds a grant.
+      departmentId: demoDepartmentIds.sales,
     });
     const totals: Totals = { requests: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
     const failures: string[] = [];

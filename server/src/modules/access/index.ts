@@ -1,18 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { accessLinks } from './access.messages';
+import { accessLinks, type AccessLinks } from './access.messages';
 import { createLeaverHandler, leaveTopic } from './access.leavers';
-import { createAccessNotifier } from './access.notify';
-import { createPeople } from './access.people';
+import { createAccessNotifier, type AccessNotifier } from './access.notify';
+import { createPeople, type People } from './access.people';
 import { setupGrantRoutes, setupRequestRoutes } from './access.routes';
 import { setupCatalogRoutes } from './catalog/catalog.routes';
 import { createCatalogService, type CatalogService } from './catalog/catalog.service';
 import { setupEvidenceRoutes } from './evidence/evidence.routes';
 import { createEvidenceService } from './evidence/evidence.service';
-import { createGrantsService } from './grants/grants.service';
+import { createGrantsService, type GrantsService } from './grants/grants.service';
 import { dingtalkApprovalUrl } from './requests/requests.form';
 import { approvalInstanceTopic, createApprovalEvents } from './requests/requests.events';
 import { createRequestsService } from './requests/requests.service';
+import { createReviewDecisions } from './reviews/reviews.decisions';
+import { createReviewJobs } from './reviews/reviews.jobs';
+import { createMoverReviews } from './reviews/reviews.movers';
+import { createReviewReports } from './reviews/reviews.report';
+import { createReviewsRepository } from './reviews/reviews.repository';
+import { setupReviewRoutes } from './reviews/reviews.routes';
+import { createReviewsService } from './reviews/reviews.service';
 import { createTasksService } from './tasks/tasks.service';
 
 function createAccess(app: FastifyInstance) {
@@ -36,7 +43,20 @@ function createAccess(app: FastifyInstance) {
   });
   const tasks = createTasksService({ db, audit: app.audit, people, grants, clock });
   const evidence = createEvidenceService({ db, audit: app.audit, people, grants, requests, catalog });
-  return { db, people, notify, catalog, grants, requests, tasks, evidence };
+  return { db, people, notify, catalog, grants, requests, tasks, evidence, ...createReviews(app, { people, notify, links, grants }) };
+}
+
+/** Review campaigns, their decisions, reports and jobs (issue 12 items 5 and 6). */
+function createReviews(app: FastifyInstance, { people, notify, links, grants }: { people: People; notify: AccessNotifier; links: AccessLinks; grants: GrantsService }) {
+  const { database, clock, config, directory } = app.deps;
+  const db = database.db;
+  const repo = createReviewsRepository({ db });
+  const fallbackReviewer = directory.securityLeadUserId;
+  const reviews = createReviewsService({ db, repo, audit: app.audit, notify, people, links, clock, fallbackReviewer });
+  const decisions = createReviewDecisions({ db, repo, audit: app.audit, grants, clock });
+  const reports = createReviewReports({ repo, people, audit: app.audit });
+  const reviewJobs = createReviewJobs({ db, repo, reviews, audit: app.audit, notify, people, links, fallbackReviewer, reviewDays: config.access.reviewDays });
+  return { reviews, decisions, reports, reviewJobs };
 }
 
 /** What other parts of DingOps (the demo seed) may ask of access. */
@@ -65,6 +85,9 @@ export const accessModule = fp(
     app.outbox.onDelivered('dingtalk.approval_start', approvals.onStarted);
     app.inbox.on(leaveTopic, createLeaverHandler({ grants: services.grants, requests: services.requests, notify: services.notify, log: app.log.child({ module: 'access' }) }));
 
+    app.identity.onProfileChanged(createMoverReviews({ reviews: services.reviews, clock: app.deps.clock, reviewDays: config.access.reviewDays, log: app.log.child({ module: 'access' }) }));
+    app.scheduler.register({ name: 'access.review_nudges', cron: config.access.reviewCron, run: async ({ now }) => services.reviewJobs.nudge(now) });
+    app.scheduler.register({ name: 'access.quarterly_review', cron: config.access.quarterlyReviewCron, run: async ({ now }) => services.reviewJobs.openQuarterly(now) });
     app.scheduler.register({ name: 'access.expire_grants', cron: config.access.expiryCron, run: async () => `${await services.grants.expireDue()} ended, ${await services.grants.remindDue()} reminded` });
 
     await app.register(
@@ -73,6 +96,7 @@ export const accessModule = fp(
         setupRequestRoutes(scoped, services.requests);
         setupGrantRoutes(scoped, services.grants, services.tasks);
         setupEvidenceRoutes(scoped, services.evidence);
+        setupReviewRoutes(scoped, services);
       },
       { prefix: options.prefix },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DirectoryProfile, profileChanges } from './identity.rules';
+import { type DirectoryProfile, isMove, profileChanges } from './identity.rules';
 
 const sales = { id: 2, name: '销售部', isLeader: false };
 const person: DirectoryProfile = { name: '黄丽', title: '销售代表', departments: [sales], isDepartmentLeader: false, managerDingtalkUserId: 'yq-liuyang' };
@@ -20,5 +20,15 @@ describe('profileChanges', () => {
 
   it('the same profile again (a replayed event) is no change', () => {
     expect(profileChanges(person, { ...person, departments: [{ ...sales }] })).toBeNull();
+  });
+});
+
+describe('isMove', () => {
+  it('S2: another department or another manager is a move; a title, a name or leadership alone is not', () => {
+    expect(isMove(person, { ...person, departments: [{ id: 5, name: '财务部', isLeader: false }] })).toBe(true);
+    expect(isMove(person, { ...person, managerDingtalkUserId: 'yq-zhoujianguo' })).toBe(true);
+    expect(isMove(person, { ...person, departments: [sales, { id: 5, name: '财务部', isLeader: false }] })).toBe(true);
+    expect(isMove(person, { ...person, title: '高级销售代表', name: '黄丽丽' })).toBe(false);
+    expect(isMove(person, { ...person, departments: [{ ...sales, name: '销售一部', isLeader: true }], isDepartmentLeader: true })).toBe(false);
   });
 });

@@ -26,3 +26,9 @@ export function profileChanges(before: DirectoryProfile, after: DirectoryProfile
   const pick = (profile: DirectoryProfile) => Object.fromEntries(keys.map((key) => [key, profile[key]])) as Partial<DirectoryProfile>;
   return { before: pick(before), after: pick(after) };
 }
+
+/** A move: the set of departments or the manager changed (a new title or leadership alone is not one). */
+export function isMove(before: DirectoryProfile, after: DirectoryProfile): boolean {
+  const ids = (profile: DirectoryProfile) => [...new Set(profile.departments.map((department) => department.id))].sort((a, b) => a - b).join(',');
+  return ids(before) !== ids(after) || before.managerDingtalkUserId !== after.managerDingtalkUserId;
+}

@@ -9,7 +9,7 @@ import type { EncryptedColumn } from '../crypto/reencrypt';
 import { decodeCursor, invalidCursor, keysetPage } from '../pagination/cursor';
 import { cannotDropOwnAdmin, userNotFound } from './identity.errors';
 import type { IdentityRepository } from './identity.repository';
-import { type DirectoryProfile, profileChanges } from './identity.rules';
+import { type DirectoryProfile, isMove, profileChanges } from './identity.rules';
 import type { DepartmentRef, NewUserRow, UserRow } from './identity.table';
 import { decideRegistration, maskMobile, type RegistrationDecision, type RegistrationPolicy } from './registration.rules';
 
@@ -35,6 +35,18 @@ export interface DingTalkPerson {
 export type AccountChangeSource =
   | { kind: 'dingtalk_org_event'; eventType: string; inboxEventId: string; operatorDingtalkUserId: string | null }
   | { kind: 'person' };
+
+/** A person's department or manager changed in DingTalk (rule S2: access follows the job). */
+export interface ProfileChange {
+  dingtalkUserId: string;
+  name: string;
+  before: DirectoryProfile;
+  after: DirectoryProfile;
+  context: AuditContext;
+}
+
+/** Runs inside the transaction that stores the change, so what it writes commits with it. */
+export type ProfileListener = (change: ProfileChange, tx: Executor) => Promise<void>;
 
 /** A person's access as DingOps stores it; leadership and status are null before DingOps met them. */
 export interface PersonAccess {
@@ -114,6 +126,8 @@ export function createIdentityService({ db, repo, audit, cipher, registration }:
     return user as User;
   }
 
+  const profileListeners: ProfileListener[] = [];
+
   return {
     /**
      * Creates or refreshes a person from their DingTalk profile at login. A new person's status comes
@@ -146,6 +160,7 @@ export function createIdentityService({ db, repo, audit, cipher, registration }:
       const changes = profileChanges(profileOf(before), profileOf(row));
       if (!changes) return { user, outcome: 'unchanged' };
       await audit.record(context, { action: 'users.updated', target, summary: { ...changes, source } }, tx);
+      if (isMove(profileOf(before), profileOf(row))) for (const listener of profileListeners) await listener({ dingtalkUserId: row.dingtalkUserId, name: row.name, before: profileOf(before), after: profileOf(row), context }, tx);
       return { user, outcome: 'updated' };
     },
 
@@ -265,6 +280,11 @@ export function createIdentityService({ db, repo, audit, cipher, registration }:
     },
 
     isEmpty: () => repo.isEmpty(),
+
+    /** Modules that follow moves (access reviews) subscribe while the app is built. */
+    onProfileChanged(listener: ProfileListener): void {
+      profileListeners.push(listener);
+    },
 
     /** The encrypted columns this service owns, for background re-encryption after a key rotation. */
     encryptedColumns: (): EncryptedColumn[] => [
