@@ -116,6 +116,8 @@ describe('access governance on a phone', () => {
   it('S2: 刘洋 reviews 10 grants of his team on a phone — 全部保留 keeps the 9 low and medium ones, the high-risk one is revoked with a required reason — and the server stores exactly that', { timeout: 180_000 }, async () => {
     const t = await startBrowserApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
     const admin = await t.loginAs(demo.itLead);
+    // DingOps knows a holder's manager once the holder has logged in (otherwise the system owner reviews).
+    for (const member of [demo.employee, demo.salesRep, 'yq-wuqiang']) await t.loginAs(member);
     const systemId = (await api<{ id: number }>(t, admin, 'POST', '/access/systems', { name: '销售报表平台', ownerUserId: demo.itLead, reviewer: 'manager' })).id;
     const roleIds: number[] = [];
     for (const [name, risk] of [['查看报表', 'low'], ['导出报表', 'low'], ['编辑报表', 'medium'], ['管理员', 'high']] as const) {
