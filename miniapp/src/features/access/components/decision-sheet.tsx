@@ -49,13 +49,13 @@ export function DecisionSheet({ item, mode, onSubmit, onClose, serverErrors }: D
           {mode === 'shorten' ? (
             <label>
               <span className={styles.hint}>{t('access.review.newEnd', { date: formatDate(item.endsAt, locale) })}</span>
-              <input className={styles.dateInput} type="date" value={date} max={latest} onChange={(event) => setDate(event.target.value)} data-testid="access-decision-ends" />
+              <input className={styles.dateInput} type="date" value={date} max={latest} onChange={(event) => { setDate(event.target.value); setChecked((previous) => previous.filter((field) => field !== 'endsAt')); }} data-testid="access-decision-ends" />
               {errors.has('endsAt') ? <span className={styles.error} role="alert" data-testid="access-decision-error-endsAt">{t('access.review.invalidEnd')}</span> : null}
             </label>
           ) : null}
           <TextArea
             value={comment}
-            onChange={setComment}
+            onChange={(value) => { setComment(value); setChecked((previous) => previous.filter((field) => field !== 'comment')); }}
             placeholder={t(mode === 'revoke' ? 'access.review.revokeReason' : 'access.review.commentOptional')}
             autoSize={{ minRows: 3 }}
             maxLength={500}
