@@ -101,6 +101,7 @@ CREATE UNIQUE INDEX "access_requests_one_pending_idx" ON "access_requests" USING
 CREATE INDEX "access_requests_user_idx" ON "access_requests" USING btree ("user_dingtalk_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "access_review_items_grant_idx" ON "access_review_items" USING btree ("review_id","grant_id");--> statement-breakpoint
 CREATE INDEX "access_review_items_reviewer_idx" ON "access_review_items" USING btree ("review_id","reviewer_dingtalk_id","id");--> statement-breakpoint
+CREATE INDEX "access_review_items_escalated_idx" ON "access_review_items" USING btree ("review_id","escalated_to","id") WHERE "access_review_items"."escalated_to" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "access_roles_system_name_idx" ON "access_roles" USING btree ("system_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "access_tasks_grant_kind_idx" ON "access_tasks" USING btree ("grant_id","kind");--> statement-breakpoint
 CREATE INDEX "access_tasks_open_idx" ON "access_tasks" USING btree ("status","id");

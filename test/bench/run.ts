@@ -1,4 +1,5 @@
 // `pnpm bench`: every benchmark, numbers printed. Loopback only.
+import { benchAccess } from './access.bench';
 import { benchAlerts } from './alerts.bench';
 import { benchFirstLoad } from './first-load.bench';
 import { benchEventIntake } from './inbox.bench';
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   inbox: benchEventIntake,
   tickets: benchTicketQueries,
   alerts: benchAlerts,
+  access: benchAccess,
 };
 const chosen = process.argv.slice(2).filter((name) => name !== '--');
 for (const name of chosen) if (!(name in benches)) throw new Error(`Unknown bench "${name}"; choose from ${Object.keys(benches).join(', ')}`);

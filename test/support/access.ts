@@ -27,7 +27,7 @@ export async function inboxCount(t: TestApp, topic: string): Promise<number> {
 export async function settle(t: TestApp, { topic = 'bpms_instance_change', expectEvents = 0 }: { topic?: string; expectEvents?: number } = {}) {
   const before = await inboxCount(t, topic);
   await t.drainOutbox();
-  if (expectEvents > 0) await waitFor(async () => (await inboxCount(t, topic)) >= before + expectEvents, `${expectEvents} ${topic} event(s) in the inbox`);
+  if (expectEvents > 0) await waitFor(async () => (await inboxCount(t, topic)) >= before + expectEvents, `${expectEvents} ${topic} event(s) in the inbox`, 30_000);
   while ((await t.app.inbox.runOnce()) > 0) {
     // dispatch until nothing is due
   }
@@ -40,6 +40,7 @@ export async function settleInstance(t: TestApp, processInstanceId: string, type
   await waitFor(
     async () => (await t.database.db.select({ id: inboxEvents.id }).from(inboxEvents).where(and(eq(inboxEvents.topic, 'bpms_instance_change'), sql`${inboxEvents.payload}->>'processInstanceId' = ${processInstanceId}`, sql`${inboxEvents.payload}->>'type' = ${type}`))).length > 0,
     `the ${type} event of ${processInstanceId}`,
+    30_000,
   );
   await settle(t);
 }

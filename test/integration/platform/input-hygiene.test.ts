@@ -28,7 +28,7 @@ describe('text Postgres cannot store', { timeout: 90_000 }, () => {
     const { t, admin } = await signedIn();
     for (const [url, path] of [
       ['/api/v1/users?q=%00', 'querystring.q'],
-      ['/api/v1/audit?action=a%00b', 'querystring.action'],
+      ['/api/v1/audit?targetId=a%00b', 'querystring.targetId'],
       ['/api/v1/alerts/groups?q=%00', 'querystring.q'],
       ['/api/v1/knowledge?q=vpn%00', 'querystring.q'],
     ] as const) {

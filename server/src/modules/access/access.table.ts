@@ -142,6 +142,8 @@ export const accessReviewItems = pgTable(
   (table) => [
     uniqueIndex('access_review_items_grant_idx').on(table.reviewId, table.grantId),
     index('access_review_items_reviewer_idx').on(table.reviewId, table.reviewerDingtalkId, table.id),
+    // "Mine" is assigned to me or escalated to me: both sides indexed, so a reviewer's page never reads the whole campaign.
+    index('access_review_items_escalated_idx').on(table.reviewId, table.escalatedTo, table.id).where(sql`${table.escalatedTo} is not null`),
   ],
 );
 

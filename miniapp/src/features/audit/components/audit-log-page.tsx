@@ -9,7 +9,7 @@ import { exportAuditCsv } from '../api/export-audit-csv';
 import { verifyAuditChain } from '../api/verify-audit-chain';
 import { useAuditEntries } from '../hooks/use-audit-entries';
 import { filtersQuery } from '../utils/filters-query';
-import { saveBlob } from '../utils/save-blob';
+import { saveBlob } from '../../../lib/save-file';
 import { AuditEntryRow } from './audit-entry-row';
 import { AuditEntrySheet } from './audit-entry-sheet';
 import { AuditFilterBar, noAuditFilters, type AuditFilterState } from './audit-filter-bar';

@@ -7,7 +7,7 @@ import { useI18n } from '../../../lib/i18n';
 import type { TicketFilters } from '../api/list-tickets';
 import { useTicketList } from '../hooks/use-ticket-list';
 import type { QueueSearch, QueueView } from '../utils/queue-search';
-import { canSaveFiles, saveBlob } from '../utils/save-file';
+import { canSaveFiles, saveBlob } from '../../../lib/save-file';
 import { QueueFilters } from './queue-filters';
 import { TicketDetailView } from './ticket-detail-view';
 import { TicketList } from './ticket-list';

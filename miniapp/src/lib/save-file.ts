@@ -1,4 +1,4 @@
-import { getPlatform } from '../../../lib/dingtalk';
+import { getPlatform } from './dingtalk';
 
 /** DingTalk's phone clients open no file downloads from a web page; its PC client and browsers do. */
 export function canSaveFiles(): boolean {
