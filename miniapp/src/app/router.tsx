@@ -53,6 +53,17 @@ export const router = createBrowserRouter([
       { path: paths.alertSources.path, lazy: async () => ({ Component: (await import('./routes/alerts-sources')).AlertSourcesRoute }) },
       { path: paths.alertProbes.path, lazy: async () => ({ Component: (await import('./routes/alerts-probes')).AlertProbesRoute }) },
       { path: paths.alertProbe.path, lazy: async () => ({ Component: (await import('./routes/alerts-probe')).AlertProbeRoute }) },
+      // Access governance (权限治理): on first use only.
+      { path: paths.myAccess.path, lazy: async () => ({ Component: (await import('./routes/access-mine')).MyAccessRoute }) },
+      { path: paths.accessRequestNew.path, lazy: async () => ({ Component: (await import('./routes/access-request')).AccessRequestRoute }) },
+      { path: paths.accessRequest.path, lazy: async () => ({ Component: (await import('./routes/access-request-detail')).AccessRequestDetailRoute }) },
+      { path: paths.accessCatalog.path, lazy: async () => ({ Component: (await import('./routes/access-catalog')).AccessCatalogRoute }) },
+      { path: paths.accessTasks.path, lazy: async () => ({ Component: (await import('./routes/access-tasks')).AccessTasksRoute }) },
+      { path: paths.accessReviews.path, lazy: async () => ({ Component: (await import('./routes/access-reviews')).AccessReviewsRoute }) },
+      { path: paths.accessReview.path, lazy: async () => ({ Component: (await import('./routes/access-review')).AccessReviewRoute }) },
+      { path: paths.accessReviewReport.path, lazy: async () => ({ Component: (await import('./routes/access-review-report')).AccessReviewReportRoute }) },
+      { path: paths.accessHistory.path, lazy: async () => ({ Component: (await import('./routes/access-history')).AccessHistoryRoute }) },
+      { path: paths.accessPerson.path, lazy: async () => ({ Component: (await import('./routes/access-person')).AccessPersonRoute }) },
     ],
   },
   // Before the session guard: the old link form redirects first, then the new page asks for a login if needed.

@@ -130,6 +130,56 @@ export const paths = {
     path: '/alerts/probes/:probeId',
     getHref: (probeId: string) => `/alerts/probes/${encodeURIComponent(probeId)}`,
   },
+  // Access governance (权限治理): one contiguous block.
+  myAccess: {
+    path: '/access',
+    /** `tab`: grants (default), requests, approvals, reviews. */
+    getHref: (tab?: string) => (tab ? `/access?tab=${encodeURIComponent(tab)}` : '/access'),
+  },
+  accessRequestNew: {
+    path: '/access/request',
+    /** `extend`: the grant a renewal continues (same role, same person). */
+    getHref: (query: { roleId?: number; extend?: number; forUserId?: string } = {}) => {
+      const search = new URLSearchParams();
+      if (query.roleId) search.set('roleId', String(query.roleId));
+      if (query.extend) search.set('extend', String(query.extend));
+      if (query.forUserId) search.set('for', query.forUserId);
+      const text = search.toString();
+      return text ? `/access/request?${text}` : '/access/request';
+    },
+  },
+  accessRequest: {
+    path: '/access/requests/:requestId',
+    getHref: (requestId: number) => `/access/requests/${requestId}`,
+  },
+  accessCatalog: {
+    path: '/access/catalog',
+    getHref: () => '/access/catalog',
+  },
+  accessTasks: {
+    path: '/access/tasks',
+    getHref: () => '/access/tasks',
+  },
+  accessReviews: {
+    path: '/access/reviews',
+    getHref: () => '/access/reviews',
+  },
+  accessReview: {
+    path: '/access/reviews/:reviewId',
+    getHref: (reviewId: number) => `/access/reviews/${reviewId}`,
+  },
+  accessReviewReport: {
+    path: '/access/reviews/:reviewId/report',
+    getHref: (reviewId: number) => `/access/reviews/${reviewId}/report`,
+  },
+  accessHistory: {
+    path: '/access/history',
+    getHref: () => '/access/history',
+  },
+  accessPerson: {
+    path: '/access/people/:userId',
+    getHref: (userId: string) => `/access/people/${encodeURIComponent(userId)}`,
+  },
 } as const;
 
 /** Only same-app paths are accepted as a post-login target (no open redirects). */

@@ -82,3 +82,20 @@ export async function copyText(text: string): Promise<void> {
   if (!navigator.clipboard) throw new DingTalkError('clipboard', null, 'No clipboard here');
   await navigator.clipboard.writeText(text);
 }
+
+/**
+ * Opens a link DingTalk owns (an approval in its approval app) in DingTalk's own view; outside
+ * DingTalk in a new browser tab. The API file loads on first use, keeping it out of the entry.
+ */
+export async function openLink(url: string): Promise<void> {
+  if (!isInDingTalk()) {
+    window.open(url, '_blank', 'noopener');
+    return;
+  }
+  try {
+    const { openLink$ } = await import('dingtalk-jsapi/api/biz/util/openLink');
+    await openLink$({ url });
+  } catch (cause) {
+    throw toDingTalkError('biz.util.openLink', cause);
+  }
+}

@@ -24,7 +24,7 @@ export const featureTiles: readonly FeatureTile[] = [
   { key: 'knowledge', label: 'tile.knowledge', color: 'var(--adm-color-success)', href: paths.knowledge.getHref() },
   { key: 'alerts', label: 'tile.alerts', color: 'var(--adm-color-danger)', roles: itTeam, href: paths.alerts.getHref() },
   { key: 'oncall', label: 'tile.oncall', color: 'var(--adm-color-primary)', roles: itTeam, href: paths.oncall.getHref() },
-  { key: 'access', label: 'tile.access', color: 'var(--dop-purple)' },
+  { key: 'access', label: 'tile.access', color: 'var(--dop-purple)', href: paths.myAccess.getHref() },
   { key: 'training', label: 'tile.training', color: 'var(--adm-color-success)' },
   { key: 'audit', label: 'tile.audit', color: 'var(--adm-color-yellow)', roles: ['auditor', 'it_admin'], href: paths.audit.getHref() },
   { key: 'settings', label: 'tile.settings', color: 'var(--dop-cyan)', roles: ['it_admin'], href: paths.settings.getHref() },
