@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessRequests } from '../../../server/src/modules/access/access.table';
+import { outbox } from '../../../server/src/platform/outbox/outbox.table';
 import { inboxEvents } from '../../../server/src/platform/inbox/inbox.table';
 import { decideInSandbox, demoRoleId, pendingApprovalFor, settle, settleInstance } from '../../support/access';
 import { demo } from '../../support/demo-people';
@@ -161,6 +162,26 @@ describe('access requests approved in DingTalk', () => {
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/access/tasks/${provision.id}/done`, headers: lina.headers })).json()).toMatchObject({ status: 'done' });
     expect((await grantsOf())[0]).toMatchObject({ status: 'active', activatedAt: expect.any(String) });
     expect(problemOf(await t.app.inject({ method: 'POST', url: `/api/v1/access/tasks/${provision.id}/done`, headers: lina.headers }))).toMatchObject({ status: 409, code: 'access.task_done' });
+  });
+
+  it('S2: an approval DingTalk will not start fails the request and tells the requester; once the form is fixed, the resent dead letter brings it back to waiting', async () => {
+    const t = await buildTestApp({ DINGTALK_APPROVAL_PROCESS_CODE: 'PROC-NOT-BUILT-YET' });
+    await t.app.ready();
+    const zhang = await t.loginAs(demo.employee);
+    const { id } = (await request(t, zhang, { roleId: await demoRoleId(t, 'VPN', '远程访问'), reason: '出差', days: 5 })).json() as { id: number };
+    await t.drainOutbox();
+    const failed = (await t.app.inject({ method: 'GET', url: `/api/v1/access/requests/${id}`, headers: zhang.headers })).json();
+    expect(failed).toMatchObject({ status: 'failed', approvalInstanceId: null });
+    expect(failed.decisionNote).toContain('钉钉审批未能发起');
+    expect(JSON.stringify(await t.database.db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.kind, 'dingtalk.work_notification')))).toContain('权限申请未能提交到钉钉审批');
+
+    // An admin builds the form, then sends the dead letter again from 运维 → 死信.
+    const [dead] = await t.database.db.select().from(outbox).where(and(eq(outbox.kind, 'dingtalk.approval_start'), eq(outbox.status, 'dead')));
+    await t.database.db.update(outbox).set({ payload: { ...dead!.payload, processCode: 'PROC-DINGOPS-ACCESS' } }).where(eq(outbox.id, dead!.id));
+    const admin = await t.loginAs(demo.itLead);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/ops/outbox/${dead!.id}/retry`, headers: admin.headers })).statusCode).toBe(200);
+    await settle(t);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/access/requests/${id}`, headers: zhang.headers })).json()).toMatchObject({ status: 'pending', approvalInstanceId: expect.any(String), decisionNote: null });
   });
 
   it('refuses, naming the field: a duration over the role’s maximum, an unknown role, a person outside the manager’s team, a second pending request', async () => {

@@ -83,6 +83,7 @@ export const accessModule = fp(
     const approvals = createApprovalEvents({ db: services.db, dingtalk, processCode: directory.approvalProcessCode, requests: services.requests, grants: services.grants, audit: app.audit, log: app.log.child({ module: 'access' }) });
     app.inbox.on(approvalInstanceTopic, approvals.handler);
     app.outbox.onDelivered('dingtalk.approval_start', approvals.onStarted);
+    app.outbox.onDeadLetter('dingtalk.approval_start', approvals.onStartFailed);
     app.inbox.on(leaveTopic, createLeaverHandler({ grants: services.grants, requests: services.requests, notify: services.notify, log: app.log.child({ module: 'access' }) }));
 
     app.identity.onProfileChanged(createMoverReviews({ reviews: services.reviews, clock: app.deps.clock, reviewDays: config.access.reviewDays, log: app.log.child({ module: 'access' }) }));

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { PoolLookup } from './outbox.pool';
 import { createOutboxRepository, outboxChannel } from './outbox.repository';
 import { createOutboxService, type OutboxService } from './outbox.service';
-import { createOutboxWorker, type DeliveredHook, type OutboxWorker } from './outbox.worker';
+import { createOutboxWorker, type DeadLetterHook, type DeliveredHook, type OutboxWorker } from './outbox.worker';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +18,7 @@ export const outboxPlugin = fp(
     const { database, dingtalk, cipher, clock, config } = app.deps;
     const repo = createOutboxRepository({ db: database.db });
     const hooks = new Map<string, DeliveredHook[]>();
+    const deadHooks = new Map<string, DeadLetterHook[]>();
     const pools: { lookup: PoolLookup | null } = { lookup: null };
     const worker = createOutboxWorker({
       repo,
@@ -27,11 +28,12 @@ export const outboxPlugin = fp(
       settings: config.outbox,
       log: app.log.child({ module: 'outbox' }),
       hooks,
+      deadHooks,
       pools,
       transaction: (work) => database.db.transaction(work),
     });
     app.decorate('outboxWorker', worker);
-    app.decorate('outbox', createOutboxService({ db: database.db, repo, audit: app.audit, clock, hooks, pools, wake: worker.wake }));
+    app.decorate('outbox', createOutboxService({ db: database.db, repo, audit: app.audit, clock, hooks, deadHooks, pools, wake: worker.wake }));
     if (config.outbox.worker) {
       let unlisten: (() => Promise<void>) | null = null;
       app.addHook('onReady', async () => {

@@ -72,8 +72,8 @@ export function createOutboxRepository({ db }: { db: Db }) {
         .where(eq(outbox.id, id));
     },
 
-    async markDead(id: bigint, error: string) {
-      await db.update(outbox).set({ status: 'dead', lastError: error, lockedUntil: null }).where(eq(outbox.id, id));
+    async markDead(id: bigint, error: string, tx: Executor = db) {
+      await tx.update(outbox).set({ status: 'dead', lastError: error, lockedUntil: null }).where(eq(outbox.id, id));
     },
 
     /**

@@ -6,7 +6,7 @@ import { deadLetterNotFound } from './outbox.errors';
 import type { PoolLookup } from './outbox.pool';
 import type { OutboxRepository } from './outbox.repository';
 import type { OutboxRow } from './outbox.table';
-import type { DeliveredHook } from './outbox.worker';
+import type { DeadLetterHook, DeliveredHook } from './outbox.worker';
 
 export interface Effect<K extends EffectKind> {
   kind: K;
@@ -29,6 +29,7 @@ export function createOutboxService({
   audit,
   clock,
   hooks,
+  deadHooks,
   pools,
   wake,
 }: {
@@ -37,6 +38,7 @@ export function createOutboxService({
   audit: AuditService;
   clock: () => Date;
   hooks: Map<string, DeliveredHook[]>;
+  deadHooks: Map<string, DeadLetterHook[]>;
   pools: { lookup: PoolLookup | null };
   wake: () => void;
 }) {
@@ -63,6 +65,11 @@ export function createOutboxService({
     /** Lets a module record what DingTalk answered (e.g. an approval's instance id) in the delivery transaction. */
     onDelivered(kind: EffectKind, hook: DeliveredHook) {
       hooks.set(kind, [...(hooks.get(kind) ?? []), hook]);
+    },
+
+    /** Lets a module hear, in the same transaction, that an effect it waits on will not be delivered (a request whose approval could not start). */
+    onDeadLetter(kind: EffectKind, hook: DeadLetterHook) {
+      deadHooks.set(kind, [...(deadHooks.get(kind) ?? []), hook]);
     },
 
     /** Tells pooled group messages where a chat's custom robots are (one lookup for the whole app). */

@@ -27,6 +27,8 @@ export interface OutboxWorkerSettings {
 }
 
 export type DeliveredHook = (row: OutboxRow, result: Record<string, unknown>, tx: Executor) => Promise<void>;
+/** Runs in the transaction that moves an effect to the dead letters, so what waited on it can say so. */
+export type DeadLetterHook = (row: OutboxRow, reason: string, tx: Executor) => Promise<void>;
 
 export interface OutboxCounters {
   delivered: number;
@@ -43,6 +45,7 @@ interface WorkerDeps {
   settings: OutboxWorkerSettings;
   log: FastifyBaseLogger | undefined;
   hooks: Map<string, DeliveredHook[]>;
+  deadHooks: Map<string, DeadLetterHook[]>;
   /** Where pooled messages find a chat's custom robots (set by the module that keeps them). */
   pools: { lookup: PoolLookup | null };
   transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
@@ -130,7 +133,10 @@ export function createOutboxWorker(deps: WorkerDeps) {
     } else {
       counters.dead += 1;
       log?.warn({ outboxId: String(row.id), kind: row.kind, attempts: row.attempts, reason: decision.reason }, 'Outbox effect moved to dead letters');
-      await repo.markDead(row.id, decision.reason);
+      await deps.transaction(async (tx) => {
+        await repo.markDead(row.id, decision.reason, tx);
+        for (const hook of deps.deadHooks.get(row.kind) ?? []) await hook(row, decision.reason, tx);
+      });
     }
   }
 

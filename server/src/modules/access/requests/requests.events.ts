@@ -3,10 +3,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '../../../db/client';
 import type { DingTalkClient } from '../../../dingtalk/client';
-import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
+import { type AuditContext, type AuditService, systemContext } from '../../../platform/audit/audit.service';
 import type { PreparedInboxHandler } from '../../../platform/inbox/inbox.dispatcher';
 import type { InboxRow } from '../../../platform/inbox/inbox.table';
-import type { DeliveredHook } from '../../../platform/outbox/outbox.worker';
+import type { DeadLetterHook, DeliveredHook } from '../../../platform/outbox/outbox.worker';
 import { accessRequests, type AccessRequestRow } from '../access.table';
 import type { GrantsService } from '../grants/grants.service';
 import { requestIdInForm } from './requests.form';
@@ -30,7 +30,7 @@ const approvalContext = (event: InboxRow, processInstanceId: string): AuditConte
  * event that arrives before DingOps recorded the instance id (DingTalk can be that quick) finds its
  * request by the DingOps申请单号 written into the form, read back from DingTalk before the transaction.
  */
-export function createApprovalEvents({ db, dingtalk, processCode, requests, grants, log }: { db: Db; dingtalk: DingTalkClient; processCode: string | null; requests: RequestsService; grants: GrantsService; audit: AuditService; log: FastifyBaseLogger }) {
+export function createApprovalEvents({ db, dingtalk, processCode, requests, grants, audit, log }: { db: Db; dingtalk: DingTalkClient; processCode: string | null; requests: RequestsService; grants: GrantsService; audit: AuditService; log: FastifyBaseLogger }) {
   const byInstance = async (instanceId: string, tx: Executor = db) => (await tx.select().from(accessRequests).where(eq(accessRequests.approvalInstanceId, instanceId)))[0] ?? null;
 
   const handler: PreparedInboxHandler<{ requestId: number | null } | null> = {
@@ -68,14 +68,29 @@ export function createApprovalEvents({ db, dingtalk, processCode, requests, gran
     },
   };
 
-  /** The outbox delivered the start: remember DingTalk's instance id; a request withdrawn meanwhile gets its approval revoked. */
+  const requestIdOf = (source: string | null) => Number(/^access-requests:(\d+)$/.exec(source ?? '')?.[1] ?? 0);
+
+  /**
+   * The outbox delivered the start: remember DingTalk's instance id. A request withdrawn meanwhile
+   * gets its approval revoked; one marked failed (its start was a dead letter an admin then sent
+   * again) waits for its approval once more.
+   */
   const onStarted: DeliveredHook = async (row, result, tx) => {
-    const id = /^access-requests:(\d+)$/.exec(row.source ?? '')?.[1];
+    const id = requestIdOf(row.source);
     const instanceId = typeof result.processInstanceId === 'string' ? result.processInstanceId : null;
     if (!id || !instanceId) return;
-    const [request] = await tx.update(accessRequests).set({ approvalInstanceId: instanceId }).where(and(eq(accessRequests.id, Number(id)), isNull(accessRequests.approvalInstanceId))).returning();
+    const [resumed] = await tx.update(accessRequests).set({ status: 'pending', decidedAt: null, decisionNote: null }).where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'failed'))).returning();
+    if (resumed) await audit.record(systemContext, { action: 'access.request_resumed', target: { type: 'access_request', id: String(id) }, summary: { userId: resumed.userDingtalkId, approvalInstanceId: instanceId } }, tx);
+    const [request] = await tx.update(accessRequests).set({ approvalInstanceId: instanceId }).where(and(eq(accessRequests.id, id), isNull(accessRequests.approvalInstanceId))).returning();
     if (request && request.status !== 'pending' && request.status !== 'approved') await requests.revokeApproval(tx, { requestId: request.id, instanceId, note: request.decisionNote ?? '申请已撤回' });
   };
 
-  return { handler, onStarted };
+  /** The approval could not be started (DingTalk kept refusing): the request fails, and its people are told why. */
+  const onStartFailed: DeadLetterHook = async (row, reason, tx) => {
+    const id = requestIdOf(row.source);
+    const [request] = id ? await tx.select().from(accessRequests).where(eq(accessRequests.id, id)) : [];
+    if (request?.status === 'pending') await requests.closeRequest(tx, request, { status: 'failed', note: `钉钉审批未能发起：${reason}`.slice(0, 300), context: systemContext });
+  };
+
+  return { handler, onStarted, onStartFailed };
 }
