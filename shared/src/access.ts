@@ -61,7 +61,7 @@ export const createRoleBodySchema = z.object({
 export type CreateRoleBody = z.infer<typeof createRoleBodySchema>;
 
 export const createdSchema = z.object({ id: z.number().int() });
-export const systemIdParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const systemIdParamsSchema = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const idParamsSchema = systemIdParamsSchema;
 
 // ---- Requests ----
@@ -70,13 +70,13 @@ export const requestStatusSchema = z.enum(['pending', 'approved', 'refused', 'wi
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
 export const createRequestBodySchema = z.object({
-  roleId: z.number().int().positive().max(2_147_483_647),
+  roleId: z.number().int().min(1).max(2_147_483_647),
   reason: z.string().trim().min(2).max(500),
   days: z.number().int().min(1).max(maxGrantDays),
   /** A manager asks for a member of their team; omitted, the request is for oneself. */
   forUserId: dingtalkUserIdSchema.optional(),
   /** Set by "extend": the grant this request would continue. */
-  extendsGrantId: z.number().int().positive().max(2_147_483_647).optional(),
+  extendsGrantId: z.number().int().min(1).max(2_147_483_647).optional(),
 });
 export type CreateRequestBody = z.infer<typeof createRequestBodySchema>;
 
@@ -150,7 +150,7 @@ export type Grant = z.infer<typeof grantSchema>;
 export const listGrantsQuerySchema = z.object({
   userId: dingtalkUserIdSchema.optional(),
   status: grantStatusSchema.optional(),
-  systemId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  systemId: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
@@ -182,7 +182,7 @@ export const listTasksQuerySchema = z.object({ status: z.enum(['open', 'done']).
 
 export const reviewScopeSchema = z.object({
   departmentId: z.number().int().optional(),
-  systemId: z.number().int().positive().optional(),
+  systemId: z.number().int().min(1).optional(),
   risk: riskSchema.optional(),
   /** A mover's targeted review: only this person's grants. */
   userId: dingtalkUserIdSchema.optional(),
@@ -243,7 +243,7 @@ export const decisionsBodySchema = z.object({
   items: z
     .array(
       z.object({
-        itemId: z.number().int().positive().max(2_147_483_647),
+        itemId: z.number().int().min(1).max(2_147_483_647),
         decision: reviewDecisionSchema,
         comment: z.string().trim().max(500).optional(),
         /** For `shorten`: the new end, earlier than the grant's current end. */
@@ -281,7 +281,7 @@ export type ReviewReport = z.infer<typeof reviewReportSchema>;
 // ---- Evidence ----
 
 export const accessHistoryQuerySchema = z.object({
-  systemId: z.coerce.number().int().positive().max(2_147_483_647),
+  systemId: z.coerce.number().int().min(1).max(2_147_483_647),
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
 });

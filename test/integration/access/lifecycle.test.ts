@@ -21,7 +21,8 @@ async function outboxPayloads(t: TestApp, kind: string): Promise<string> {
   return JSON.stringify(await t.database.db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.kind, kind)));
 }
 
-describe('grant lifecycle', () => {
+// Each test waits on DingTalk round trips (sandbox → Stream → inbox); a cold first test on a loaded machine needs more than 30 s.
+describe('grant lifecycle', { timeout: 90_000 }, () => {
   it('S2: 吴强 leaves — his account is suspended, his session refused and every grant revoked in the same event, IT told in IT运维值班群', async () => {
     const t = await buildTestApp();
     await t.app.ready();

@@ -24,7 +24,7 @@ async function orgEvent(t: TestApp, body: Record<string, unknown>) {
 
 const reviews = (t: TestApp) => t.database.db.select().from(accessReviews);
 
-describe('movers', () => {
+describe('movers', { timeout: 90_000 }, () => {
   it('S2: moved to another department, a person’s grants go to their new manager for review at once — notified, audited, decided', async () => {
     const t = await start();
     await t.loginAs(demo.salesRep); // 黄丽, 销售部 under 刘洋, holds CRM 销售专员

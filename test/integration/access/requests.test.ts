@@ -22,7 +22,8 @@ async function auditActions(t: TestApp, targetType: string, targetId: string) {
   return items;
 }
 
-describe('access requests approved in DingTalk', () => {
+// Each test waits on DingTalk round trips (sandbox → Stream → inbox); a cold first test on a loaded machine needs more than 30 s.
+describe('access requests approved in DingTalk', { timeout: 90_000 }, () => {
   it('S2: 张伟 asks for VPN; the approval reaches 刘洋 with the form filled; he agrees in the sandbox and the grant is active with start, end and the approval id; everything audited', async () => {
     const t = await buildTestApp();
     await t.app.ready();

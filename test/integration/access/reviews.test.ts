@@ -41,7 +41,7 @@ async function decide(t: TestApp, id: number, userId: string, items: Record<stri
 
 const itemOf = (view: Detail, userId: string, roleName: string) => view.items.find((item) => item.userId === userId && item.roleName === roleName)!;
 
-describe('access review campaigns', () => {
+describe('access review campaigns', { timeout: 90_000 }, () => {
   it('S2: a campaign by risk gives each grant to the holder’s manager, or the owner when no manager is known or the owner reviews — one work notification per reviewer', async () => {
     const t = await start();
     await t.loginAs(demo.salesRep); // 黄丽 is known to DingOps, with 刘洋 as manager; 吴强 and 张伟 never logged in.
