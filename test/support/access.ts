@@ -24,10 +24,10 @@ export async function inboxCount(t: TestApp, topic: string): Promise<number> {
  * Delivers what the outbox holds, waits until DingTalk's events for it (`expectEvents` more rows of
  * `topic`) are in the inbox, then dispatches them.
  */
-export async function settle(t: TestApp, { topic = 'bpms_instance_change', expectEvents = 0 }: { topic?: string; expectEvents?: number } = {}) {
+export async function settle(t: TestApp, { topic = 'bpms_instance_change', expectEvents = 0, waitMs = 30_000 }: { topic?: string; expectEvents?: number; waitMs?: number } = {}) {
   const before = await inboxCount(t, topic);
   await t.drainOutbox();
-  if (expectEvents > 0) await waitFor(async () => (await inboxCount(t, topic)) >= before + expectEvents, `${expectEvents} ${topic} event(s) in the inbox`, 30_000);
+  if (expectEvents > 0) await waitFor(async () => (await inboxCount(t, topic)) >= before + expectEvents, `${expectEvents} ${topic} event(s) in the inbox`, waitMs);
   while ((await t.app.inbox.runOnce()) > 0) {
     // dispatch until nothing is due
   }
