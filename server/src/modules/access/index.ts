@@ -42,7 +42,7 @@ function createAccess(app: FastifyInstance) {
     settings: { processCode: directory.approvalProcessCode, securityLeadUserId: directory.securityLeadUserId, approvalUrl: dingtalkApprovalUrl(config.dingtalk.corpId), instanceWaitMs: config.outbox.worker ? 1500 : 0 },
   });
   const tasks = createTasksService({ db, audit: app.audit, people, grants, clock });
-  const evidence = createEvidenceService({ db, audit: app.audit, people, grants, requests, catalog });
+  const evidence = createEvidenceService({ db, audit: app.audit, people, grants, requests });
   return { db, people, notify, catalog, grants, requests, tasks, evidence, ...createReviews(app, { people, notify, links, grants }) };
 }
 

@@ -8,7 +8,7 @@ import { useI18n } from '../../../lib/i18n';
 import { downloadHistory } from '../api/download-history';
 import { getHistory, type AccessHistory } from '../api/get-history';
 import { fromDateInput, toDateInput } from '../utils/format';
-import { canSaveFiles, saveBlob } from '../utils/save-blob';
+import { canSaveFiles, saveBlob } from '../../../lib/save-file';
 import { GrantList } from './grant-list';
 import styles from './access.module.css';
 

@@ -3,7 +3,7 @@ import { Button, List, ProgressBar, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { downloadReviewReport } from '../api/download-review-report';
-import { canSaveFiles, saveBlob } from '../utils/save-blob';
+import { canSaveFiles, saveBlob } from '../../../lib/save-file';
 import styles from './access.module.css';
 
 /** A campaign's evidence (rule S2/S5): decisions, revocations carried out, each reviewer's completion; 橡皮图章 flagged. */

@@ -10,7 +10,6 @@ import { users } from '../../../platform/identity/identity.table';
 import { personNotFound, systemNotFound } from '../access.errors';
 import type { People } from '../access.people';
 import { accessGrants, accessRequests, accessRoles, accessSystems } from '../access.table';
-import type { CatalogService } from '../catalog/catalog.service';
 import type { GrantsService } from '../grants/grants.service';
 import type { RequestsService } from '../requests/requests.service';
 
@@ -21,7 +20,7 @@ export const maxHistoryRows = 20_000;
  * Evidence for auditors (rules S4, S5): who held what when — every grant whose held span overlaps
  * [from, to), started before `to` and not ended before `from` — and a person's whole access story.
  */
-export function createEvidenceService({ db, audit, people, grants, requests }: { db: Db; audit: AuditService; people: People; grants: GrantsService; requests: RequestsService; catalog: CatalogService }) {
+export function createEvidenceService({ db, audit, people, grants, requests }: { db: Db; audit: AuditService; people: People; grants: GrantsService; requests: RequestsService }) {
   async function history(query: AccessHistoryQuery) {
     const from = new Date(query.from);
     const to = new Date(query.to);

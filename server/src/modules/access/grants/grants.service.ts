@@ -132,8 +132,11 @@ export function createGrantsService({ db, audit, people, notify, links, clock, r
     /** IT admins, or the holder's manager, take a grant away now (with a reason, audited). */
     async revoke({ grantId, reason, actor, context }: { grantId: number; reason: string; actor: Actor; context: AuditContext }): Promise<Grant> {
       const [grant] = await db.select().from(accessGrants).where(eq(accessGrants.id, grantId));
-      if (!grant || !(await mayRead(actor, grant.userDingtalkId))) throw grantNotFound(grantId);
-      if (!actor.roles.includes('it_admin') && !(await isManagerOf(actor, grant.userDingtalkId))) throw notAllowed('revoke this grant: IT admins and the holder’s manager can');
+      if (!grant) throw grantNotFound(grantId);
+      // One team lookup answers both questions: may they see it, and may they take it away.
+      const manager = await isManagerOf(actor, grant.userDingtalkId);
+      if (!manager && grant.userDingtalkId !== actor.dingtalkUserId && !readsEveryone(actor)) throw grantNotFound(grantId);
+      if (!manager && !actor.roles.includes('it_admin')) throw notAllowed('revoke this grant: IT admins and the holder’s manager can');
       return db.transaction(async (tx) => {
         const [locked] = await tx.select().from(accessGrants).where(eq(accessGrants.id, grantId)).for('update');
         if (!(await end(tx, locked!, { outcome: 'revoked', reason, context }))) throw grantNotHeld(locked!.status);
@@ -190,9 +193,12 @@ export function createGrantsService({ db, audit, people, notify, links, clock, r
     return (await people.teamOf(actor.dingtalkUserId)).includes(userId);
   }
 
+  function readsEveryone(actor: Actor): boolean {
+    return actor.roles.some((role) => role === 'it_staff' || role === 'it_admin' || role === 'auditor');
+  }
+
   async function mayRead(actor: Actor, userId: string): Promise<boolean> {
-    if (userId === actor.dingtalkUserId) return true;
-    if (actor.roles.some((role) => role === 'it_staff' || role === 'it_admin' || role === 'auditor')) return true;
+    if (userId === actor.dingtalkUserId || readsEveryone(actor)) return true;
     return isManagerOf(actor, userId);
   }
 

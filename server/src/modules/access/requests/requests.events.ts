@@ -59,8 +59,7 @@ export function createApprovalEvents({ db, dingtalk, processCode, requests, gran
       const context = approvalContext(event, processInstanceId);
       if (type === 'finish' && result === 'agree') {
         const [approved] = await tx.update(accessRequests).set({ status: 'approved', decidedAt: new Date(), approvalInstanceId: processInstanceId }).where(and(eq(accessRequests.id, row.id), eq(accessRequests.status, 'pending'))).returning();
-        if (!approved) return;
-        await tx.update(accessRequests).set({ decidedAt: (await grants.grantApproved(tx, approved, context)).createdAt }).where(eq(accessRequests.id, row.id));
+        if (approved) await grants.grantApproved(tx, approved, context);
         return;
       }
       if (type === 'finish' && result === 'refuse') await requests.closeRequest(tx, row, { status: 'refused', note: '审批人拒绝', context });

@@ -1,5 +1,5 @@
 import type { AccessTask } from '@dingops/shared/access';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
 import type { Actor } from '../../../platform/identity/identity.service';
@@ -11,18 +11,21 @@ import type { GrantsService } from '../grants/grants.service';
 /** IT's manual steps in systems DingOps cannot reach: set a role up, or take it away (issue 12 item 3). */
 export function createTasksService({ db, audit, people, grants, clock }: { db: Db; audit: AuditService; people: People; grants: GrantsService; clock: () => Date }) {
   async function list(status: 'open' | 'done'): Promise<{ items: AccessTask[] }> {
+    return { items: await tasksWhere(eq(accessTasks.status, status)) };
+  }
+
+  async function tasksWhere(condition: SQL): Promise<AccessTask[]> {
     const rows = await db
       .select({ task: accessTasks, grant: accessGrants, role: accessRoles, system: accessSystems })
       .from(accessTasks)
       .innerJoin(accessGrants, eq(accessGrants.id, accessTasks.grantId))
       .innerJoin(accessRoles, eq(accessRoles.id, accessGrants.roleId))
       .innerJoin(accessSystems, eq(accessSystems.id, accessRoles.systemId))
-      .where(eq(accessTasks.status, status))
+      .where(condition)
       .orderBy(desc(accessTasks.id))
       .limit(200);
     const names = await people.names(rows.flatMap(({ grant, task }) => [grant.userDingtalkId, task.doneBy ?? '']));
-    return {
-      items: rows.map(({ task, grant, role, system }) => ({
+    return rows.map(({ task, grant, role, system }) => ({
         id: task.id,
         kind: task.kind,
         status: task.status,
@@ -34,8 +37,7 @@ export function createTasksService({ db, audit, people, grants, clock }: { db: D
         createdAt: task.createdAt.toISOString(),
         doneAt: task.doneAt?.toISOString() ?? null,
         doneBy: task.doneBy ? (names.get(task.doneBy) ?? task.doneBy) : null,
-      })),
-    };
+      }));
   }
 
   return {
@@ -50,8 +52,7 @@ export function createTasksService({ db, audit, people, grants, clock }: { db: D
         await audit.record(context, { action: 'access.task_done', target: { type: 'access_task', id: String(id) }, summary: { kind: task.kind, grantId: task.grantId } }, tx);
         if (task.kind === 'provision') await grants.activate(tx, task.grantId, context);
       });
-      const all = [...(await list('done')).items];
-      return all.find((task) => task.id === id)!;
+      return (await tasksWhere(eq(accessTasks.id, id)))[0]!;
     },
   };
 }
