@@ -4,15 +4,18 @@ import checkFile from 'eslint-plugin-check-file';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { moduleContracts } from './scripts/lint/module-contracts.mjs';
 
 const subfolders = (dir) => readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 
-// Modules never import each other (STYLE.md §2): one zone per module, everything else in modules/ is off limits.
-const moduleZones = subfolders('server/src/modules').map((name) => ({
+// Modules never import each other's files (STYLE.md §2): one zone per module; of another module only its
+// index.ts may be named, and module-contracts/type-only-contracts lets that be an `import type` of its contract alone.
+const moduleNames = subfolders('server/src/modules');
+const moduleZones = moduleNames.map((name) => ({
   target: `./server/src/modules/${name}`,
   from: './server/src/modules',
-  except: [`./${name}`],
-  message: 'Modules never import each other: call the other module’s service through app.ts wiring or react to its events.',
+  except: [`./${name}`, ...moduleNames.filter((other) => other !== name).map((other) => `./${other}/index.ts`)],
+  message: 'Modules never import each other: app.ts hands a module the contracts it needs (`import type` from the provider’s index.ts), or react to its events.',
 }));
 const featureZones = subfolders('miniapp/src/features').map((name) => ({
   target: `./miniapp/src/features/${name}`,
@@ -27,7 +30,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
-    plugins: { 'import-x': importX, 'check-file': checkFile },
+    plugins: { 'import-x': importX, 'check-file': checkFile, 'module-contracts': moduleContracts },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } }, 'import-x/ignore': ['node_modules'], 'import-x/extensions': ['.ts', '.tsx', '.js'] },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -35,6 +38,7 @@ export default tseslint.config(
       'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
       'check-file/folder-naming-convention': ['error', { 'server/src/**/': 'KEBAB_CASE', 'miniapp/src/**/': 'KEBAB_CASE', 'shared/src/**/': 'KEBAB_CASE' }],
       'import-x/no-cycle': ['error', { maxDepth: 10, ignoreExternal: true }],
+      'module-contracts/type-only-contracts': 'error',
       'import-x/no-restricted-paths': [
         'error',
         {

@@ -8,7 +8,7 @@ import { knowledgeModule } from './modules/knowledge';
 import { oncallModule } from './modules/oncall';
 import { operationsModule } from './modules/operations';
 import { sessionModule } from './modules/session';
-import { ticketSettingsModule, ticketsModule } from './modules/tickets';
+import { ticketsModule } from './modules/tickets';
 import { usersModule } from './modules/users';
 import { auditPlugin } from './platform/audit';
 import { authPlugin } from './platform/auth';
@@ -27,6 +27,7 @@ import { outboxPlugin } from './platform/outbox';
 import { schedulerPlugin } from './platform/scheduler';
 import { metricsPlugin } from './platform/metrics';
 import { rbacPlugin, routeAccessPlugin } from './platform/rbac';
+import { requireProvider } from './platform/wiring/providers';
 
 export interface BuildOptions {
   logger: FastifyServerOptions['loggerInstance'] | false;
@@ -78,13 +79,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions) {
   await app.register(usersModule, { prefix: '/api/v1/users' });
   await app.register(auditLogModule, { prefix: '/api/v1/audit' });
   await app.register(operationsModule, { prefix: '/api/v1/ops' });
-  // Before tickets: it decorates app.knowledge, which tickets calls when a resolution is published.
+  // Providers before their consumers: each hands over the contract its index.ts declares (app.knowledge,
+  // app.tickets, app.oncall); requireProvider stops start-up when one is missing.
   await app.register(knowledgeModule, { routePrefix: '/api/v1/knowledge' });
-  await app.register(ticketsModule, { prefix: '/api/v1/tickets' });
-  await app.register(ticketSettingsModule, { prefix: '/api/v1' });
-  // Before alerts: it decorates app.oncall, which the alerts module calls.
+  await app.register(ticketsModule, { prefix: '/api/v1/tickets', settingsPrefix: '/api/v1', knowledge: requireProvider(app, { provider: 'knowledge', consumer: 'tickets' }) });
   await app.register(oncallModule, { prefix: '/api/v1/oncall' });
-  await app.register(alertsModule, { prefix: '/api/v1/alerts' });
+  await app.register(alertsModule, {
+    prefix: '/api/v1/alerts',
+    tickets: requireProvider(app, { provider: 'tickets', consumer: 'alerts' }),
+    oncall: requireProvider(app, { provider: 'oncall', consumer: 'alerts' }),
+  });
   await app.register(accessModule, { prefix: '/api/v1/access' });
 
   await app.register(miniappRoutes);

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
 import { accessLinks, type AccessLinks } from './access.messages';
 import { createLeaverHandler, leaveTopic } from './access.leavers';
 import { createAccessNotifier, type AccessNotifier } from './access.notify';
 import { createPeople, type People } from './access.people';
 import { setupGrantRoutes, setupRequestRoutes } from './access.routes';
 import { setupCatalogRoutes } from './catalog/catalog.routes';
-import { createCatalogService, type CatalogService } from './catalog/catalog.service';
+import { createCatalogService } from './catalog/catalog.service';
 import { setupEvidenceRoutes } from './evidence/evidence.routes';
 import { createEvidenceService } from './evidence/evidence.service';
 import { createGrantsService, type GrantsService } from './grants/grants.service';
@@ -59,48 +58,29 @@ function createReviews(app: FastifyInstance, { people, notify, links, grants }: 
   return { reviews, decisions, reports, reviewJobs };
 }
 
-/** What other parts of DingOps (the demo seed) may ask of access. */
-export interface AccessApi {
-  catalog: CatalogService;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    access: AccessApi;
-  }
-}
-
 /**
  * Access governance (issue 12; rules S1, S2, S4, S5): the catalog, requests approved in DingTalk's
- * approval app, grants that end, IT's manual steps, leavers, and the evidence auditors read.
+ * approval app, grants that end, IT's manual steps, leavers, and the evidence auditors read. It
+ * offers other modules no contract, so it stays an encapsulated plugin under its prefix.
  */
-export const accessModule = fp(
-  async (app: FastifyInstance, options: { prefix: string }) => {
-    const services = createAccess(app);
-    const { config, dingtalk, directory } = app.deps;
-    app.decorate('access', { catalog: services.catalog });
+export async function accessModule(app: FastifyInstance) {
+  const services = createAccess(app);
+  const { config, dingtalk, directory } = app.deps;
 
-    const approvals = createApprovalEvents({ db: services.db, dingtalk, processCode: directory.approvalProcessCode, requests: services.requests, grants: services.grants, audit: app.audit, log: app.log.child({ module: 'access' }) });
-    app.inbox.on(approvalInstanceTopic, approvals.handler);
-    app.outbox.onDelivered('dingtalk.approval_start', approvals.onStarted);
-    app.outbox.onDeadLetter('dingtalk.approval_start', approvals.onStartFailed);
-    app.inbox.on(leaveTopic, createLeaverHandler({ grants: services.grants, requests: services.requests, notify: services.notify, log: app.log.child({ module: 'access' }) }));
+  const approvals = createApprovalEvents({ db: services.db, dingtalk, processCode: directory.approvalProcessCode, requests: services.requests, grants: services.grants, audit: app.audit, log: app.log.child({ module: 'access' }) });
+  app.inbox.on(approvalInstanceTopic, approvals.handler);
+  app.outbox.onDelivered('dingtalk.approval_start', approvals.onStarted);
+  app.outbox.onDeadLetter('dingtalk.approval_start', approvals.onStartFailed);
+  app.inbox.on(leaveTopic, createLeaverHandler({ grants: services.grants, requests: services.requests, notify: services.notify, log: app.log.child({ module: 'access' }) }));
 
-    app.identity.onProfileChanged(createMoverReviews({ reviews: services.reviews, clock: app.deps.clock, reviewDays: config.access.reviewDays, log: app.log.child({ module: 'access' }) }));
-    app.scheduler.register({ name: 'access.review_nudges', cron: config.access.reviewCron, run: async ({ now }) => services.reviewJobs.nudge(now) });
-    app.scheduler.register({ name: 'access.quarterly_review', cron: config.access.quarterlyReviewCron, run: async ({ now }) => services.reviewJobs.openQuarterly(now) });
-    app.scheduler.register({ name: 'access.expire_grants', cron: config.access.expiryCron, run: async () => `${await services.grants.expireDue()} ended, ${await services.grants.remindDue()} reminded` });
+  app.identity.onProfileChanged(createMoverReviews({ reviews: services.reviews, clock: app.deps.clock, reviewDays: config.access.reviewDays, log: app.log.child({ module: 'access' }) }));
+  app.scheduler.register({ name: 'access.review_nudges', cron: config.access.reviewCron, run: async ({ now }) => services.reviewJobs.nudge(now) });
+  app.scheduler.register({ name: 'access.quarterly_review', cron: config.access.quarterlyReviewCron, run: async ({ now }) => services.reviewJobs.openQuarterly(now) });
+  app.scheduler.register({ name: 'access.expire_grants', cron: config.access.expiryCron, run: async () => `${await services.grants.expireDue()} ended, ${await services.grants.remindDue()} reminded` });
 
-    await app.register(
-      async (scoped) => {
-        setupCatalogRoutes(scoped, services.catalog);
-        setupRequestRoutes(scoped, services.requests);
-        setupGrantRoutes(scoped, services.grants, services.tasks);
-        setupEvidenceRoutes(scoped, services.evidence);
-        setupReviewRoutes(scoped, services);
-      },
-      { prefix: options.prefix },
-    );
-  },
-  { name: 'access', dependencies: ['deps', 'audit', 'identity'] },
-);
+  setupCatalogRoutes(app, services.catalog);
+  setupRequestRoutes(app, services.requests);
+  setupGrantRoutes(app, services.grants, services.tasks);
+  setupEvidenceRoutes(app, services.evidence);
+  setupReviewRoutes(app, services);
+}

@@ -1,11 +1,6 @@
 import type { EscalationPolicy, OnCallPerson } from '@dingops/shared/oncall';
 import type { IdentityService } from '../../platform/identity/identity.service';
-
-/** What the on-call module offers (app.oncall), when it is registered. */
-export interface OnCallApi {
-  onCall(input: { scheduleId?: string | null; at: Date }): Promise<{ primary: OnCallPerson[]; secondary: OnCallPerson[] }>;
-  policy(policyId?: string | null): Promise<EscalationPolicy>;
-}
+import type { OncallContract } from '../oncall';
 
 /** Who escalation can reach for one group, looked up before its transaction (PGlite has one connection). */
 export interface Crowd {
@@ -33,7 +28,7 @@ const unique = (people: OnCallPerson[]) => [...new Map(people.map((person) => [p
  * Resolves people by DingTalk user id — from the on-call schedule, an `owner` label, or the IT roles —
  * never from phone numbers. Answers are cached briefly: a storm asks the same question thousands of times.
  */
-export function createPeopleDirectory({ oncall, identity, cacheMs, clock }: { oncall: OnCallApi | null; identity: IdentityService; cacheMs: number; clock: () => Date }) {
+export function createPeopleDirectory({ oncall, identity, cacheMs, clock }: { oncall: OncallContract | null; identity: IdentityService; cacheMs: number; clock: () => Date }) {
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const now = clock().getTime();

@@ -28,6 +28,7 @@ import type { MaintenanceMuting } from './maintenance.service';
 import type { StormFolding } from './storm.service';
 import type { TimingService } from './timing.service';
 import type { AlertGroupChangeRow, AlertGroupRow, AlertSilenceRow, AlertSourceRow } from './alerts.table';
+import type { TicketsContract } from '../tickets';
 
 export interface AlertsSettings {
   groupBy: string[];
@@ -39,10 +40,6 @@ export interface AlertsSettings {
   tokenAlgorithm: CipherAlgorithm;
   /** Where a group without a route of its own sends its card (itOps), and the configured groups, for naming chats. */
   chats: { itOps: string | null; security: string | null; leadership: string | null };
-}
-
-export interface TicketsFromAlerts {
-  createFromAlert(input: { alertGroupId: string; title: string; description: string; level: AlertLevel; actor: User }, tx: Executor, context: AuditContext): Promise<{ id: bigint; number: string }>;
 }
 
 export interface AlertsMetrics {
@@ -117,7 +114,7 @@ export function createAlertsService({
   audit: AuditService;
   notifier: AlertNotifier;
   people: PeopleDirectory;
-  tickets: TicketsFromAlerts | null;
+  tickets: TicketsContract | null;
   clock: () => Date;
   settings: AlertsSettings;
   metrics: AlertsMetrics;

@@ -18,13 +18,15 @@ import { setupProbesModule } from './probes.module';
 import { setupRobotPoolModule } from './robot-pool.module';
 import { createStormRepository } from './storm.repository';
 import { createStormFolding } from './storm.service';
+import type { OncallContract } from '../oncall';
+import type { TicketsContract } from '../tickets';
 
 /**
  * Alerts (issue 5; rules F1, F2, F4): monitoring webhooks in, classified into three levels, grouped
  * and deduplicated like Alertmanager, one interactive card per group in DingTalk, escalation of
- * unacknowledged level-1 groups. Registered after tickets and oncall, whose decorators it uses when present.
+ * unacknowledged level-1 groups. app.ts hands over the tickets and on-call contracts it calls.
  */
-export async function alertsModule(app: FastifyInstance) {
+export async function alertsModule(app: FastifyInstance, { tickets, oncall }: { tickets: TicketsContract; oncall: OncallContract }) {
   const { database, clock, config, directory } = app.deps;
   const { registry } = app.metrics;
   const ingested = new Counter({ name: 'dingops_alerts_ingested_total', help: 'Alerts received, by source kind and level.', labelNames: ['source_kind', 'level'], registers: [registry] });
@@ -36,7 +38,7 @@ export async function alertsModule(app: FastifyInstance) {
     outbox: app.outbox,
     settings: { publicUrl: config.server.publicUrl, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, leadershipGroupId: directory.leadershipGroupId, cardTemplateId: directory.cardTemplates.alert, sceneGroupTemplateId: directory.sceneGroupTemplateId },
     onEscalation: (target) => escalations.inc({ target }),
-    oncall: app.hasDecorator('oncall') ? app.oncall : null,
+    oncall,
   });
   const storms = createStormFolding({
     repo: createStormRepository({ db: database.db }),
@@ -44,14 +46,14 @@ export async function alertsModule(app: FastifyInstance) {
     settings: { cardsPerMinute: settings.stormCardsPerMinute, publicUrl: config.server.publicUrl, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, cardTemplateId: directory.cardTemplates.alert },
   });
   const windows = createMaintenanceModule(app);
-  const people = createPeopleDirectory({ oncall: app.hasDecorator('oncall') ? app.oncall : null, identity: app.identity, cacheMs: settings.cacheMs, clock });
+  const people = createPeopleDirectory({ oncall, identity: app.identity, cacheMs: settings.cacheMs, clock });
   const service = createAlertsService({
     db: database.db,
     repo,
     audit: app.audit,
     notifier,
     people,
-    tickets: app.hasDecorator('tickets') ? app.tickets : null,
+    tickets,
     clock,
     settings: { groupBy: settings.groupBy, groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds, flap: settings.flap, inhibitEqual: settings.inhibitEqual, cacheMs: settings.cacheMs, tokenAlgorithm: config.crypto.algorithm, chats: { itOps: directory.itOpsGroupId, security: directory.securityGroupId, leadership: directory.leadershipGroupId } },
     metrics: { ingested: (kind, level, count) => ingested.inc({ source_kind: kind, level: String(level) }, count) },

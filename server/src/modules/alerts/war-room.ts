@@ -5,14 +5,13 @@ import { defineError } from '../../platform/errors/domain-error';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { warRoomTitle } from './alerts.cards';
 import type { AlertGroupRow } from './alerts.table';
+import type { OncallContract } from '../oncall';
 
 /** No scene-group template is configured, so DingOps cannot make groups in this org. */
 export const warRoomUnavailable = defineError('alerts.war_room_unavailable', 'unavailable', () => 'War rooms need a scene-group template (DINGTALK_SCENE_GROUP_TEMPLATE_ID)');
 
 /** Who is on call, asked inside the caller's transaction (PGlite has one connection, and a card press already holds it). */
-export interface OnCallInTransaction {
-  onCall(input: { scheduleId?: string | null; at: Date; tx?: Executor }): Promise<{ primary: OnCallPerson[]; secondary: OnCallPerson[] }>;
-}
+export type OnCallInTransaction = Pick<OncallContract, 'onCall'>;
 
 export interface WarRoomSettings {
   /** Null when no scene-group template is configured: then no war rooms. */

@@ -3,8 +3,8 @@ import fp from 'fastify-plugin';
 import { createDemoSeeder } from './oncall.seed';
 import { createOncallRepository } from './oncall.repository';
 import { setupPolicyRoutes, setupScheduleRoutes } from './oncall.routes';
-import { createPoliciesService } from './policies.service';
-import { createSchedulesService } from './schedules.service';
+import { createPoliciesService, type PoliciesService } from './policies.service';
+import { createSchedulesService, type SchedulesService } from './schedules.service';
 
 function createOncall(app: FastifyInstance) {
   const { database, clock, config, dingtalk } = app.deps;
@@ -15,26 +15,28 @@ function createOncall(app: FastifyInstance) {
   return { schedules: createSchedulesService(deps), policies: createPoliciesService(deps) };
 }
 
-/** What other modules (alerts) ask of on-call: who to page now, and which policy to walk. */
-function publicApiOf({ schedules, policies }: ReturnType<typeof createOncall>) {
-  return { onCall: schedules.onCall, policy: policies.policy };
+/** What other modules (alerts) may ask of on-call: who to page now, and which policy to walk. */
+export interface OncallContract {
+  onCall: SchedulesService['onCall'];
+  policy: PoliciesService['policy'];
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    oncall: ReturnType<typeof publicApiOf>;
+    oncall: OncallContract;
   }
 }
 
 /**
- * On-call rotations and escalation policies (issue 5 item 5). The services are decorated on the
- * root instance (fastify-plugin) so the alerts module, registered after this one, can call them;
- * the routes stay encapsulated under the prefix.
+ * On-call rotations and escalation policies (issue 5 item 5). The contract is decorated on the root
+ * instance (fastify-plugin), where app.ts picks it up for the alerts module; the routes stay
+ * encapsulated under the prefix.
  */
 export const oncallModule = fp(
   async (app: FastifyInstance, options: { prefix: string }) => {
     const services = createOncall(app);
-    app.decorate('oncall', publicApiOf(services));
+    const contract: OncallContract = { onCall: services.schedules.onCall, policy: services.policies.policy };
+    app.decorate('oncall', contract);
     await app.register(
       async (scoped) => {
         setupScheduleRoutes(scoped, services.schedules);

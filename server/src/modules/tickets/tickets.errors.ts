@@ -14,7 +14,6 @@ export const alreadyAssignee = defineError('tickets.already_assignee', 'conflict
 export const ownTicketMeToo = defineError('tickets.own_ticket', 'conflict', () => 'You reported this ticket yourself: 同样问题 is for other people with the same fault');
 export const invalidMerge = defineError('tickets.invalid_merge', 'conflict', (why: string) => why);
 export const recordOfCancelled = defineError('tickets.record_cancelled', 'conflict', () => 'A cancelled ticket has no fault record to edit');
-export const knowledgeUnavailable = defineError('tickets.knowledge_unavailable', 'unavailable', () => 'The knowledge base is not available: resolve without publishing, or try again later');
 
 /** A 400 that names one body field, like a schema failure would. */
 export const invalidField = (code: string, path: string, message: string) => new DomainError(code, 'invalid', message, [{ path, message }]);

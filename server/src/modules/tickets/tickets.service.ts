@@ -7,24 +7,13 @@ import { type AuditContext, type AuditService, systemContext } from '../../platf
 import type { IdentityService } from '../../platform/identity/identity.service';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
-import { invalidTransition, knowledgeUnavailable, notTheAssignee, queueForbidden, ticketNotFound } from './tickets.errors';
+import type { KnowledgeContract } from '../knowledge';
+import { invalidTransition, notTheAssignee, queueForbidden, ticketNotFound } from './tickets.errors';
 import { createTicketNotifier, type NotifierSettings } from './tickets.notifications';
 import type { TicketFilter, TicketsRepository } from './tickets.repository';
 import type { SlaSettingsService } from './sla-settings.service';
 import type { TicketCategoriesService } from './ticket-categories.service';
 import type { NewTicketRow, TicketEventRow, TicketRow } from './tickets.table';
-
-/** What the knowledge module offers tickets (issue "Knowledge"); wired in index.ts, so no import of it here. */
-export interface ArticleFromTicket {
-  ticketId: bigint;
-  title: string;
-  symptom: string;
-  cause: string | null;
-  resolution: string;
-  category: string;
-  author: { id: string; name: string };
-}
-export type PublishArticle = (input: ArticleFromTicket, tx: Executor, context: AuditContext) => Promise<{ id: bigint }>;
 
 interface TicketsDeps {
   db: Db;
@@ -36,8 +25,8 @@ interface TicketsDeps {
   settings: NotifierSettings;
   categories: TicketCategoriesService;
   slaSettings: SlaSettingsService;
-  /** Null while no knowledge module is registered. */
-  publishArticle: () => PublishArticle | null;
+  /** Publishes a resolution as an article (issue "Knowledge"); app.ts hands it over. */
+  knowledge: KnowledgeContract;
 }
 
 /** The person acting, with what tickets need to know about them. */
@@ -65,7 +54,7 @@ interface TransitionInput {
 
 export const ticketActorOf = (user: User): TicketActor => ({ user, isIt: user.roles.includes('it_staff') || user.roles.includes('it_admin') });
 
-export function createTicketsService({ db, repo, identity, audit, outbox, clock, settings, categories, slaSettings, publishArticle }: TicketsDeps) {
+export function createTicketsService({ db, repo, identity, audit, outbox, clock, settings, categories, slaSettings, knowledge }: TicketsDeps) {
   const notifier = createTicketNotifier({ outbox, settings, categoryName: (code, tx) => categories.nameOf(code, tx) });
 
   /** Rule F4: once someone holds a ticket, only they or an IT admin diagnose and resolve it. */
@@ -132,9 +121,7 @@ export function createTicketsService({ db, repo, identity, audit, outbox, clock,
 
   /** Issue "Knowledge": the fix becomes an article in the same transaction, or nothing is saved. */
   async function publishResolution(ticket: TicketRow, actor: TicketActor, context: AuditContext, tx: Executor) {
-    const publish = publishArticle();
-    if (!publish) throw knowledgeUnavailable();
-    return publish(
+    return knowledge.publishFromTicket(
       { ticketId: ticket.id, title: ticket.title, symptom: ticket.description, cause: ticket.cause, resolution: ticket.resolution ?? '', category: ticket.category, author: { id: actor.user.id, name: actor.user.name } },
       tx,
       context,
