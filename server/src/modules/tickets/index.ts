@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { cardCallbackTopic, robotMessageTopic } from '../../dingtalk/stream';
-import { setupAttachmentRoutes } from './attachments.routes';
-import { createAttachmentsService } from './attachments.service';
-import { createAttachmentVault } from './attachments.vault';
-import { createSlaSettingsService } from './sla-settings.service';
-import { createTicketCategoriesRepository } from './ticket-categories.repository';
-import { createTicketCategoriesService } from './ticket-categories.service';
-import { setupTicketSettingsRoutes } from './ticket-settings.routes';
+import { setupAttachmentRoutes } from './attachments/attachments.routes';
+import { createAttachmentsService } from './attachments/attachments.service';
+import { createAttachmentVault } from './attachments/attachments.vault';
+import { createSlaSettingsService } from './settings/sla-settings.service';
+import { createTicketCategoriesRepository } from './settings/ticket-categories.repository';
+import { createTicketCategoriesService } from './settings/ticket-categories.service';
+import { setupTicketSettingsRoutes } from './settings/ticket-settings.routes';
 import { createChatIntake } from './tickets.chat';
 import { createTicketCollaboration } from './tickets.collaboration';
 import { autoCloseJob, slaSweepJob } from './tickets.jobs';
 import { createTicketRecords, type TicketRecords } from './tickets.records';
-import { createTicketReports } from './tickets.reports';
+import { createTicketReports } from './export/tickets.reports';
 import { createTicketsRepository } from './tickets.repository';
 import { setupCommentRoute, setupCreateTicketRoute, setupGetTicketRoute, setupListTicketsRoute, setupTransitionRoute } from './tickets.routes';
 import { createTicketsService } from './tickets.service';
@@ -20,7 +20,7 @@ import { setupTicketWorkRoutes } from './tickets.work.routes';
 import type { KnowledgeContract } from '../knowledge';
 
 /** For start-up (runtime.ts): sealing old plain screenshots and rewrapping their keys after a rotation (rule S3). */
-export { ticketAttachmentsEncryption } from './attachments.encryption';
+export { ticketAttachmentsEncryption } from './attachments/attachments.encryption';
 
 /** What other modules (alerts) may ask of tickets: open a ticket for an alert group. */
 export type TicketsContract = Pick<TicketRecords, 'createFromAlert'>;

@@ -1,7 +1,8 @@
 import { and, arrayOverlaps, asc, count, desc, eq, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
-import { ticketAttachments } from './attachments.table';
-import { type NewTicketRow, type TicketFollowerRow, type TicketRow, ticketEvents, ticketFollowers, tickets } from './tickets.table';
+import { ticketAttachments } from './attachments/attachments.table';
+import { createTicketFollowersRepository } from './ticket-followers.repository';
+import { type NewTicketRow, type TicketRow, ticketEvents, ticketFollowers, tickets } from './tickets.table';
 
 export interface TicketFilter {
   reporterId?: string;
@@ -21,31 +22,34 @@ export interface TicketFilter {
 
 const openStatuses: TicketRow['status'][] = ['reported', 'accepted', 'diagnosing', 'resolved', 'reopened'];
 
-export function createTicketsRepository({ db }: { db: Db }) {
-  function whereOf(filter: TicketFilter): SQL[] {
-    const conditions: SQL[] = [];
-    if (filter.reporterId) conditions.push(eq(tickets.reporterId, filter.reporterId));
-    if (filter.reportedOrFollowedBy) {
-      const userId = filter.reportedOrFollowedBy;
-      const followed = db.select({ id: ticketFollowers.ticketId }).from(ticketFollowers).where(eq(ticketFollowers.userId, userId));
-      conditions.push(or(eq(tickets.reporterId, userId), inArray(tickets.id, followed)) as SQL);
-    }
-    if (filter.alertGroupId) conditions.push(eq(tickets.alertGroupId, filter.alertGroupId));
-    if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
-    if (filter.unassigned) conditions.push(isNull(tickets.assigneeId));
-    if (filter.visibleTo) {
-      const { userId, departmentIds } = filter.visibleTo;
-      const shared = departmentIds.length > 0 ? and(ne(tickets.impact, 'self'), arrayOverlaps(tickets.reporterDepartmentIds, departmentIds)) : undefined;
-      conditions.push(or(eq(tickets.reporterId, userId), shared) as SQL);
-    }
-    if (filter.statuses?.length) conditions.push(inArray(tickets.status, filter.statuses));
-    if (filter.level) conditions.push(eq(tickets.level, filter.level));
-    if (filter.category) conditions.push(eq(tickets.category, filter.category));
-    if (filter.overdueAt) conditions.push(and(inArray(tickets.status, openStatuses), lt(tickets.resolutionDueAt, filter.overdueAt)) as SQL);
-    return conditions;
+/** The list filters as SQL conditions (followers through a sub-select). */
+function whereOf(db: Db, filter: TicketFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.reporterId) conditions.push(eq(tickets.reporterId, filter.reporterId));
+  if (filter.reportedOrFollowedBy) {
+    const userId = filter.reportedOrFollowedBy;
+    const followed = db.select({ id: ticketFollowers.ticketId }).from(ticketFollowers).where(eq(ticketFollowers.userId, userId));
+    conditions.push(or(eq(tickets.reporterId, userId), inArray(tickets.id, followed)) as SQL);
   }
+  if (filter.alertGroupId) conditions.push(eq(tickets.alertGroupId, filter.alertGroupId));
+  if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
+  if (filter.unassigned) conditions.push(isNull(tickets.assigneeId));
+  if (filter.visibleTo) {
+    const { userId, departmentIds } = filter.visibleTo;
+    const shared = departmentIds.length > 0 ? and(ne(tickets.impact, 'self'), arrayOverlaps(tickets.reporterDepartmentIds, departmentIds)) : undefined;
+    conditions.push(or(eq(tickets.reporterId, userId), shared) as SQL);
+  }
+  if (filter.statuses?.length) conditions.push(inArray(tickets.status, filter.statuses));
+  if (filter.level) conditions.push(eq(tickets.level, filter.level));
+  if (filter.category) conditions.push(eq(tickets.category, filter.category));
+  if (filter.overdueAt) conditions.push(and(inArray(tickets.status, openStatuses), lt(tickets.resolutionDueAt, filter.overdueAt)) as SQL);
+  return conditions;
+}
 
+export function createTicketsRepository({ db }: { db: Db }) {
   return {
+    ...createTicketFollowersRepository({ db }),
+
     async insert(values: NewTicketRow, tx: Executor): Promise<TicketRow> {
       const [row] = await tx.insert(tickets).values(values).returning();
       if (!row) throw new Error('Ticket insert returned no row');
@@ -71,7 +75,7 @@ export function createTicketsRepository({ db }: { db: Db }) {
 
     /** Newest first, keyset on id. */
     list({ filter, beforeId, limit }: { filter: TicketFilter; beforeId: bigint | null; limit: number }): Promise<TicketRow[]> {
-      const conditions = whereOf(filter);
+      const conditions = whereOf(db, filter);
       if (beforeId !== null) conditions.push(lt(tickets.id, beforeId));
       return db.select().from(tickets).where(and(...conditions)).orderBy(desc(tickets.id)).limit(limit);
     },
@@ -124,37 +128,6 @@ export function createTicketsRepository({ db }: { db: Db }) {
     async findAttachment(ticketId: bigint, attachmentId: bigint) {
       const [row] = await db.select().from(ticketAttachments).where(and(eq(ticketAttachments.ticketId, ticketId), eq(ticketAttachments.id, attachmentId)));
       return row ?? null;
-    },
-
-    /** True when the person was not following yet (so counts go up once). */
-    async addFollower(values: TicketFollowerRow, tx: Executor): Promise<boolean> {
-      const inserted = await tx.insert(ticketFollowers).values(values).onConflictDoNothing().returning({ userId: ticketFollowers.userId });
-      return inserted.length > 0;
-    },
-
-    /** Only a 同样问题 can be withdrawn; people merged in stay. True when one was removed. */
-    async removeMeToo(ticketId: bigint, userId: string, tx: Executor): Promise<boolean> {
-      const removed = await tx
-        .delete(ticketFollowers)
-        .where(and(eq(ticketFollowers.ticketId, ticketId), eq(ticketFollowers.userId, userId), eq(ticketFollowers.reason, 'me_too')))
-        .returning({ userId: ticketFollowers.userId });
-      return removed.length > 0;
-    },
-
-    followers(ticketId: bigint, tx: Executor = db): Promise<TicketFollowerRow[]> {
-      return tx.select().from(ticketFollowers).where(eq(ticketFollowers.ticketId, ticketId)).orderBy(asc(ticketFollowers.createdAt));
-    },
-
-    async isFollower(ticketId: bigint, userId: string, tx: Executor = db): Promise<boolean> {
-      const [row] = await tx.select({ userId: ticketFollowers.userId }).from(ticketFollowers).where(and(eq(ticketFollowers.ticketId, ticketId), eq(ticketFollowers.userId, userId)));
-      return Boolean(row);
-    },
-
-    /** Of these tickets, the ones the person follows (for `affectedMe` on a page). */
-    async followedAmong(userId: string, ticketIds: bigint[]): Promise<Set<bigint>> {
-      if (ticketIds.length === 0) return new Set();
-      const rows = await db.select({ id: ticketFollowers.ticketId }).from(ticketFollowers).where(and(eq(ticketFollowers.userId, userId), inArray(ticketFollowers.ticketId, ticketIds)));
-      return new Set(rows.map((row) => row.id));
     },
 
     timeline(ticketId: bigint) {

@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContextOf } from '../../platform/audit';
-import { faultReportCsp } from './fault-report.html';
+import { faultReportCsp } from './export/fault-report.html';
 import type { TicketCollaboration } from './tickets.collaboration';
 import type { TicketRecords } from './tickets.records';
-import type { TicketReports } from './tickets.reports';
+import type { TicketReports } from './export/tickets.reports';
 import { ticketActorOf, type TicketsService } from './tickets.service';
 
 const itOnly = ['it_staff', 'it_admin'] as const;

@@ -1,11 +1,11 @@
 import { type exportTicketsQuerySchema, maxExportRows } from '@dingops/shared/tickets';
 import type { z } from 'zod';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
 import { renderFaultReport } from './fault-report.html';
 import { exportFileName, exportHeader, exportRow, csvLine, utf8Bom } from './tickets.export';
-import { queueForbidden } from './tickets.errors';
-import type { TicketFilter } from './tickets.repository';
-import type { TicketActor, TicketsService } from './tickets.service';
+import { queueForbidden } from '../tickets.errors';
+import type { TicketFilter } from '../tickets.repository';
+import type { TicketActor, TicketsService } from '../tickets.service';
 
 type ExportTicketsQuery = z.infer<typeof exportTicketsQuerySchema>;
 

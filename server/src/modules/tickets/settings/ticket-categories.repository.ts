@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { type TicketCategoryRow, ticketCategories } from './tickets.table';
+import type { Db, Executor } from '../../../db/client';
+import { type TicketCategoryRow, ticketCategories } from '../tickets.table';
 
 export function createTicketCategoriesRepository({ db }: { db: Db }) {
   return {

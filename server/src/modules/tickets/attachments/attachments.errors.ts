@@ -1,5 +1,5 @@
 import { maxAttachmentBytes, maxAttachmentsPerTicket } from '@dingops/shared/tickets';
-import { DomainError, defineError } from '../../platform/errors/domain-error';
+import { DomainError, defineError } from '../../../platform/errors/domain-error';
 
 /** No attachment with this id on this ticket. */
 export const attachmentNotFound = defineError('tickets.attachment_not_found', 'not_found', (id: string) => `No attachment ${id}`);

@@ -1,9 +1,9 @@
 import { defaultSlaSettings } from '@dingops/shared/rules/sla';
 import { type SlaSettings, slaSettingsSchema } from '@dingops/shared/tickets';
 import { eq } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
-import { slaSettings } from './tickets.table';
+import type { Db, Executor } from '../../../db/client';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
+import { slaSettings } from '../tickets.table';
 
 /** There is one settings row. */
 const settingsRowId = 1;

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client';
-import type { CipherAlgorithm, FieldCipher } from '../../platform/crypto/field-cipher';
-import type { EncryptedColumn } from '../../platform/crypto/reencrypt';
+import type { Db } from '../../../db/client';
+import type { CipherAlgorithm, FieldCipher } from '../../../platform/crypto/field-cipher';
+import type { EncryptedColumn } from '../../../platform/crypto/reencrypt';
 import { createAttachmentsRepository } from './attachments.repository';
 import { createAttachmentVault } from './attachments.vault';
 

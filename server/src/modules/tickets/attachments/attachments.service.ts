@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { isOpen } from '@dingops/shared/rules/ticket-lifecycle';
 import { type Attachment, maxAttachmentsPerTicket } from '@dingops/shared/tickets';
-import type { Db } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import type { Db } from '../../../db/client';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
 import { attachmentNotFound, ticketFinished, tooManyAttachments } from './attachments.errors';
 import { inspectImage } from './attachments.images';
 import { cleanFileName } from './attachments.rules';
 import type { AttachmentVault } from './attachments.vault';
-import { ticketNotFound } from './tickets.errors';
-import type { TicketActor, TicketsService } from './tickets.service';
+import { ticketNotFound } from '../tickets.errors';
+import type { TicketActor, TicketsService } from '../tickets.service';
 
 interface AttachmentsDeps {
   db: Db;

@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart';
 import { attachmentParamsSchema, attachmentSchema, maxAttachmentBytes, ticketIdParamsSchema } from '@dingops/shared/tickets';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditContextOf } from '../../platform/audit';
+import { auditContextOf } from '../../../platform/audit';
 import { attachmentTooLarge, invalidAttachment } from './attachments.errors';
 import type { AttachmentsService } from './attachments.service';
-import { ticketActorOf } from './tickets.service';
+import { ticketActorOf } from '../tickets.service';
 
 /** Upload: one image per request as multipart field `file`. Download: the bytes, after the same visibility check as the ticket. */
 export async function setupAttachmentRoutes(app: FastifyInstance, attachments: AttachmentsService) {

@@ -1,6 +1,6 @@
 import type { CauseCategory, Level, RepairAction } from '@dingops/shared/tickets';
-import { causeCategoryLabels, impactLabels, levelLabels, repairActionLabels, statusLabels, ticketNumber } from './tickets.labels';
-import type { TicketRow } from './tickets.table';
+import { causeCategoryLabels, impactLabels, levelLabels, repairActionLabels, statusLabels, ticketNumber } from '../tickets.labels';
+import type { TicketRow } from '../tickets.table';
 
 /** Excel reads a UTF-8 file as the local code page unless it starts with a byte-order mark. */
 export const utf8Bom = '\uFEFF';

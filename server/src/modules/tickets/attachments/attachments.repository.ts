@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import type { CipherAlgorithm } from '../../platform/crypto/field-cipher';
+import type { Db } from '../../../db/client';
+import type { CipherAlgorithm } from '../../../platform/crypto/field-cipher';
 import { ticketAttachments } from './attachments.table';
 
 /** The queries behind sealing old plain files and rewrapping data keys after a key rotation (rule S3). */

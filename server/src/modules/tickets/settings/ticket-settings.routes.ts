@@ -2,7 +2,7 @@ import { putTicketCategoryBodySchema, slaSettingsSchema, ticketCategoryListSchem
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit';
+import { auditContextOf } from '../../../platform/audit';
 import type { SlaSettingsService } from './sla-settings.service';
 import type { TicketCategoriesService } from './ticket-categories.service';
 

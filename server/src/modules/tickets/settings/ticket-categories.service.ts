@@ -1,11 +1,11 @@
 import { defaultTicketCategoryCodes, type TicketCategoryNode } from '@dingops/shared/tickets';
-import type { Db, Executor } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import type { Db, Executor } from '../../../db/client';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
 import type { TicketCategoriesRepository } from './ticket-categories.repository';
 import { checkCategoryTree, maxCategoryDepth } from './ticket-categories.rules';
-import { invalidField } from './tickets.errors';
-import { categoryLabels, categoryLabelsEn, monitoringCategory } from './tickets.labels';
-import type { TicketCategoryRow } from './tickets.table';
+import { invalidField } from '../tickets.errors';
+import { categoryLabels, categoryLabelsEn, monitoringCategory } from '../tickets.labels';
+import type { TicketCategoryRow } from '../tickets.table';
 
 interface CategoryDeps {
   db: Db;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type CipherAlgorithm, type FieldCipher, openBytes, sealBytes } from '../../platform/crypto/field-cipher';
+import { type CipherAlgorithm, type FieldCipher, openBytes, sealBytes } from '../../../platform/crypto/field-cipher';
 
 /** How a file is kept: its bytes, and (once sealed) its wrapped data key and the algorithm of the seal. */
 export interface StoredFile {

@@ -1,8 +1,8 @@
 import { slaState } from '@dingops/shared/rules/sla';
 import type { CauseCategory, Level, RepairAction, SlaState } from '@dingops/shared/tickets';
 import { localTime } from './tickets.export';
-import { causeCategoryLabels, impactLabels, levelLabels, repairActionLabels, statusLabels, ticketNumber } from './tickets.labels';
-import type { TicketEventRow, TicketRow } from './tickets.table';
+import { causeCategoryLabels, impactLabels, levelLabels, repairActionLabels, statusLabels, ticketNumber } from '../tickets.labels';
+import type { TicketEventRow, TicketRow } from '../tickets.table';
 
 /** Only inline styles: the page has no scripts, images or outside resources, so it prints anywhere. */
 export const faultReportCsp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
