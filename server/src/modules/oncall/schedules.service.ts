@@ -1,12 +1,13 @@
-import type { CalendarQuery, CreateOverrideBody, OnCallNow, OnCallPerson, Override, Schedule, ScheduleBody, Shift, WeeklyRotation } from '@dingops/shared/oncall';
-import { onCallSpans, whoIsOnCall } from '@dingops/shared/rules/on-call';
+import type { CreateOverrideBody, OnCallPerson, Override, Schedule, ScheduleBody } from '@dingops/shared/oncall';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
-import { notItStaff, overrideNotFound, scheduleNotFound } from './oncall.errors';
-import type { OncallRepository, PersonRow } from './oncall.repository';
+import { createOnCallLookup } from './on-call.service';
+import { notItStaff, overrideNotFound } from './oncall.errors';
+import type { OncallRepository } from './oncall.repository';
 import type { OverrideRow, ScheduleRow } from './oncall.table';
+import { loadSchedules, requireSchedule as requireScheduleOf } from './schedules.shared';
 
-interface Deps {
+export interface SchedulesDeps {
   db: Db;
   repo: OncallRepository;
   audit: AuditService;
@@ -15,24 +16,9 @@ interface Deps {
   ready: () => Promise<void>;
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-const toPerson = (person: PersonRow): OnCallPerson => ({ userId: person.userId, dingtalkUserId: person.dingtalkUserId, name: person.name });
-const rotationOf = (row: ScheduleRow, members: string[]): WeeklyRotation => ({ members, handoffWeekday: row.handoffWeekday, handoffTime: row.handoffTime, startDate: row.startDate });
-const overrideInput = (row: OverrideRow) => ({ id: row.id, userId: row.userId, startsAt: row.startsAt, endsAt: row.endsAt, reason: row.reason });
-
-export function createSchedulesService({ db, repo, audit, clock, ready }: Deps) {
-  /** Everything a schedule's answers need: rotation, overrides in the span and the people named. */
-  async function load(rows: ScheduleRow[], span: { from: Date; to: Date | null }, tx: Executor = db) {
-    const ids = rows.map((row) => row.id);
-    const members = await repo.membersOf(ids, tx);
-    const overrides = await repo.overridesOf(ids, span, tx);
-    const people = await repo.people([...new Set([...[...members.values()].flat(), ...overrides.map((override) => override.userId)])], tx);
-    const personOf = (userId: string | null) => {
-      const person = userId ? people.get(userId) : undefined;
-      return person ? toPerson(person) : null;
-    };
-    return rows.map((row) => ({ row, rotation: rotationOf(row, members.get(row.id) ?? []), overrides: overrides.filter((override) => override.scheduleId === row.id), personOf }));
-  }
+export function createSchedulesService({ db, repo, audit, clock, ready }: SchedulesDeps) {
+  const load = (rows: ScheduleRow[], span: { from: Date; to: Date | null }, tx: Executor = db) => loadSchedules(repo, rows, span, tx);
+  const requireSchedule = (id: string, tx: Executor = db) => requireScheduleOf(repo, id, tx);
 
   function toOverride(row: OverrideRow, personOf: (id: string) => OnCallPerson | null): Override {
     const user = personOf(row.userId) ?? { userId: row.userId, dingtalkUserId: '', name: '' };
@@ -52,12 +38,6 @@ export function createSchedulesService({ db, repo, audit, clock, ready }: Deps) 
       overrides: overrides.map((override) => toOverride(override, personOf)),
       updatedAt: row.updatedAt.toISOString(),
     }));
-  }
-
-  async function requireSchedule(id: string, tx: Executor = db): Promise<ScheduleRow> {
-    const row = await repo.findSchedule(id, tx);
-    if (!row) throw scheduleNotFound(id);
-    return row;
   }
 
   /** Rule R3 least privilege: only active IT staff may be paged; names every offending field. */
@@ -98,6 +78,7 @@ export function createSchedulesService({ db, repo, audit, clock, ready }: Deps) 
 
     create: (input: { body: ScheduleBody; context: AuditContext }) => save({ id: null, ...input }),
     update: (input: { id: string; body: ScheduleBody; context: AuditContext }) => save(input),
+    ...createOnCallLookup({ db, repo, clock, ready }),
 
     async addOverride({ scheduleId, body, actorId, context }: { scheduleId: string; body: CreateOverrideBody; actorId: string | null; context: AuditContext }): Promise<Schedule> {
       await ready();
@@ -121,57 +102,6 @@ export function createSchedulesService({ db, repo, audit, clock, ready }: Deps) 
       });
     },
 
-    /** Who is primary and secondary in each span of [from, to), split at handoffs and override edges. */
-    async calendar({ id, query }: { id: string; query: CalendarQuery }): Promise<{ scheduleId: string; shifts: Shift[] }> {
-      await ready();
-      const span = { from: new Date(query.from), to: new Date(query.to) };
-      const [loaded] = await load([await requireSchedule(id)], span);
-      if (!loaded) throw scheduleNotFound(id);
-      const spans = onCallSpans({ rotation: loaded.rotation, overrides: loaded.overrides.map(overrideInput), ...span });
-      const shifts = spans.map((item) => ({
-        startsAt: item.startsAt.toISOString(),
-        endsAt: item.endsAt.toISOString(),
-        primary: loaded.personOf(item.primary),
-        secondary: loaded.personOf(item.secondary),
-        overrideId: item.override?.id ?? null,
-        overrideReason: item.override?.reason ?? null,
-      }));
-      return { scheduleId: id, shifts };
-    },
-
-    async now(): Promise<OnCallNow> {
-      await ready();
-      const at = clock();
-      const loaded = await load(await repo.listSchedules(), { from: at, to: new Date(at.getTime() + 1) });
-      const items = loaded.map(({ row, rotation, overrides, personOf }) => {
-        const onCall = whoIsOnCall({ rotation, overrides: overrides.map(overrideInput), at });
-        return { scheduleId: row.id, scheduleName: row.name, isDefault: row.isDefault, primary: personOf(onCall.primary), secondary: personOf(onCall.secondary), overrideId: onCall.override?.id ?? null };
-      });
-      return { at: at.toISOString(), items };
-    },
-
-    /**
-     * Who to page at `at` on a schedule (null or unknown: the default one). Lists, so a later rule can
-     * page several people; suspended people are left out. No schedule at all → nobody, not an error.
-     * A caller inside a transaction passes `tx`: PGlite has one connection, so a query beside an open
-     * transaction would wait for it forever (the demo seed is skipped then for the same reason).
-     */
-    async onCall({ scheduleId, at, tx = db }: { scheduleId?: string | null; at: Date; tx?: Executor }): Promise<{ primary: OnCallPerson[]; secondary: OnCallPerson[] }> {
-      if (tx === db) await ready();
-      // A schedule deleted or mistyped in a routing rule falls back to the default: paging someone beats paging nobody.
-      const named = scheduleId && isUuid(scheduleId) ? await repo.findSchedule(scheduleId, tx) : null;
-      const row = named ?? (await repo.findDefaultSchedule(tx)) ?? (await repo.listSchedules(tx))[0] ?? null;
-      if (!row) return { primary: [], secondary: [] };
-      const [loaded] = await load([row], { from: at, to: new Date(at.getTime() + 1) }, tx);
-      if (!loaded) return { primary: [], secondary: [] };
-      const onCall = whoIsOnCall({ rotation: loaded.rotation, overrides: loaded.overrides.map(overrideInput), at });
-      const people = await repo.people([onCall.primary, onCall.secondary].filter((id): id is string => id !== null), tx);
-      const reachable = (id: string | null) => {
-        const person = id ? people.get(id) : undefined;
-        return person?.isActive ? [toPerson(person)] : [];
-      };
-      return { primary: reachable(onCall.primary), secondary: reachable(onCall.secondary) };
-    },
   };
 }
 
