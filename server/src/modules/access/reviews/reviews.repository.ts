@@ -1,14 +1,11 @@
 import type { ReviewScope } from '@dingops/shared/access';
-import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { users } from '../../../platform/identity/identity.table';
-import { accessGrants, accessReviewItems, accessReviews, accessRoles, accessSystems, accessTasks, type AccessReviewRow } from '../access.table';
-
-type Rows<T> = { rows: T[] };
-const held = sql`('provisioning', 'active')`;
-
-/** Items a person may decide: assigned to them, or escalated to them. */
-const decidableBy = (userId: string) => or(eq(accessReviewItems.reviewerDingtalkId, userId), eq(accessReviewItems.escalatedTo, userId));
+import { accessGrants, accessReviewItems, accessReviews, accessRoles, accessSystems, type AccessReviewRow } from '../access.table';
+import { createReviewDecisionsRepository } from './review-decisions.repository';
+import { createReviewNudgesRepository } from './review-nudges.repository';
+import { decidableBy, held, type Rows } from './reviews.shared';
 
 /** Which held grants a campaign covers. A department needs a users row: people who never logged in have no stored departments. */
 function scopeFilter(scope: ReviewScope): SQL {
@@ -36,6 +33,9 @@ function reviewerExpression(override: string | null, fallback: string | null): S
 
 export function createReviewsRepository({ db }: { db: Db }) {
   return {
+    ...createReviewDecisionsRepository({ db }),
+    ...createReviewNudgesRepository(),
+
     async insertReview(tx: Executor, values: typeof accessReviews.$inferInsert): Promise<AccessReviewRow> {
       const [row] = await tx.insert(accessReviews).values(values).returning();
       return row!;
@@ -123,91 +123,6 @@ export function createReviewsRepository({ db }: { db: Db }) {
     /** The first time a reviewer opens their list starts the clock rubber-stamping is measured by. */
     async markSeen(reviewId: number, userId: string, now: Date): Promise<void> {
       await db.update(accessReviewItems).set({ firstSeenAt: now }).where(and(eq(accessReviewItems.reviewId, reviewId), decidableBy(userId), isNull(accessReviewItems.firstSeenAt)));
-    },
-
-    /** The items to decide, locked, with what the rules need of their grant. */
-    async lockItems(tx: Executor, ids: number[]) {
-      return tx
-        .select({ item: accessReviewItems, grant: accessGrants, risk: accessRoles.risk, systemName: accessSystems.name, roleName: accessRoles.name })
-        .from(accessReviewItems)
-        .innerJoin(accessGrants, eq(accessGrants.id, accessReviewItems.grantId))
-        .innerJoin(accessRoles, eq(accessRoles.id, accessGrants.roleId))
-        .innerJoin(accessSystems, eq(accessSystems.id, accessRoles.systemId))
-        .where(inArray(accessReviewItems.id, ids))
-        .for('update', { of: accessReviewItems });
-    },
-
-    async decide(tx: Executor, { itemId, decision, comment, decidedBy, now }: { itemId: number; decision: 'keep' | 'revoke' | 'shorten'; comment: string | null; decidedBy: string; now: Date }): Promise<boolean> {
-      const rows = await tx.update(accessReviewItems).set({ decision, comment, decidedBy, decidedAt: now }).where(and(eq(accessReviewItems.id, itemId), isNull(accessReviewItems.decision))).returning({ id: accessReviewItems.id });
-      return rows.length === 1;
-    },
-
-    /** A shortened grant ends earlier; its end-of-grant reminder is due again for the new end. */
-    async shortenGrant(tx: Executor, grantId: number, endsAt: Date): Promise<void> {
-      await tx.update(accessGrants).set({ endsAt, remindedAt: null }).where(and(eq(accessGrants.id, grantId), sql`${accessGrants.status} in ${held}`));
-    },
-
-    async undecided(tx: Executor, reviewId: number, userId: string | null): Promise<number> {
-      const [row] = await tx.select({ n: count() }).from(accessReviewItems).where(and(eq(accessReviewItems.reviewId, reviewId), isNull(accessReviewItems.decision), userId === null ? undefined : decidableBy(userId)));
-      return Number(row?.n ?? 0);
-    },
-
-    async close(tx: Executor, reviewId: number, now: Date): Promise<boolean> {
-      const rows = await tx.update(accessReviews).set({ status: 'closed', closedAt: now }).where(and(eq(accessReviews.id, reviewId), eq(accessReviews.status, 'open'))).returning({ id: accessReviews.id });
-      return rows.length === 1;
-    },
-
-    async decisionCounts(reviewId: number, tx: Executor = db): Promise<{ total: number; decided: number; keep: number; revoke: number; shorten: number; revokesDone: number }> {
-      const result = (await tx.execute(sql`
-        select count(*)::int as total, count(i.decision)::int as decided,
-          (count(*) filter (where i.decision = 'keep'))::int as keep,
-          (count(*) filter (where i.decision = 'revoke'))::int as revoke,
-          (count(*) filter (where i.decision = 'shorten'))::int as shorten,
-          (count(*) filter (where i.decision = 'revoke' and not exists (
-            select 1 from ${accessTasks} t where t.grant_id = i.grant_id and t.kind = 'deprovision' and t.status = 'open')))::int as "revokesDone"
-        from ${accessReviewItems} i where i.review_id = ${reviewId}`)) as unknown as Rows<{ total: number; decided: number; keep: number; revoke: number; shorten: number; revokesDone: number }>;
-      return result.rows[0]!;
-    },
-
-    /** What the per-reviewer report needs of every item, and nothing more. */
-    async reviewerRows(reviewId: number) {
-      return db
-        .select({ reviewer: accessReviewItems.reviewerDingtalkId, decision: accessReviewItems.decision, decidedBy: accessReviewItems.decidedBy, decidedAt: accessReviewItems.decidedAt, firstSeenAt: accessReviewItems.firstSeenAt })
-        .from(accessReviewItems)
-        .where(eq(accessReviewItems.reviewId, reviewId));
-    },
-
-    /** Undecided items of open campaigns past halfway to due, not yet reminded: marked, answered by campaign and reviewer. */
-    async markReminders(tx: Executor, now: Date): Promise<{ reviewId: number; reviewer: string; items: number }[]> {
-      const result = (await tx.execute(sql`
-        with marked as (
-          update ${accessReviewItems} i set reminded_at = ${now.toISOString()}::timestamptz
-          from ${accessReviews} r
-          where r.id = i.review_id and r.status = 'open' and i.decision is null and i.reminded_at is null and i.escalated_at is null
-            and r.created_at + (r.due_at - r.created_at) / 2 <= ${now.toISOString()}::timestamptz and r.due_at > ${now.toISOString()}::timestamptz
-          returning i.review_id, i.reviewer_dingtalk_id
-        )
-        select review_id as "reviewId", reviewer_dingtalk_id as reviewer, count(*)::int as items from marked group by 1, 2 order by 1, 2`)) as unknown as Rows<{ reviewId: number; reviewer: string; items: number }>;
-      return result.rows;
-    },
-
-    /**
-     * Undecided items past due go to the reviewer's own manager (never the holder), else the
-     * fallback; marked once, answered by campaign, reviewer and the person escalated to.
-     */
-    async markEscalations(tx: Executor, now: Date, fallback: string | null): Promise<{ reviewId: number; reviewer: string; escalatedTo: string | null; items: number }[]> {
-      const result = (await tx.execute(sql`
-        with marked as (
-          update ${accessReviewItems} i set escalated_at = ${now.toISOString()}::timestamptz,
-            escalated_to = coalesce(
-              nullif(nullif((select u.manager_dingtalk_user_id from ${users} u where u.dingtalk_user_id = i.reviewer_dingtalk_id), (select g.user_dingtalk_id from ${accessGrants} g where g.id = i.grant_id)), i.reviewer_dingtalk_id),
-              nullif(${fallback}::text, i.reviewer_dingtalk_id))
-          from ${accessReviews} r
-          where r.id = i.review_id and r.status = 'open' and i.decision is null and i.escalated_at is null and r.due_at <= ${now.toISOString()}::timestamptz
-          returning i.review_id, i.reviewer_dingtalk_id, i.escalated_to
-        )
-        select review_id as "reviewId", reviewer_dingtalk_id as reviewer, escalated_to as "escalatedTo", count(*)::int as items from marked group by 1, 2, 3 order by 1, 2`)) as unknown as Rows<{ reviewId: number; reviewer: string; escalatedTo: string | null; items: number }>;
-      return result.rows;
     },
 
     async namesOfReviews(ids: number[], tx: Executor = db): Promise<Map<number, AccessReviewRow>> {
