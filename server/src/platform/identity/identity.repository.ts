@@ -3,9 +3,12 @@ import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNotNull, notLike, 
 import type { Db, Executor } from '../../db/client';
 import { type NewUserRow, roleGrants, type UserRow, users } from './identity.table';
 import { containing } from '../../db/like';
+import { createRoleGrantsRepository } from './role-grants.repository';
 
 export function createIdentityRepository({ db }: { db: Db }) {
   return {
+    ...createRoleGrantsRepository({ db }),
+
     /**
      * Creates a person with `initialStatus`, or refreshes their profile; an existing person keeps
      * their status (a login never lifts a suspension nor skips registration review).
@@ -73,29 +76,6 @@ export function createIdentityRepository({ db }: { db: Db }) {
       return db.select().from(users).where(and(...conditions)).orderBy(asc(users.name), asc(users.id)).limit(limit);
     },
 
-    async grantsFor(dingtalkUserIds: string[], tx: Executor = db): Promise<Map<string, AssignableRole[]>> {
-      const grouped = new Map<string, AssignableRole[]>();
-      if (dingtalkUserIds.length === 0) return grouped;
-      const rows = await tx.select().from(roleGrants).where(inArray(roleGrants.dingtalkUserId, dingtalkUserIds));
-      for (const row of rows) grouped.set(row.dingtalkUserId, [...(grouped.get(row.dingtalkUserId) ?? []), row.role]);
-      return grouped;
-    },
-
-    async replaceGrants({ dingtalkUserId, roles, grantedBy }: { dingtalkUserId: string; roles: AssignableRole[]; grantedBy: string }, tx: Executor): Promise<void> {
-      await tx.delete(roleGrants).where(eq(roleGrants.dingtalkUserId, dingtalkUserId));
-      if (roles.length > 0) await tx.insert(roleGrants).values(roles.map((role) => ({ dingtalkUserId, role, grantedBy })));
-    },
-
-    /** Adds grants that are missing; returns the ones it added. */
-    async ensureGrants(grants: { dingtalkUserId: string; role: AssignableRole }[], grantedBy: string, tx: Executor = db) {
-      if (grants.length === 0) return [];
-      return tx
-        .insert(roleGrants)
-        .values(grants.map((grant) => ({ ...grant, grantedBy })))
-        .onConflictDoNothing()
-        .returning({ dingtalkUserId: roleGrants.dingtalkUserId, role: roleGrants.role });
-    },
-
     /** Encrypted mobiles not written with the current key and algorithm (for re-encryption). */
     async listStaleMobiles({ currentPrefix, afterId, limit }: { currentPrefix: string; afterId: string | null; limit: number }) {
       const rows = await db
@@ -109,13 +89,6 @@ export function createIdentityRepository({ db }: { db: Db }) {
 
     async updateMobile(id: string, value: string): Promise<void> {
       await db.update(users).set({ mobileEncrypted: value }).where(eq(users.id, id));
-    },
-
-    /** Everyone's leadership and status, and every grant, up to `limit` of each (the sandbox's "log in as" picker). */
-    async listAccess(limit: number) {
-      const people = await db.select({ dingtalkUserId: users.dingtalkUserId, isDepartmentLeader: users.isDepartmentLeader, status: users.status }).from(users).orderBy(asc(users.dingtalkUserId)).limit(limit);
-      const grants = await db.select({ dingtalkUserId: roleGrants.dingtalkUserId, role: roleGrants.role }).from(roleGrants).orderBy(asc(roleGrants.dingtalkUserId)).limit(limit);
-      return { people, grants };
     },
 
     /** True before anyone has logged in or been granted a role. */

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { isDatabaseUnavailable } from '../../db/connection-errors';
 import type { DingTalkClient } from '../../dingtalk/client';
@@ -8,12 +7,10 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { deliverers, type EffectKind } from './outbox.effects';
 import type { OutboxRepository } from './outbox.repository';
 import { type PoolLookup, type PoolSender, pooledFailure, poolSenders, reserveFirst } from './outbox.pool';
-import { type DeliveryFailure, decideAfterFailure, type RetryPolicy } from './outbox.rules';
+import { createOutcomeRecorder } from './outbox.outcomes';
+import type { DeliveryFailure, RetryPolicy } from './outbox.rules';
 import type { OutboxRow } from './outbox.table';
 import { createPollLoop } from '../workers/poll-loop';
-
-/** A delivery is recorded before its lease runs out by at least this much, or left to be sent again. */
-const leaseMarginMs = 5_000;
 
 export interface OutboxWorkerSettings {
   policy: RetryPolicy;
@@ -37,7 +34,7 @@ export interface OutboxCounters {
   deferredByRateLimit: number;
 }
 
-interface WorkerDeps {
+export interface WorkerDeps {
   repo: OutboxRepository;
   client: DingTalkClient;
   cipher: FieldCipher;
@@ -56,6 +53,8 @@ export function createOutboxWorker(deps: WorkerDeps) {
   const { repo, clock, settings, log } = deps;
   const counters: OutboxCounters = { delivered: 0, retried: 0, dead: 0, deferredByRateLimit: 0 };
   type Lane = { ok: true; rateKey: string | null; sender?: PoolSender } | { ok: false; at: Date };
+  let stopping = false;
+  const { recordDelivered, recordFailure } = createOutcomeRecorder({ ...deps, counters, isStopping: () => stopping });
 
   /** The budget a row spends: its own rate key, or for a pooled message the first robot of its chat's pool with room. */
   async function laneOf(row: OutboxRow, now: Date): Promise<Lane> {
@@ -96,50 +95,6 @@ export function createOutboxWorker(deps: WorkerDeps) {
     }
   }
 
-  /**
-   * DingTalk took the effect: record that. A database outage is waited out while the row's lease
-   * lasts (less a margin), so the effect is not sent twice; past that, or when the worker stops, the
-   * lease runs out and the row is sent again.
-   */
-  async function recordDelivered(row: OutboxRow, result: Record<string, unknown>) {
-    const leaseLeftMs = (row.lockedUntil?.getTime() ?? clock().getTime() + settings.leaseMs / 2) - clock().getTime();
-    const giveUpAt = Date.now() + leaseLeftMs - leaseMarginMs;
-    for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 2_000)) {
-      try {
-        await deps.transaction(async (tx) => {
-          await repo.markDelivered(row.id, result, clock(), tx);
-          for (const hook of deps.hooks.get(row.kind) ?? []) await hook(row, result, tx);
-        });
-        counters.delivered += 1;
-        return;
-      } catch (error) {
-        if (!isDatabaseUnavailable(error) || stopping || Date.now() + waitMs > giveUpAt) throw error;
-        await sleep(waitMs);
-      }
-    }
-  }
-
-  async function recordFailure(row: OutboxRow, failure: DeliveryFailure, rateKey: string | null) {
-    const now = clock();
-    if (failure.throttled && rateKey) {
-      // Our own setting wins over DingTalk's hint, so the penalty can be shortened where DingTalk's is.
-      // Only the robot that was throttled stops: the rest of its pool carries on.
-      await repo.throttleRobot({ rateKey, until: new Date(now.getTime() + settings.throttlePenaltyMs), reason: failure.message });
-    }
-    const decision = decideAfterFailure({ failure, attempts: row.attempts, policy: settings.policy, now, random: Math.random() });
-    if (decision.action === 'retry') {
-      counters.retried += 1;
-      await repo.markRetry(row.id, { at: decision.at, error: failure.message });
-    } else {
-      counters.dead += 1;
-      log?.warn({ outboxId: String(row.id), kind: row.kind, attempts: row.attempts, reason: decision.reason }, 'Outbox effect moved to dead letters');
-      await deps.transaction(async (tx) => {
-        await repo.markDead(row.id, decision.reason, tx);
-        for (const hook of deps.deadHooks.get(row.kind) ?? []) await hook(row, decision.reason, tx);
-      });
-    }
-  }
-
   /** Claims and delivers one batch; returns how many rows it handled. */
   async function runOnce(): Promise<number> {
     const batch = await repo.claimDue({ now: clock(), limit: settings.concurrency * 4, leaseMs: settings.leaseMs });
@@ -166,7 +121,6 @@ export function createOutboxWorker(deps: WorkerDeps) {
   }
 
   const loop = createPollLoop({ name: 'outbox', runOnce: runAndPrune, pollMs: settings.pollMs, log });
-  let stopping = false;
 
   return {
     counters,
