@@ -6,7 +6,7 @@ import { createKnowledgeRepository } from './knowledge.repository';
 import { setupCreateArticleRoute, setupGetArticleRoute, setupHelpfulRoute, setupListArticlesRoute, setupSuggestionsRoute, setupUpdateArticleRoute } from './knowledge.routes';
 import { createKnowledgeService } from './knowledge.service';
 
-export { seedDemoArticles } from './knowledge.seed';
+export { createKnowledgeRepository } from './knowledge.repository';
 
 declare module 'fastify' {
   interface FastifyInstance {

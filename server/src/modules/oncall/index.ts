@@ -1,23 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createDemoSeeder } from './oncall.seed';
+import { createFirstUse } from './first-use';
 import { createOncallRepository } from './oncall.repository';
 import { setupPolicyRoutes, setupScheduleRoutes } from './oncall.routes';
 import { createPoliciesService } from './policies.service';
 import { createSchedulesService } from './schedules.service';
 
+export { createOncallRepository } from './oncall.repository';
+
 function createOncall(app: FastifyInstance) {
-  const { database, clock, config, dingtalk } = app.deps;
+  const { database, clock } = app.deps;
   const repo = createOncallRepository({ db: database.db });
-  const enabled = config.dingtalk.mode === 'sandbox' && config.sandbox.seedDemo;
-  const ready = createDemoSeeder({ db: database.db, repo, audit: app.audit, identity: app.identity, dingtalk, clock, log: app.log.child({ module: 'oncall' }), enabled });
-  const deps = { db: database.db, repo, audit: app.audit, clock, ready };
-  return { schedules: createSchedulesService(deps), policies: createPoliciesService(deps) };
+  const firstUse = createFirstUse({ clock, log: app.log.child({ module: 'oncall' }) });
+  const deps = { db: database.db, repo, audit: app.audit, clock, ready: firstUse.ready };
+  return { schedules: createSchedulesService(deps), policies: createPoliciesService(deps), firstUse };
 }
 
-/** What other modules (alerts) ask of on-call: who to page now, and which policy to walk. */
-function publicApiOf({ schedules, policies }: ReturnType<typeof createOncall>) {
-  return { onCall: schedules.onCall, policy: policies.policy };
+/**
+ * What other modules (alerts) ask of on-call: who to page now, and which policy to walk; and what
+ * the start-up may set: a step to run before the first use.
+ */
+function publicApiOf({ schedules, policies, firstUse }: ReturnType<typeof createOncall>) {
+  return { onCall: schedules.onCall, policy: policies.policy, beforeFirstUse: firstUse.beforeFirstUse };
 }
 
 declare module 'fastify' {

@@ -11,7 +11,7 @@ interface Deps {
   repo: OncallRepository;
   audit: AuditService;
   clock: () => Date;
-  /** Runs before any read or write: fills an empty installation with the sandbox demo rotation. */
+  /** Runs before any read or write: the step the start-up set to run before the first use, if any. */
   ready: () => Promise<void>;
 }
 
@@ -154,7 +154,7 @@ export function createSchedulesService({ db, repo, audit, clock, ready }: Deps) 
      * Who to page at `at` on a schedule (null or unknown: the default one). Lists, so a later rule can
      * page several people; suspended people are left out. No schedule at all → nobody, not an error.
      * A caller inside a transaction passes `tx`: PGlite has one connection, so a query beside an open
-     * transaction would wait for it forever (the demo seed is skipped then for the same reason).
+     * transaction would wait for it forever (the first-use step is skipped then for the same reason).
      */
     async onCall({ scheduleId, at, tx = db }: { scheduleId?: string | null; at: Date; tx?: Executor }): Promise<{ primary: OnCallPerson[]; secondary: OnCallPerson[] }> {
       if (tx === db) await ready();

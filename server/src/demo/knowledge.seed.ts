@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config';
-import { systemContext } from '../../platform/audit/audit.service';
-import { fetchDingTalkPerson } from '../../platform/identity/directory';
-import { createKnowledgeRepository } from './knowledge.repository';
+import { createKnowledgeRepository } from '../modules/knowledge';
+import { systemContext } from '../platform/audit/audit.service';
+import { fetchDingTalkPerson } from '../platform/identity/directory';
 
 /** The demo company's IT lead (王磊) writes the starter articles. */
 export const demoArticleAuthor = 'yq-wanglei';
@@ -60,11 +59,10 @@ export const demoArticles = [
 ] as const;
 
 /**
- * Sandbox mode only: an empty knowledge base gets the starter articles, written by the demo IT lead
+ * An empty knowledge base gets the starter articles, written by the demo IT lead
  * (synced from the sandbox directory if he has not logged in yet). Safe to run at every start.
  */
-export async function seedDemoArticles({ app, config }: { app: FastifyInstance; config: Config }): Promise<number> {
-  if (config.dingtalk.mode !== 'sandbox' || !config.sandbox.seedDemo) return 0;
+export async function seedDemoArticles({ app }: { app: FastifyInstance }): Promise<number> {
   const { db } = app.deps.database;
   const repo = createKnowledgeRepository({ db });
   if (!(await repo.isEmpty())) return 0;

@@ -1,4 +1,4 @@
-import type { OapiDepartmentDetail, OapiDepartmentSummary, OapiUserDetail, OapiUserListItem } from '../wire';
+import type { OapiDepartmentDetail, OapiDepartmentSummary, OapiUserDetail, OapiUserListItem } from './wire';
 import type { OrgDirectory, SandboxDepartment, SandboxUser } from './org';
 
 // Sandbox records → DingTalk's topapi result shapes. Empty strings stand for "no value", as on

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SandboxGroup, SandboxUser } from '../org';
-import type { SandboxApp } from '../state';
+import type { SandboxApp } from '../types';
 
 // The payload DingTalk pushes when someone writes to the app's robot (an @-mention in a group, or
 // any message in a 1:1 chat), as on topic /v1.0/im/bot/messages/get or the robot's HTTP URL.

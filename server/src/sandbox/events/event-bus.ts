@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { cardCallbackTopic, robotMessageTopic } from '../../stream-topics';
-import type { SandboxApp } from '../state';
+import { cardCallbackTopic, robotMessageTopic } from '../../dingtalk/stream-topics';
+import type { SandboxApp } from '../types';
 import { httpEventBody } from './event-payloads';
 import { createEventRecords, transportsOf, type DeliveryAttempt, type EventFilter, type EventRecord, type Transport } from './event-records';
 import { defaultEventBusSettings, defaultEventDelivery, validDelivery, type EventBusSettings, type EventDeliveryConfig } from './event-settings';

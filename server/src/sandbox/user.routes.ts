@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { OapiUserInfo } from '../wire';
+import type { OapiUserInfo } from './wire';
 import { baseUrlOf, oapiFailure, oapiInvalidParameter, oapiSuccess } from './replies';
 import type { SandboxState } from './state';
 import { renderUserDetail } from './wire-render';

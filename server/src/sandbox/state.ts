@@ -12,15 +12,9 @@ import { createOrgDirectory, type OrgDirectory, type OrgSeed } from './org';
 import { createDemoOrgSeed } from './org-seed';
 import { createRequestLog, type RequestLog } from './request-log';
 import { createTokenStore, type TokenStore } from './tokens';
+import type { SandboxApp } from './types';
 
-/** The one internal app the sandbox hosts: DingOps itself. */
-export interface SandboxApp {
-  /** AppKey / Client ID; also the robot code of the app's enterprise robot. */
-  clientId: string;
-  clientSecret: string;
-  corpId: string;
-  agentId: string;
-}
+export type { SandboxApp } from './types';
 
 /**
  * Everything the sandbox knows, apart from its HTTP routes: the org, issued tokens and codes and

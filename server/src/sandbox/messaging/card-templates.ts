@@ -1,4 +1,4 @@
-import { cardStatusColors, decodeCardButtons, decodeCardFields, type CardButton, type CardField, type CardStatusColor } from '../../cards-convention';
+import { cardStatusColors, decodeCardButtons, decodeCardFields, type CardButton, type CardField, type CardStatusColor } from '../../dingtalk/cards-convention';
 
 // Card templates live in DingTalk's card platform, where a developer binds template variables to
 // text and buttons. The sandbox has a fixed set instead, each rendering the cardParamMap

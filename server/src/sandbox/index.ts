@@ -1,5 +1,5 @@
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildSandboxApp } from './app';
 import { demoRoleHints, type DemoRoleHint } from './demo-roles';
 import type { SandboxEventOptions } from './events/event-settings';
 import type { FaultInput } from './faults/fault-settings';
@@ -7,9 +7,10 @@ import type { RateLimitSettings } from './messaging/rate-limiter';
 import { createSandboxState, type SandboxState } from './state';
 
 // The DingTalk sandbox: a local stand-in for the DingTalk open platform on its own port. This is
-// its public entry point.
+// its one public entry point: nothing outside server/src/sandbox imports another file of it. It
+// loads the sandbox's HTTP app only when one is built, so the doctor can read the demo company's
+// ids from here without loading Fastify and every route.
 
-export { buildSandboxApp } from './app';
 export { createSandboxState, type SandboxApp, type SandboxState } from './state';
 export { demoRoleHints, demoOnCallUserId, type DemoGrantedRole, type DemoRoleHint } from './demo-roles';
 export { demoCorpName, demoDepartmentIds, demoGroupIds, demoUserIds, createDemoOrgSeed } from './org-seed';
@@ -21,6 +22,14 @@ export { sandboxSceneGroupTemplateId } from './messaging/scene-groups';
 export { dingTalkRateLimit, type RateLimitSettings } from './messaging/rate-limiter';
 export type { FaultInput, FaultSettings } from './faults/fault-settings';
 export { enterpriseRobotKey, type SandboxRobot } from './messaging/robots';
+export { sandboxTenantDefaults, type SandboxTenantDefaults } from './tenant-defaults';
+export type { OapiDepartmentDetail, OapiDepartmentSummary, OapiUserDetail, OapiUserListItem, OapiUserPage } from './wire';
+
+/** The sandbox as a Fastify app, not yet listening: tests may `inject` into it. */
+export async function buildSandboxApp(options: { state: SandboxState; log?: Logger }): Promise<FastifyInstance> {
+  const { buildSandboxApp: build } = await import('./app');
+  return build(options);
+}
 
 export interface StartSandboxOptions {
   /** Interface to listen on, e.g. '127.0.0.1'. */

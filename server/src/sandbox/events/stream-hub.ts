@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
-import type { SandboxApp } from '../state';
+import type { SandboxApp } from '../types';
 import { disconnectFrame, parseUpstream, pingFrame, type DownstreamFrame, type Subscription, type UpstreamFrame } from './stream-frames';
 
 // The Stream gateway's connection side: one-time tickets from connections/open, the open

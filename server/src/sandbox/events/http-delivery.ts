@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createCallbackCrypto, isCallbackCryptoError } from '../../callback-crypto';
-import { robotRequestHeaders } from '../../robot-signature';
+import { createCallbackCrypto, isCallbackCryptoError } from '../../dingtalk/callback-crypto';
+import { robotRequestHeaders } from '../../dingtalk/robot-signature';
 
 // DingTalk's HTTP pushes, as the sandbox sends them: encrypted events to the app's callback URL
 // (which must answer with the encrypted word "success"), robot messages signed with the app

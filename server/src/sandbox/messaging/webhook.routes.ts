@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isValidWebhookSign, webhookSignatureToleranceMs } from '../../webhook-robot-sign';
+import { isValidWebhookSign, webhookSignatureToleranceMs } from '../../dingtalk/webhook-robot-sign';
 import { oapiFailure } from '../replies';
 import type { SandboxState } from '../state';
 import { contentOfWebhookBody, mentionsOf, visibleText } from './message-content';

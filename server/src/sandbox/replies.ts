@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { OapiFailure, OapiSuccess } from '../wire';
+import type { OapiFailure, OapiSuccess } from './wire';
 
 // The three answer envelopes the sandbox speaks: DingTalk's old API (HTTP 200 + errcode), its new
 // API (HTTP 4xx/5xx + {code, message, requestid}) and DingOps' own problem+json for /sandbox/api.

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { OrgDirectory } from '../org';
-import type { SandboxApp } from '../state';
+import type { SandboxApp } from '../types';
 import type { EventBus } from '../events/event-bus';
 import { approvalProblem, type ApprovalProblem } from './approval-problems';
 import { createAccessProcessDefinition, type ProcessDefinition } from './process-definitions';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { OrgDirectory } from '../org';
-import type { SandboxApp } from '../state';
+import type { SandboxApp } from '../types';
 
 // The robots of the demo groups. The app's enterprise robot (运维助手, robotCode = the app's
 // clientId) sits in every demo group; IT运维值班群 also has two custom webhook robots, a pool

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { robotMessageTopic } from '../../stream-topics';
+import { robotMessageTopic } from '../../dingtalk/stream-topics';
 import { contentOfWebhookBody, mentionsOf } from '../messaging/message-content';
 import { enterpriseRobotKey } from '../messaging/robots';
 import { robotChatId } from '../messaging/timeline';

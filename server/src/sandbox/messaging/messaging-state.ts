@@ -1,5 +1,5 @@
 import type { OrgDirectory } from '../org';
-import type { SandboxApp } from '../state';
+import type { SandboxApp } from '../types';
 import { createCardStore } from './card-store';
 import { createDingStore } from './ding-store';
 import type { MessageContent } from './message-content';

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { OapiWorkNotificationSendResult } from '../../messaging-wire';
+import type { OapiWorkNotificationSendResult } from '../../dingtalk/messaging-wire';
 import type { OrgDirectory } from '../org';
 import type { MessageContent } from './message-content';
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { CardActionCallback } from '../../messaging-wire';
-import { cardCallbackTopic } from '../../stream-topics';
+import type { CardActionCallback } from '../../dingtalk/messaging-wire';
+import { cardCallbackTopic } from '../../dingtalk/stream-topics';
 import { sendInvalidBody, sendProblem } from '../replies';
 import type { SandboxState } from '../state';
 import type { SandboxCard } from './card-store';
-import { decodeCardButtons } from '../../cards-convention';
+import { decodeCardButtons } from '../../dingtalk/cards-convention';
 import { viewOfCard } from './render';
 
 // Pressing a card button in the console: the sandbox checks the card, the button and that the

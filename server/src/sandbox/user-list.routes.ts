@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { OapiUserPage } from '../wire';
+import type { OapiUserPage } from './wire';
 import { baseUrlOf, oapiFailure, oapiInvalidParameter, oapiSuccess } from './replies';
 import type { SandboxState } from './state';
 import { renderUserListItem } from './wire-render';
