@@ -15,7 +15,7 @@ import { robotPoolEncryptedColumn } from './modules/alerts';
 import { ticketAttachmentsEncryption } from './modules/tickets';
 import { startFromPgliteTemplate } from './pglite-template';
 import { seedAccess } from './seed-access';
-import { demoRoleGrants, seedDemo } from './demo';
+import { connectSandbox, demoRoleGrants, seedDemo } from './demo';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -70,6 +70,7 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
     { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandboxUrl ? `${sandboxUrl}/sandbox/api` : null, streamOpenUrl: streamOpenUrlFor(config, sandboxUrl), directory: directoryOf(config, sandboxUrl !== null ? sandboxTenantDefaults : null) },
     { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
   );
+  if (config.dingtalk.mode === 'sandbox') connectSandbox(app);
   phases.end('app');
   const demo = config.dingtalk.mode === 'sandbox' && config.sandbox.seedDemo;
   await seedAccess({ app, config, alsoGrant: demo ? await demoRoleGrants(app, sandbox?.demoRoleHints ?? []) : [] });

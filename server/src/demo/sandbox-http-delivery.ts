@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
-import { isLoopback, ownUrl } from '../../http/own-url';
-import { callbackPaths } from './http.routes';
+import { isLoopback, ownUrl } from '../platform/http/own-url';
+import { callbackPaths } from '../platform/inbox/transports/http.routes';
 
 /**
- * HTTP mode against the sandbox: once this DingOps listens, it tells the sandbox to push events,
+ * HTTP mode against the sandbox (sandbox mode only): once this DingOps listens, it tells the sandbox to push events,
  * robot messages and card clicks to its own URLs with the callback token and AES key both share, as
  * an admin saves them in DingTalk's developer console. The sandbox checks the event URL with an
  * encrypted check_url push first. The last instance to start receives the pushes, as with one URL
@@ -14,7 +14,7 @@ import { callbackPaths } from './http.routes';
 export function setupSandboxHttpDelivery(app: FastifyInstance) {
   const { config, sandboxApiUrl } = app.deps;
   const events = config.dingtalk.events;
-  if (config.dingtalk.mode !== 'sandbox' || events.transport !== 'http' || !sandboxApiUrl) return;
+  if (events.transport !== 'http' || !sandboxApiUrl) return;
   const log = app.log.child({ module: 'inbox' });
 
   const stopped = new AbortController();
