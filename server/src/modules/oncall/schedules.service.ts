@@ -1,10 +1,11 @@
-import type { CalendarQuery, CreateOverrideBody, OnCallNow, OnCallPerson, Override, Schedule, ScheduleBody, Shift, WeeklyRotation } from '@dingops/shared/oncall';
+import type { CalendarQuery, CreateOverrideBody, OnCallNow, OnCallPerson, Schedule, ScheduleBody, Shift } from '@dingops/shared/oncall';
 import { onCallSpans, whoIsOnCall } from '@dingops/shared/rules/on-call';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
 import { notItStaff, overrideNotFound, scheduleNotFound } from './oncall.errors';
-import type { OncallRepository, PersonRow } from './oncall.repository';
+import type { OncallRepository } from './oncall.repository';
 import type { OverrideRow, ScheduleRow } from './oncall.table';
+import { createScheduleViews, toPerson } from './schedules.views';
 
 interface Deps {
   db: Db;
@@ -16,43 +17,17 @@ interface Deps {
 }
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-const toPerson = (person: PersonRow): OnCallPerson => ({ userId: person.userId, dingtalkUserId: person.dingtalkUserId, name: person.name });
-const rotationOf = (row: ScheduleRow, members: string[]): WeeklyRotation => ({ members, handoffWeekday: row.handoffWeekday, handoffTime: row.handoffTime, startDate: row.startDate });
 const overrideInput = (row: OverrideRow) => ({ id: row.id, userId: row.userId, startsAt: row.startsAt, endsAt: row.endsAt, reason: row.reason });
 
+/** Rule R3 least privilege: only active IT staff may be paged; names every offending field. */
+async function assertItStaff(repo: OncallRepository, entries: { userId: string; path: string }[], tx: Executor) {
+  const people = await repo.people(entries.map((entry) => entry.userId), tx);
+  const bad = entries.filter(({ userId }) => !(people.get(userId)?.isActive && people.get(userId)?.isIt)).map((entry) => entry.path);
+  if (bad.length > 0) throw notItStaff(bad);
+}
+
 export function createSchedulesService({ db, repo, audit, clock, ready }: Deps) {
-  /** Everything a schedule's answers need: rotation, overrides in the span and the people named. */
-  async function load(rows: ScheduleRow[], span: { from: Date; to: Date | null }, tx: Executor = db) {
-    const ids = rows.map((row) => row.id);
-    const members = await repo.membersOf(ids, tx);
-    const overrides = await repo.overridesOf(ids, span, tx);
-    const people = await repo.people([...new Set([...[...members.values()].flat(), ...overrides.map((override) => override.userId)])], tx);
-    const personOf = (userId: string | null) => {
-      const person = userId ? people.get(userId) : undefined;
-      return person ? toPerson(person) : null;
-    };
-    return rows.map((row) => ({ row, rotation: rotationOf(row, members.get(row.id) ?? []), overrides: overrides.filter((override) => override.scheduleId === row.id), personOf }));
-  }
-
-  function toOverride(row: OverrideRow, personOf: (id: string) => OnCallPerson | null): Override {
-    const user = personOf(row.userId) ?? { userId: row.userId, dingtalkUserId: '', name: '' };
-    return { id: row.id, user, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), reason: row.reason, createdAt: row.createdAt.toISOString() };
-  }
-
-  async function toSchedules(rows: ScheduleRow[], tx: Executor = db): Promise<Schedule[]> {
-    // Overrides already over are history, not schedule: the calendar still shows them in their span.
-    const now = clock();
-    const loaded = await load(rows, { from: now, to: null }, tx);
-    return loaded.map(({ row, rotation, overrides, personOf }) => ({
-      id: row.id,
-      name: row.name,
-      isDefault: row.isDefault,
-      rotation,
-      members: rotation.members.flatMap((id) => personOf(id) ?? []),
-      overrides: overrides.map((override) => toOverride(override, personOf)),
-      updatedAt: row.updatedAt.toISOString(),
-    }));
-  }
+  const { load, toSchedules } = createScheduleViews({ db, repo, clock });
 
   async function requireSchedule(id: string, tx: Executor = db): Promise<ScheduleRow> {
     const row = await repo.findSchedule(id, tx);
@@ -60,17 +35,10 @@ export function createSchedulesService({ db, repo, audit, clock, ready }: Deps) 
     return row;
   }
 
-  /** Rule R3 least privilege: only active IT staff may be paged; names every offending field. */
-  async function assertItStaff(entries: { userId: string; path: string }[], tx: Executor) {
-    const people = await repo.people(entries.map((entry) => entry.userId), tx);
-    const bad = entries.filter(({ userId }) => !(people.get(userId)?.isActive && people.get(userId)?.isIt)).map((entry) => entry.path);
-    if (bad.length > 0) throw notItStaff(bad);
-  }
-
   async function save({ id, body, context }: { id: string | null; body: ScheduleBody; context: AuditContext }): Promise<Schedule> {
     await ready();
     return db.transaction(async (tx) => {
-      await assertItStaff(body.members.map((userId, index) => ({ userId, path: `body.members.${index}` })), tx);
+      await assertItStaff(repo, body.members.map((userId, index) => ({ userId, path: `body.members.${index}` })), tx);
       if (id) await requireSchedule(id, tx);
       if (body.isDefault) await repo.clearDefaultSchedule(tx);
       const now = clock();
@@ -103,7 +71,7 @@ export function createSchedulesService({ db, repo, audit, clock, ready }: Deps) 
       await ready();
       return db.transaction(async (tx) => {
         const row = await requireSchedule(scheduleId, tx);
-        await assertItStaff([{ userId: body.userId, path: 'body.userId' }], tx);
+        await assertItStaff(repo, [{ userId: body.userId, path: 'body.userId' }], tx);
         const override = await repo.insertOverride({ scheduleId, userId: body.userId, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt), reason: body.reason, createdBy: actorId, createdAt: clock() }, tx);
         await audit.record(context, { action: 'oncall.override_created', target: { type: 'oncall_schedule', id: scheduleId }, summary: { overrideId: override.id, userId: body.userId, startsAt: body.startsAt, endsAt: body.endsAt, reason: body.reason } }, tx);
         const [schedule] = await toSchedules([row], tx);
