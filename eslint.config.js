@@ -17,6 +17,34 @@ const moduleZones = moduleNames.map((name) => ({
   except: [`./${name}`, ...moduleNames.filter((other) => other !== name).map((other) => `./${other}/index.ts`)],
   message: 'Modules never import each other: app.ts hands a module the contracts it needs (`import type` from the provider’s index.ts), or react to its events.',
 }));
+// The DingTalk sandbox is a stand-in for DingTalk, not part of the product: only the start-up (runtime,
+// main, cli), the doctor and the demo seeds use it, and only through its index.ts. The demo seeds are
+// the start-up's alone. The sandbox itself leans on nothing of the product but DingTalk's wire formats.
+const srcEntries = readdirSync('server/src').filter((name) => !name.endsWith('.test.ts'));
+const sandboxUsers = ['runtime.ts', 'main.ts', 'cli.ts', 'doctor', 'demo'];
+const sandboxZones = [
+  {
+    target: srcEntries.filter((name) => name !== 'sandbox' && !sandboxUsers.includes(name)).map((name) => `./server/src/${name}`),
+    from: './server/src/sandbox',
+    message: 'The product never uses the DingTalk sandbox: only runtime.ts, main.ts, cli.ts, doctor/ and demo/ do.',
+  },
+  {
+    target: [...sandboxUsers.map((name) => `./server/src/${name}`), './test'],
+    from: './server/src/sandbox',
+    except: ['./index.ts'],
+    message: 'Use the sandbox through server/src/sandbox/index.ts only; export what you need from there.',
+  },
+  {
+    target: srcEntries.filter((name) => !['runtime.ts', 'demo'].includes(name)).map((name) => `./server/src/${name}`),
+    from: './server/src/demo',
+    message: 'The demo seeds are wired by runtime.ts alone; modules never know a demo exists.',
+  },
+  {
+    target: './server/src/sandbox',
+    from: srcEntries.filter((name) => !['sandbox', 'dingtalk'].includes(name)).map((name) => `./server/src/${name}`),
+    message: 'The sandbox imports nothing of DingOps but the DingTalk wire formats in dingtalk/.',
+  },
+];
 const featureZones = subfolders('miniapp/src/features').map((name) => ({
   target: `./miniapp/src/features/${name}`,
   from: './miniapp/src/features',
@@ -45,6 +73,7 @@ export default tseslint.config(
           zones: [
             ...moduleZones,
             ...featureZones,
+            ...sandboxZones,
             { target: './server/src/platform', from: './server/src/modules', message: 'platform/ never imports a module.' },
             { target: './server/src/dingtalk', from: ['./server/src/platform', './server/src/modules', './server/src/app.ts'], message: 'dingtalk/ is a plain adapter: it takes what it needs as arguments.' },
             { target: './server/src/db', from: ['./server/src/platform', './server/src/modules', './server/src/dingtalk'], message: 'db/ sits below everything but config.' },

@@ -1,29 +1,35 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { accessProcessCode } from './dingtalk/sandbox/approvals/process-definitions';
-import { demoGroupIds, demoSecurityLeadUserId, demoUserIds } from './dingtalk/sandbox/org-seed';
-import { sandboxCardTemplateIds } from './dingtalk/sandbox/messaging/card-templates';
-import { sandboxSceneGroupTemplateId } from './dingtalk/sandbox/messaging/scene-groups';
 import type { DingTalkDirectory } from './platform/deps';
 
 // Which DingTalk the server and the doctor talk to, from the configuration alone. Kept apart from
 // runtime.ts so the doctor can use it without loading the HTTP app and the sandbox.
 
+/** What the sandbox's demo company has where a live tenant has settings (the sandbox exports it). */
+export interface TenantDefaults {
+  groups: { itOps: string; security: string; leadership: string };
+  cardTemplates: { general: string; alert: string };
+  sceneGroupTemplateId: string;
+  approvalProcessCode: string;
+  securityLeadUserId: string;
+  demoUserIds: readonly string[];
+}
+
 /** Configured groups and templates win; against the sandbox its demo groups and built-in templates fill the gaps. */
-export function directoryOf(config: Config, isSandbox: boolean): DingTalkDirectory {
+export function directoryOf(config: Config, sandbox: TenantDefaults | null): DingTalkDirectory {
   const { groups, cardTemplates } = config.dingtalk;
   return {
-    itOpsGroupId: groups.itOps ?? (isSandbox ? demoGroupIds['it-oncall'] : null),
-    securityGroupId: groups.security ?? (isSandbox ? demoGroupIds.security : null),
-    leadershipGroupId: groups.leadership ?? (isSandbox ? demoGroupIds.leadership : null),
+    itOpsGroupId: groups.itOps ?? sandbox?.groups.itOps ?? null,
+    securityGroupId: groups.security ?? sandbox?.groups.security ?? null,
+    leadershipGroupId: groups.leadership ?? sandbox?.groups.leadership ?? null,
     cardTemplates: {
-      general: cardTemplates.general ?? (isSandbox ? sandboxCardTemplateIds.general : null),
-      alert: cardTemplates.alert ?? (isSandbox ? sandboxCardTemplateIds.alert : null),
+      general: cardTemplates.general ?? sandbox?.cardTemplates.general ?? null,
+      alert: cardTemplates.alert ?? sandbox?.cardTemplates.alert ?? null,
     },
-    sceneGroupTemplateId: config.dingtalk.sceneGroupTemplateId ?? (isSandbox ? sandboxSceneGroupTemplateId : null),
-    approvalProcessCode: config.dingtalk.approvalProcessCode ?? (isSandbox ? accessProcessCode : null),
-    securityLeadUserId: config.access.securityLeadUserId ?? (isSandbox ? demoSecurityLeadUserId : null),
-    demoUserIds: isSandbox ? Object.values(demoUserIds) : [],
+    sceneGroupTemplateId: config.dingtalk.sceneGroupTemplateId ?? sandbox?.sceneGroupTemplateId ?? null,
+    approvalProcessCode: config.dingtalk.approvalProcessCode ?? sandbox?.approvalProcessCode ?? null,
+    securityLeadUserId: config.access.securityLeadUserId ?? sandbox?.securityLeadUserId ?? null,
+    demoUserIds: sandbox ? [...sandbox.demoUserIds] : [],
   };
 }
 

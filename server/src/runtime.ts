@@ -5,7 +5,7 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { createDingTalkClient, type DingTalkClient } from './dingtalk/client';
-import { startSandbox } from './dingtalk/sandbox';
+import { sandboxTenantDefaults, startSandbox } from './sandbox';
 import { dingtalkOptions, directoryOf } from './dingtalk-settings';
 import { createFieldCipher, parseKeyring } from './platform/crypto/field-cipher';
 import { loadOrCreateDevSecrets } from './platform/crypto/dev-secrets';
@@ -13,10 +13,9 @@ import { reencryptColumn } from './platform/crypto/reencrypt';
 import { outboxWebhookRobotsColumn } from './platform/outbox/outbox.encrypted';
 import { robotPoolEncryptedColumn } from './modules/alerts';
 import { ticketAttachmentsEncryption } from './modules/tickets';
-import { seedDemoArticles } from './modules/knowledge';
 import { startFromPgliteTemplate } from './pglite-template';
 import { seedAccess } from './seed-access';
-import { seedDemoAccess } from './demo/access.seed';
+import { connectSandbox, demoRoleGrants, seedDemo } from './demo';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -68,13 +67,14 @@ export async function startDingOps({ config, logger, clock = () => new Date(), d
 
   const tls = config.server.tls;
   const app = await buildApp(
-    { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandboxUrl ? `${sandboxUrl}/sandbox/api` : null, streamOpenUrl: streamOpenUrlFor(config, sandboxUrl), directory: directoryOf(config, sandboxUrl !== null) },
+    { config, database, dingtalk, cipher, clock, sandboxApiUrl: sandboxUrl ? `${sandboxUrl}/sandbox/api` : null, streamOpenUrl: streamOpenUrlFor(config, sandboxUrl), directory: directoryOf(config, sandboxUrl !== null ? sandboxTenantDefaults : null) },
     { logger, jwtSecret: secrets.jwtSecret, https: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : null },
   );
+  if (config.dingtalk.mode === 'sandbox') connectSandbox(app);
   phases.end('app');
-  await seedAccess({ app, config, demoRoles: sandbox?.demoRoleHints ?? [] });
-  await seedDemoArticles({ app, config });
-  if (config.dingtalk.mode === 'sandbox' && config.sandbox.seedDemo) await seedDemoAccess({ db: database.db, audit: app.audit, clock });
+  const demo = config.dingtalk.mode === 'sandbox' && config.sandbox.seedDemo;
+  await seedAccess({ app, config, alsoGrant: demo ? await demoRoleGrants(app, sandbox?.demoRoleHints ?? []) : [] });
+  if (demo) await seedDemo({ app, clock });
   phases.end('seed');
   const reencryption = reencryptInBackground(app, log);
 

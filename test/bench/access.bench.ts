@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { overrideConfig } from '../../server/src/config';
-import { demoDepartmentIds } from '../../server/src/dingtalk/sandbox';
+import { demoDepartmentIds } from '../../server/src/sandbox';
 import { startDingOps } from '../../server/src/runtime';
 import { benchGrants, benchPeople, benchUserId, ownerReviewedSystems, populationStatements, sampleManagers } from './access-population';
 import { freePort } from './alertmanager-baseline';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { fingerprintOf } from '../../shared/src/rules/alert-grouping';
-import { demoGroupIds } from '../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../server/src/sandbox';
 import { alertBatches, benchAlertmanager, freePort, type IngestResult, measureIngest } from './alertmanager-baseline';
 import { percentile, printTable } from './report';
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createCallbackCrypto } from '../../server/src/dingtalk/callback-crypto';
-import { demoUserIds } from '../../server/src/dingtalk/sandbox';
+import { demoUserIds } from '../../server/src/sandbox';
 import type { RunningDingOps } from '../../server/src/runtime';
 import { type BenchDatabase, benchDatabases, latency, perSecond, waitUntil, withBenchDingOps } from './outbox.bench';
 import { printTable } from './report';

@@ -12,7 +12,7 @@ import { inArray } from 'drizzle-orm';
 import pg from 'pg';
 import { overrideConfig } from '../../server/src/config';
 import type { Executor } from '../../server/src/db/client';
-import { demoGroupIds, demoUserIds, sandboxCardTemplateIds } from '../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, sandboxCardTemplateIds } from '../../server/src/sandbox';
 import type { Effect, OutboxService } from '../../server/src/platform/outbox/outbox.service';
 import type { EffectKind } from '../../server/src/platform/outbox/outbox.effects';
 import { outbox } from '../../server/src/platform/outbox/outbox.table';

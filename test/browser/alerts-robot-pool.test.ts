@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoGroupIds } from '../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../server/src/sandbox';
 import { saveScreenshot, startBrowserApp, useBrowser } from '../support/browser';
 import { demo } from '../support/demo-people';
 

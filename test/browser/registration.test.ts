@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoDepartmentIds } from '../../server/src/dingtalk/sandbox';
+import { demoDepartmentIds } from '../../server/src/sandbox';
 import { saveScreenshot, startBrowserApp, useBrowser, type BrowserApp } from '../support/browser';
 import { demo } from '../support/demo-people';
 

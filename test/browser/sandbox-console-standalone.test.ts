@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCardButtons } from '../../server/src/dingtalk/cards-convention';
-import { demoGroupIds, demoUserIds, sandboxCardTemplateIds, type RunningSandbox } from '../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, sandboxCardTemplateIds, type RunningSandbox } from '../../server/src/sandbox';
 import { startMessagingSandbox, webhookRobot } from '../integration/dingtalk/messaging-fixture';
 import { clientFor, testApp } from '../integration/dingtalk/sandbox-fixture';
 import { launchOptions } from '../support/browser';

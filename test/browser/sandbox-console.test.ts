@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { encodeCardButtons } from '../../server/src/dingtalk/cards-convention';
-import { sandboxCardTemplateIds } from '../../server/src/dingtalk/sandbox/messaging/card-templates';
+import { sandboxCardTemplateIds } from '../../server/src/sandbox';
 import { inboxEvents } from '../../server/src/platform/inbox/inbox.table';
 import { isLocalUrl, saveScreenshot, startBrowserApp, useBrowser, type BrowserApp } from '../support/browser';
 import { demo } from '../support/demo-people';

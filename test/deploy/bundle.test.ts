@@ -9,7 +9,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config';
-import { startSandbox, type RunningSandbox } from '../../server/src/dingtalk/sandbox';
+import { startSandbox, type RunningSandbox } from '../../server/src/sandbox';
 import { demo } from '../support/demo-people';
 import { freePort, waitForReady } from './processes';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { overrideConfig } from '../../server/src/config';
-import { startSandbox } from '../../server/src/dingtalk/sandbox';
+import { startSandbox } from '../../server/src/sandbox';
 import { freePort } from './private-postgres';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../shared/src/rules/alert-grouping';
-import { demoGroupIds } from '../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../server/src/sandbox';
 import { previousDue } from '../../server/src/platform/scheduler/scheduler.rules';
 import { alertmanagerPayload } from '../support/alertmanager-payload';
 import { waitFor } from '../support/wait';

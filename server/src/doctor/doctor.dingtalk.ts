@@ -1,7 +1,7 @@
 import { accessApprovalFormLabels } from '@dingops/shared/access';
 import type { Config } from '../config';
 import { createDingTalkClient } from '../dingtalk/client';
-import { accessProcessCode } from '../dingtalk/sandbox/approvals/process-definitions';
+import { sandboxTenantDefaults } from '../sandbox';
 import { createTenantReads, openStreamTicket } from '../dingtalk/tenant-reads';
 import { dingtalkOptions, directoryOf } from '../dingtalk-settings';
 import { check, failed, skipped, type CheckResult } from './doctor.checks';
@@ -24,7 +24,7 @@ export async function dingtalkChecks(config: Config): Promise<CheckResult[]> {
   const options = dingtalkOptions(config, sandboxUrl, undefined);
   const client = createDingTalkClient(options);
   const reads = createTenantReads({ settings: options, getAccessToken: () => client.getAccessToken() });
-  const directory = directoryOf(config, isSandbox);
+  const directory = directoryOf(config, isSandbox ? sandboxTenantDefaults : null);
   const robotCode = config.dingtalk.clientId;
 
   const token = await check(
@@ -69,7 +69,7 @@ export async function dingtalkChecks(config: Config): Promise<CheckResult[]> {
     );
   }
 
-  const processCode = config.dingtalk.approvalProcessCode ?? (isSandbox ? accessProcessCode : null);
+  const processCode = directory.approvalProcessCode;
   results.push(
     processCode
       ? await check('Approval form', `check DINGTALK_APPROVAL_PROCESS_CODE: 审批 (OA审批) → 管理后台 → the form 权限变更申请 → its processCode (PROC-…); the app needs 审批 read/write (工作流) permissions`, async () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { demoDepartmentIds } from '../../../server/src/dingtalk/sandbox';
+import { demoDepartmentIds } from '../../../server/src/sandbox';
 import { accessReviewItems, accessReviews } from '../../../server/src/modules/access/access.table';
 import { inboxEvents } from '../../../server/src/platform/inbox/inbox.table';
 import { demo } from '../../support/demo-people';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../../server/src/sandbox';
 import { startDingOps } from '../../../server/src/runtime';
 import { demo } from '../../support/demo-people';
 import { buildTestApp } from '../../support/test-app';

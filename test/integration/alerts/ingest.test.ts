@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../../server/src/sandbox';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf } from '../../support/test-app';
 import { alertmanagerPayload, cardOf, createSource, erpDown, groupsOf, notificationsOf, post } from './alerts-fixture';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../../server/src/sandbox';
 import { createProbesRepository } from '../../../server/src/modules/alerts/probes.repository';
 import { runCheck } from '../../../server/src/modules/alerts/probes.runner';
 import { alertProbeResults } from '../../../server/src/modules/alerts/probes.table';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../../server/src/sandbox';
 import { robotPoolEncryptedColumn } from '../../../server/src/modules/alerts';
 import { createRobotPoolRepository } from '../../../server/src/modules/alerts/robot-pool.repository';
 import { seedSandboxRobotPool } from '../../../server/src/modules/alerts/robot-pool.seed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../../server/src/sandbox';
 import { connectSandboxAlertmanager, sandboxSourceName, type SourceAccess } from '../../../server/src/modules/alerts/alerts.sandbox-alertmanager';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, type TestApp } from '../../support/test-app';

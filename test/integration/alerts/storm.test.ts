@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../../server/src/sandbox';
 import { buildTestApp, type TestApp } from '../../support/test-app';
 import { cardOf, createSource, erpDown, post, type SandboxCardView, type TestAlert } from './alerts-fixture';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DingTalkClient } from '../../../server/src/dingtalk/client';
 import { DingTalkError } from '../../../server/src/dingtalk/errors';
 import type { StreamEvent, StreamTransport } from '../../../server/src/dingtalk/stream';
-import { accessProcessCode, demoDepartmentIds, demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { accessProcessCode, demoDepartmentIds, demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { sandboxApi, startEventSandbox, streamTransportFor, waitFor } from './events-fixture';
 import { clientFor, failureOf, testApp } from './sandbox-fixture';
 

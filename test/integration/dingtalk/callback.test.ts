@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardCallbackTopic, robotMessageTopic } from '../../../server/src/dingtalk/stream';
-import { demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { callbackSecrets, startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
 import { sandboxApi, startEventSandbox, waitFor, waitForStatus } from './events-fixture';
 import { testApp } from './sandbox-fixture';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CreateAndDeliverCardInput } from '../../../server/src/dingtalk/client';
 import { encodeCardButtons } from '../../../server/src/dingtalk/cards-convention';
 import type { CardActionCallback } from '../../../server/src/dingtalk/messaging-wire';
-import { demoGroupIds, demoUserIds, sandboxCardTemplateIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, sandboxCardTemplateIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { conversationItems, sandboxApi, startMessagingSandbox } from './messaging-fixture';
 import { clientFor, failureOf, testApp } from './sandbox-fixture';
 

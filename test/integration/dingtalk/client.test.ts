@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DingTalkError } from '../../../server/src/dingtalk/errors';
-import { demoDepartmentIds, demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoDepartmentIds, demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { clientFor, createTestClock, failureOf, issueAuthCode, startTestSandbox, testApp } from './sandbox-fixture';
 
 const tokenPath = '/v1.0/oauth2/accessToken';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { startMessagingSandbox } from './messaging-fixture';
 import { testApp } from './sandbox-fixture';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overrideConfig } from '../../../server/src/config';
-import { startSandbox, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { startSandbox, type RunningSandbox } from '../../../server/src/sandbox';
 import { runDoctor } from '../../../server/src/doctor/doctor';
 import { demo } from '../../support/demo-people';
 import { buildTestApp } from '../../support/test-app';

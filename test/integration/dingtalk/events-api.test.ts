@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamTransport } from '../../../server/src/dingtalk/stream';
-import type { EventRecord, RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import type { EventRecord, RunningSandbox } from '../../../server/src/sandbox';
 import { sandboxApi, startEventSandbox, streamTransportFor, waitForStatus } from './events-fixture';
 
 describe('The sandbox’s record of what it pushed', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { robotMessageTopic, type StreamCallback, type StreamTransport } from '../../../server/src/dingtalk/stream';
-import { demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { sandboxApi, startEventSandbox, streamTransportFor, waitFor } from './events-fixture';
 import { createTestClock, testApp } from './sandbox-fixture';
 

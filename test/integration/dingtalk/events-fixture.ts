@@ -1,5 +1,5 @@
 import { startStreamTransport, type StreamTransportOptions, type StreamTransport } from '../../../server/src/dingtalk/stream';
-import { startSandbox, type EventRecord, type RunningSandbox, type SandboxEventOptions } from '../../../server/src/dingtalk/sandbox';
+import { startSandbox, type EventRecord, type RunningSandbox, type SandboxEventOptions } from '../../../server/src/sandbox';
 import { testApp } from './sandbox-fixture';
 
 /** Delivery timeouts shrunk so redelivery, pings and retries happen within a test. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DingTalkClient } from '../../../server/src/dingtalk/client';
-import { demoGroupIds, demoUserIds, sandboxCardTemplateIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, sandboxCardTemplateIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { sandboxApi, startMessagingSandbox, webhookRobot } from './messaging-fixture';
 import { clientFor, failureOf, testApp } from './sandbox-fixture';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { overrideConfig } from '../../../server/src/config';
-import { demoGroupIds, startSandbox, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds, startSandbox, type RunningSandbox } from '../../../server/src/sandbox';
 import { inboxEvents } from '../../../server/src/platform/inbox/inbox.table';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, type TestApp } from '../../support/test-app';

@@ -1,4 +1,4 @@
-import { startSandbox, type RunningSandbox, type StartSandboxOptions } from '../../../server/src/dingtalk/sandbox';
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from '../../../server/src/sandbox';
 import { testApp } from './sandbox-fixture';
 
 /** A sandbox on a free port hosting the test app, with any messaging options a test needs. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DingTalkClient } from '../../../server/src/dingtalk/client';
 import { DingTalkError } from '../../../server/src/dingtalk/errors';
-import { demoGroupIds, demoUserIds, enterpriseRobotKey, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, enterpriseRobotKey, type RunningSandbox } from '../../../server/src/sandbox';
 import { conversationItems, sandboxApi, startMessagingSandbox } from './messaging-fixture';
 import { clientFor, failureOf, testApp } from './sandbox-fixture';
 

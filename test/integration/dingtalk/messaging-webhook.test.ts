@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signWebhookRequest } from '../../../server/src/dingtalk/webhook-robot-sign';
-import { demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { conversationItems, sandboxApi, startMessagingSandbox, webhookRobot } from './messaging-fixture';
 import { clientFor, createTestClock, failureOf } from './sandbox-fixture';
 

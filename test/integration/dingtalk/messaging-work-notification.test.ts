@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DingTalkClient, WorkNotificationMsg } from '../../../server/src/dingtalk/client';
-import { demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { sandboxApi, startMessagingSandbox } from './messaging-fixture';
 import { clientFor, failureOf, testApp } from './sandbox-fixture';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamEvent, StreamTransport } from '../../../server/src/dingtalk/stream';
-import { demoDepartmentIds, demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoDepartmentIds, demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { callbackSecrets, startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
 import { sandboxApi, startEventSandbox, streamTransportFor, waitFor, waitForStatus } from './events-fixture';
 import { clientFor, failureOf, testApp } from './sandbox-fixture';

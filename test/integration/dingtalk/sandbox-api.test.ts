@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDepartmentIds, demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { demoDepartmentIds, demoGroupIds, demoUserIds, type RunningSandbox } from '../../../server/src/sandbox';
 import { startTestSandbox } from './sandbox-fixture';
 
 // The sandbox's own JSON API, called over real HTTP as the micro-app (on another origin) calls it.

@@ -1,5 +1,5 @@
 import { createDingTalkClient, type DingTalkClientOptions } from '../../../server/src/dingtalk/client';
-import { startSandbox, type RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import { startSandbox, type RunningSandbox } from '../../../server/src/sandbox';
 
 /** The app the test sandbox hosts; clients built by `clientFor` use the same credentials. */
 export const testApp = {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSandboxApp, createSandboxState, demoDepartmentIds, demoUserIds, type SandboxState } from '../../../server/src/dingtalk/sandbox';
-import type { OapiDepartmentDetail, OapiDepartmentSummary, OapiUserDetail, OapiUserListItem, OapiUserPage } from '../../../server/src/dingtalk/wire';
+import { buildSandboxApp, createSandboxState, demoDepartmentIds, demoUserIds, type SandboxState } from '../../../server/src/sandbox';
+import type { OapiDepartmentDetail, OapiDepartmentSummary, OapiUserDetail, OapiUserListItem, OapiUserPage } from '../../../server/src/sandbox';
 import { createTestClock, testApp } from './sandbox-fixture';
 
 // The sandbox must answer with DingTalk's own paths and shapes (REFERENCE.md §0–2), so these tests

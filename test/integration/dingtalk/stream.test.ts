@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardCallbackTopic, robotMessageTopic, type StreamEvent, type StreamTransport } from '../../../server/src/dingtalk/stream';
-import type { RunningSandbox } from '../../../server/src/dingtalk/sandbox';
+import type { RunningSandbox } from '../../../server/src/sandbox';
 import { startEventSandbox, streamTransportFor, waitFor, waitForStatus } from './events-fixture';
 import { testApp } from './sandbox-fixture';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCallbackCrypto } from '../../../server/src/dingtalk/callback-crypto';
 import { robotRequestHeaders } from '../../../server/src/dingtalk/robot-signature';
 import { inboxEvents } from '../../../server/src/platform/inbox/inbox.table';
-import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../../server/src/sandbox';
 import { demo } from '../../support/demo-people';
 import { waitFor } from '../../support/wait';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';

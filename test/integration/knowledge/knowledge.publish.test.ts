@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { seedDemoArticles } from '../../../server/src/modules/knowledge';
+import { seedDemoArticles } from '../../../server/src/demo/knowledge.seed';
 import { demo } from '../../support/demo-people';
 import { buildTestApp } from '../../support/test-app';
 import { articleCount, emptyKnowledgeBase, knowledgeAudit, search, titlesOf } from './knowledge-fixture';
@@ -75,7 +75,7 @@ describe('demo knowledge articles (sandbox mode)', () => {
     const t = await buildTestApp();
     const seeded = await articleCount(t);
     expect(seeded).toBeGreaterThan(0);
-    expect(await seedDemoArticles({ app: t.app, config: t.config })).toBe(0);
+    expect(await seedDemoArticles({ app: t.app })).toBe(0);
     expect(await articleCount(t)).toBe(seeded);
     const audit = await t.database.db.execute(sql`SELECT actor_id, summary FROM audit_log WHERE action = 'knowledge.demo_articles_seeded'`);
     expect(audit.rows).toEqual([{ actor_id: 'system', summary: expect.objectContaining({ articleIds: expect.arrayContaining([expect.any(String)]) }) }]);

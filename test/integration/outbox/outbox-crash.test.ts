@@ -11,8 +11,8 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../../server/src/config';
 import { openDatabase } from '../../../server/src/db/client';
 import { runMigrations } from '../../../server/src/db/migrate';
-import { startSandbox } from '../../../server/src/dingtalk/sandbox';
-import { sandboxCardTemplateIds } from '../../../server/src/dingtalk/sandbox/messaging/card-templates';
+import { startSandbox } from '../../../server/src/sandbox';
+import { sandboxCardTemplateIds } from '../../../server/src/sandbox';
 import { createOutboxRepository } from '../../../server/src/platform/outbox/outbox.repository';
 import { demo } from '../../support/demo-people';
 

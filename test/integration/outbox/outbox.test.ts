@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sandboxCardTemplateIds } from '../../../server/src/dingtalk/sandbox/messaging/card-templates';
+import { sandboxCardTemplateIds } from '../../../server/src/sandbox';
 import { outbox } from '../../../server/src/platform/outbox/outbox.table';
-import { demoGroupIds } from '../../../server/src/dingtalk/sandbox';
+import { demoGroupIds } from '../../../server/src/sandbox';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
 

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { demoDepartmentIds } from '../../../server/src/dingtalk/sandbox';
+import { demoDepartmentIds } from '../../../server/src/sandbox';
 import { personByRole } from '../../support/demo-people';
 import { buildTestApp, type TestApp } from '../../support/test-app';
 import { createSampler, type FuzzRequest, type Operation, operationsOf, requestsFor, seededRandom, validSample } from './openapi-fuzz.cases';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { demoUserIds } from '../../../server/src/dingtalk/sandbox';
+import { demoUserIds } from '../../../server/src/sandbox';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, type TestApp } from '../../support/test-app';
 

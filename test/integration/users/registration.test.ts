@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoDepartmentIds } from '../../../server/src/dingtalk/sandbox';
+import { demoDepartmentIds } from '../../../server/src/sandbox';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
 

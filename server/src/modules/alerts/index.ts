@@ -119,4 +119,6 @@ export async function alertsModule(app: FastifyInstance, { tickets, oncall }: { 
 }
 
 /** Rule S3 key rotation: the pool robots' URLs and secrets, for the re-encryption run at start. */
+export { createProbesRepository } from './probes.repository';
+
 export const robotPoolEncryptedColumn = (db: Db) => createRobotPoolRepository({ db }).encryptedColumn();

@@ -1,17 +1,12 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Counter } from 'prom-client';
 import { probesJob } from './probes.jobs';
 import { createProbesRepository } from './probes.repository';
 import { setupProbeRoutes } from './probes.routes';
 import { runCheck } from './probes.runner';
-import { ownReadyzUrl, sandboxTcpTarget, seedDemoProbes } from './probes.seed';
 import { createProbesService, type IngestAlerts } from './probes.service';
 
-/**
- * Built-in probes inside the alerts module: routes under its prefix, the 10-second job, the check
- * counter, and the sandbox's demo probes once the server listens (their targets need its port).
- */
+/** Built-in probes inside the alerts module: routes under its prefix, the 10-second job and the check counter. */
 export function setupProbesModule(app: FastifyInstance, { ingest }: { ingest: IngestAlerts }) {
   const { database, clock, config } = app.deps;
   const log = app.log.child({ module: 'alerts.probes' });
@@ -33,18 +28,5 @@ export function setupProbesModule(app: FastifyInstance, { ingest }: { ingest: In
   setupProbeRoutes(app, service);
   app.scheduler.register(probesJob({ service }));
 
-  if (config.dingtalk.mode === 'sandbox' && config.sandbox.seedDemo) {
-    app.addHook('onListen', async () => {
-      const address = app.server.address() as AddressInfo | null;
-      try {
-        const readyzUrl = address && typeof address === 'object' ? ownReadyzUrl({ publicUrl: config.server.publicUrl, address, tls: config.server.tls !== null }) : null;
-        const seeded = await seedDemoProbes({ db: database.db, repo, audit: app.audit, clock, readyzUrl, sandboxTarget: sandboxTcpTarget(app.deps.sandboxApiUrl) });
-        if (seeded > 0) log.info({ seeded }, 'Seeded the demo probes');
-      } catch (error) {
-        // A demo nicety (or another instance seeding at the same moment) must not stop the start-up.
-        log.warn({ err: error }, 'Skipped the demo probes');
-      }
-    });
-  }
   return service;
 }

@@ -4,7 +4,7 @@ import { createKnowledgeRepository } from './knowledge.repository';
 import { setupCreateArticleRoute, setupGetArticleRoute, setupHelpfulRoute, setupListArticlesRoute, setupSuggestionsRoute, setupUpdateArticleRoute } from './knowledge.routes';
 import { createKnowledgeService, type KnowledgeService } from './knowledge.service';
 
-export { seedDemoArticles } from './knowledge.seed';
+export { createKnowledgeRepository } from './knowledge.repository';
 
 /** What other modules may ask of the knowledge base: tickets publishes a resolution as an article. */
 export type KnowledgeContract = Pick<KnowledgeService, 'publishFromTicket'>;

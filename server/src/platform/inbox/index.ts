@@ -4,7 +4,6 @@ import { createInboxDispatcher } from './inbox.dispatcher';
 import { createInboxRepository } from './inbox.repository';
 import { createInboxService, type InboxService } from './inbox.service';
 import { httpTransportRoutes } from './transports/http.routes';
-import { setupSandboxHttpDelivery } from './transports/sandbox-delivery';
 import { connectStream } from './transports/stream';
 
 declare module 'fastify' {
@@ -37,7 +36,6 @@ export const inboxPlugin = fp(
     }
 
     await app.register(httpTransportRoutes);
-    setupSandboxHttpDelivery(app);
     const { streamOpenUrl } = app.deps;
     if (config.dingtalk.events.transport === 'stream' && streamOpenUrl) {
       let stream: ReturnType<typeof connectStream> | null = null;
