@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCardButtons } from '../../dingtalk/cards-convention';
 import { alertCardParams, digestCardParams, escalationFallbackMessage, escalationMessage, pageDingContent, pageNotification, warRoomContextMessage } from './alerts.cards';
-import { stormCardParams } from './storm.cards';
+import { stormCardParams } from './storm/storm.cards';
 import type { AlertGroupRow } from './alerts.table';
 import { repeatReminderMessage } from './timing.cards';
 

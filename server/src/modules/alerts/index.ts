@@ -16,8 +16,8 @@ import { createRobotPoolRepository } from './robot-pool.repository';
 import { createWarRoomDeliveredHook } from './war-room.hook';
 import { setupProbesModule } from './probes.module';
 import { setupRobotPoolModule } from './robot-pool.module';
-import { createStormRepository } from './storm.repository';
-import { createStormFolding } from './storm.service';
+import { createStormRepository } from './storm/storm.repository';
+import { createStormFolding } from './storm/storm.service';
 
 /**
  * Alerts (issue 5; rules F1, F2, F4): monitoring webhooks in, classified into three levels, grouped

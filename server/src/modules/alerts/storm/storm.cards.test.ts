@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCardFields } from '../../dingtalk/cards-convention';
-import { jsonBytes, maxRobotBodyBytes } from '../../dingtalk/message-size';
+import { decodeCardFields } from '../../../dingtalk/cards-convention';
+import { jsonBytes, maxRobotBodyBytes } from '../../../dingtalk/message-size';
 import { fittedStormCard, stormCardParams } from './storm.cards';
 import type { StormSummary } from './storm.repository';
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { stormCardId, stormIsOver, stormWindowSeconds } from '@dingops/shared/rules/alert-storm';
-import type { Db, Executor } from '../../db/client';
-import { alertGroupEvents, alertGroups } from './alerts.table';
+import type { Db, Executor } from '../../../db/client';
+import { alertGroupEvents, alertGroups } from '../alerts.table';
 import { type AlertStormRow, alertStorms } from './storm.table';
 
 type Rows<T> = { rows: T[] };

@@ -1,8 +1,8 @@
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
 import { beijingTime } from '@dingops/shared/rules/beijing-time';
-import { encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
-import { fitList, jsonBytes, maxRobotBodyBytes } from '../../dingtalk/message-size';
-import { alertGroupUrl, alertListUrl } from './alerts.cards';
+import { encodeCardButtons, encodeCardFields } from '../../../dingtalk/cards-convention';
+import { fitList, jsonBytes, maxRobotBodyBytes } from '../../../dingtalk/message-size';
+import { alertGroupUrl, alertListUrl } from '../alerts.cards';
 import type { StormSummary } from './storm.repository';
 
 /** The storm summary card (告警风暴汇总): pure, so what DingTalk shows is unit-tested. */

@@ -1,8 +1,8 @@
 import { createStormGuard, type StormGuard, stormSummaryDue } from '@dingops/shared/rules/alert-storm';
-import type { Executor } from '../../db/client';
-import type { OutboxService } from '../../platform/outbox/outbox.service';
-import type { GroupEventInput } from './alerts.repository';
-import type { AlertGroupRow } from './alerts.table';
+import type { Executor } from '../../../db/client';
+import type { OutboxService } from '../../../platform/outbox/outbox.service';
+import type { GroupEventInput } from '../alerts.repository';
+import type { AlertGroupRow } from '../alerts.table';
 import { fittedStormCard } from './storm.cards';
 import type { StormRepository } from './storm.repository';
 import type { AlertStormRow } from './storm.table';
