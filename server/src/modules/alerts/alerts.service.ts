@@ -26,7 +26,7 @@ import { cardPlan, type GroupDelta, nextGroupState } from './alerts.rules';
 import { cachedValue, checkMatchers, invalidField } from './alerts.shared';
 import type { MaintenanceMuting } from './maintenance.service';
 import type { StormFolding } from './storm/storm.service';
-import type { TimingService } from './timing.service';
+import type { TimingService } from './timing/timing.service';
 import type { AlertGroupChangeRow, AlertGroupRow, AlertSilenceRow, AlertSourceRow } from './alerts.table';
 
 export interface AlertsSettings {

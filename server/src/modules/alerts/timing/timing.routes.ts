@@ -1,7 +1,7 @@
 import { alertTimingSchema, alertTimingSettingsSchema } from '@dingops/shared/alert-maintenance';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditContextOf } from '../../platform/audit';
+import { auditContextOf } from '../../../platform/audit';
 import type { TimingService } from './timing.service';
 
 /** 通知节奏: IT reads the per-level timing, IT admins change it. */

@@ -1,6 +1,6 @@
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
-import { alertGroupUrl, durationText } from './alerts.cards';
-import type { AlertGroupRow } from './alerts.table';
+import { alertGroupUrl, durationText } from '../alerts.cards';
+import type { AlertGroupRow } from '../alerts.table';
 
 /** The repeat reminder's group message: level 1 @s the on-call people, the other levels @ nobody. */
 export function repeatReminderMessage(group: AlertGroupRow, { names, publicUrl, now }: { names: string[]; publicUrl: string; now: Date }) {

@@ -1,4 +1,4 @@
-import type { Job } from '../../platform/scheduler/scheduler.service';
+import type { Job } from '../../../platform/scheduler/scheduler.service';
 import type { RepeatReminders } from './timing.reminders';
 
 /** Repeat reminders for groups nobody acknowledged (the per-level repeat interval decides when). */

@@ -1,7 +1,7 @@
 import type { AlertTiming } from '@dingops/shared/alert-maintenance';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { alertGroups, alertSettings } from './alerts.table';
+import type { Db, Executor } from '../../../db/client';
+import { alertGroups, alertSettings } from '../alerts.table';
 
 /** The alert_settings key the per-level timing is stored under. */
 const timingKey = 'timing';

@@ -1,10 +1,10 @@
 import { type AlertTiming, type AlertTimingSettings, alertTimingSchema } from '@dingops/shared/alert-maintenance';
 import { defaultAlertTiming } from '@dingops/shared/rules/alert-timing';
 import type { User } from '@dingops/shared/users';
-import type { Db, Executor } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import type { Db, Executor } from '../../../db/client';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
 import type { TimingRepository } from './timing.repository';
-import { cachedValue } from './alerts.shared';
+import { cachedValue } from '../alerts.shared';
 
 /**
  * Group wait / group interval / repeat interval per level (通知节奏), edited by IT admins. Each
