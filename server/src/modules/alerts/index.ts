@@ -11,7 +11,7 @@ import { setupGroupRoutes, setupRuleRoutes, setupSilenceRoutes, setupSourceRoute
 import { createAlertsService } from './alerts.service';
 import { createIngestBatcher } from './alerts.ingest-batcher';
 import { setupSandboxAlertmanager } from './alerts.sandbox-alertmanager';
-import { createMaintenanceModule } from './maintenance.module';
+import { createMaintenanceModule } from './windows/maintenance.module';
 import { createRobotPoolRepository } from './robot-pool.repository';
 import { createWarRoomDeliveredHook } from './war-room.hook';
 import { setupProbesModule } from './probes.module';

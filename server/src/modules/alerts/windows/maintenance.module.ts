@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { AlertNotifier } from './alerts.notify';
-import type { PeopleDirectory } from './alerts.people';
-import type { AlertsRepository } from './alerts.repository';
+import type { AlertNotifier } from '../alerts.notify';
+import type { PeopleDirectory } from '../alerts.people';
+import type { AlertsRepository } from '../alerts.repository';
 import { createMaintenanceRepository } from './maintenance.repository';
 import { setupMaintenanceRoutes } from './maintenance.routes';
 import { createMaintenanceService } from './maintenance.service';
-import { repeatJob } from './timing/timing.jobs';
-import { createRepeatReminders } from './timing/timing.reminders';
-import { createTimingRepository } from './timing/timing.repository';
-import { setupTimingRoutes } from './timing/timing.routes';
-import { createTimingService } from './timing/timing.service';
+import { repeatJob } from '../timing/timing.jobs';
+import { createRepeatReminders } from '../timing/timing.reminders';
+import { createTimingRepository } from '../timing/timing.repository';
+import { setupTimingRoutes } from '../timing/timing.routes';
+import { createTimingService } from '../timing/timing.service';
 
 /**
  * Maintenance windows (维护窗口) and notification timing per level (通知节奏), with repeat reminders.

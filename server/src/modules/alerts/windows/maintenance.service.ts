@@ -2,9 +2,9 @@ import type { MaintenanceWindow, MaintenanceWindowBody } from '@dingops/shared/a
 import { type Labels, matchesAll } from '@dingops/shared/rules/alert-matchers';
 import { isWindowOver, nextOccurrence, openOccurrence } from '@dingops/shared/rules/maintenance-windows';
 import type { User } from '@dingops/shared/users';
-import type { Db, Executor } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
-import { cachedValue, checkMatchers, invalidField } from './alerts.shared';
+import type { Db, Executor } from '../../../db/client';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
+import { cachedValue, checkMatchers, invalidField } from '../alerts.shared';
 import { maintenanceWindowNotFound } from './maintenance.errors';
 import type { MaintenanceRepository, MutedGroupNote } from './maintenance.repository';
 import type { AlertMaintenanceWindowRow } from './maintenance.table';

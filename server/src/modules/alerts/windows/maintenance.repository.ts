@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { alertGroupEvents } from './alerts.table';
+import type { Db, Executor } from '../../../db/client';
+import { alertGroupEvents } from '../alerts.table';
 import { type AlertMaintenanceWindowRow, alertMaintenanceWindows } from './maintenance.table';
 
 /** A group muted by a window's occurrence: its timeline says so once per occurrence. */

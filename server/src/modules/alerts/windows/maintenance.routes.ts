@@ -1,7 +1,7 @@
 import { maintenanceWindowBodySchema, maintenanceWindowIdParamsSchema, maintenanceWindowListSchema, maintenanceWindowSchema } from '@dingops/shared/alert-maintenance';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditContextOf } from '../../platform/audit';
+import { auditContextOf } from '../../../platform/audit';
 import type { MaintenanceService } from './maintenance.service';
 
 const it = ['it_staff', 'it_admin'] as const;
