@@ -9,7 +9,7 @@ import type { Crowd } from './alerts.people';
 import type { GroupEventInput } from './alerts.repository';
 import type { CardPlan } from './alerts.rules';
 import type { AlertGroupRow } from './alerts.table';
-import { createWarRoomRequests, type OnCallInTransaction } from './war-room';
+import { createWarRoomRequests, type OnCallInTransaction } from './war-room/war-room';
 
 export interface NotifySettings {
   publicUrl: string;

@@ -1,9 +1,9 @@
-import type { Executor } from '../../db/client';
-import type { OutboxRow } from '../../platform/outbox/outbox.table';
-import { warRoomContextMessage } from './alerts.cards';
-import type { AlertNotifier } from './alerts.notify';
-import type { AlertsRepository } from './alerts.repository';
-import type { AlertGroupRow } from './alerts.table';
+import type { Executor } from '../../../db/client';
+import type { OutboxRow } from '../../../platform/outbox/outbox.table';
+import { warRoomContextMessage } from '../alerts.cards';
+import type { AlertNotifier } from '../alerts.notify';
+import type { AlertsRepository } from '../alerts.repository';
+import type { AlertGroupRow } from '../alerts.table';
 import { groupIdOfWarRoomUuid } from './war-room';
 
 /**

@@ -1,10 +1,10 @@
 import type { OnCallPerson } from '@dingops/shared/oncall';
 import type { User } from '@dingops/shared/users';
-import type { Executor } from '../../db/client';
-import { defineError } from '../../platform/errors/domain-error';
-import type { OutboxService } from '../../platform/outbox/outbox.service';
-import { warRoomTitle } from './alerts.cards';
-import type { AlertGroupRow } from './alerts.table';
+import type { Executor } from '../../../db/client';
+import { defineError } from '../../../platform/errors/domain-error';
+import type { OutboxService } from '../../../platform/outbox/outbox.service';
+import { warRoomTitle } from '../alerts.cards';
+import type { AlertGroupRow } from '../alerts.table';
 
 /** No scene-group template is configured, so DingOps cannot make groups in this org. */
 export const warRoomUnavailable = defineError('alerts.war_room_unavailable', 'unavailable', () => 'War rooms need a scene-group template (DINGTALK_SCENE_GROUP_TEMPLATE_ID)');
