@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createRobotPoolRepository } from './robot-pool.repository';
 import { setupRobotPoolRoutes } from './robot-pool.routes';
-import { seedSandboxRobotPool } from './robot-pool.seed';
+import { seedSandboxRobotPool } from '../robot-pool.seed';
 import { createRobotPoolService } from './robot-pool.service';
 
 /**

@@ -1,4 +1,4 @@
-import { defineError } from '../../platform/errors/domain-error';
+import { defineError } from '../../../platform/errors/domain-error';
 
 /** No robot with this id in the chat's pool (it was removed, or belongs to another chat). */
 export const poolRobotNotFound = defineError('alerts.pool_robot_not_found', 'not_found', (id: string) => `No pool robot ${id} in this chat`);

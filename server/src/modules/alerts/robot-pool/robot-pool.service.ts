@@ -1,10 +1,10 @@
 import { maxPoolRobotsPerChat, type PoolChat, type PoolRobot, type PoolRobotBody } from '@dingops/shared/alert-robot-pool';
-import type { Db } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
-import type { FieldCipher } from '../../platform/crypto/field-cipher';
-import { encryptWebhookRobot } from '../../platform/outbox/outbox.effects';
-import type { PooledRobot } from '../../platform/outbox/outbox.pool';
-import { invalidField } from './alerts.shared';
+import type { Db } from '../../../db/client';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
+import type { FieldCipher } from '../../../platform/crypto/field-cipher';
+import { encryptWebhookRobot } from '../../../platform/outbox/outbox.effects';
+import type { PooledRobot } from '../../../platform/outbox/outbox.pool';
+import { invalidField } from '../alerts.shared';
 import { poolRobotNameTaken, poolRobotNotFound } from './robot-pool.errors';
 import type { RobotPoolRepository } from './robot-pool.repository';
 import { webhookHintOf, webhookUrlProblem } from './robot-pool.rules';

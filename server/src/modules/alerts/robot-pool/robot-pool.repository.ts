@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import type { EncryptedColumn } from '../../platform/crypto/reencrypt';
+import type { Db, Executor } from '../../../db/client';
+import type { EncryptedColumn } from '../../../platform/crypto/reencrypt';
 import { poolRobotNameTaken } from './robot-pool.errors';
 import { type AlertChatRobotRow, alertChatRobots } from './robot-pool.table';
 

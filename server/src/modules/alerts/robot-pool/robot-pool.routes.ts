@@ -1,7 +1,7 @@
 import { chatParamsSchema, poolChatListSchema, poolRobotBodySchema, poolRobotListSchema, poolRobotParamsSchema, poolRobotSchema } from '@dingops/shared/alert-robot-pool';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditContextOf } from '../../platform/audit';
+import { auditContextOf } from '../../../platform/audit';
 import type { RobotPoolService } from './robot-pool.service';
 
 const admin = ['it_admin'] as const;
