@@ -14,7 +14,7 @@ import { setupSandboxAlertmanager } from './alerts.sandbox-alertmanager';
 import { createMaintenanceModule } from './windows/maintenance.module';
 import { createRobotPoolRepository } from './robot-pool/robot-pool.repository';
 import { createWarRoomDeliveredHook } from './war-room/war-room.hook';
-import { setupProbesModule } from './probes.module';
+import { setupProbesModule } from './probes/probes.module';
 import { setupRobotPoolModule } from './robot-pool/robot-pool.module';
 import { createStormRepository } from './storm/storm.repository';
 import { createStormFolding } from './storm/storm.service';

@@ -1,4 +1,4 @@
-import { DomainError, defineError } from '../../platform/errors/domain-error';
+import { DomainError, defineError } from '../../../platform/errors/domain-error';
 
 /** No probe with this id (or it was deleted meanwhile). */
 export const probeNotFound = defineError('alerts.probe_not_found', 'not_found', (id: string) => `No probe ${id}`);

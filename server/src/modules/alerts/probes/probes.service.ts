@@ -3,11 +3,11 @@ import type { Probe, ProbeBody, ProbeResult, ProbeResultPage } from '@dingops/sh
 import { type CheckObservation, type ProbeAlertName, type ProbeOutcome, type ProbeStep, type StatusRange, outcomeOf, parseExpectedStatus, stepProbeState } from '@dingops/shared/rules/probe-outcome';
 import type { User } from '@dingops/shared/users';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db, Executor } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
-import { type CipherAlgorithm, hashToken } from '../../platform/crypto/field-cipher';
-import type { NormalizedAlert } from './alerts.normalize';
-import type { AlertSourceRow } from './alerts.table';
+import type { Db, Executor } from '../../../db/client';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
+import { type CipherAlgorithm, hashToken } from '../../../platform/crypto/field-cipher';
+import type { NormalizedAlert } from '../alerts.normalize';
+import type { AlertSourceRow } from '../alerts.table';
 import { probeNameTaken, probeNotFound } from './probes.errors';
 import { isUniqueViolation, type ProbesRepository } from './probes.repository';
 import type { ProbeRunner } from './probes.runner';

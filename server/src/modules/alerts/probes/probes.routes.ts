@@ -1,7 +1,7 @@
 import { probeBodySchema, probeIdParamsSchema, probeListSchema, probeResultPageSchema, probeResultsQuerySchema, probeRunSchema, probeSchema } from '@dingops/shared/probes';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditContextOf } from '../../platform/audit';
+import { auditContextOf } from '../../../platform/audit';
 import type { ProbesService } from './probes.service';
 
 const it = ['it_staff', 'it_admin'] as const;

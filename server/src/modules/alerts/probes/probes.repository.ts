@@ -1,7 +1,7 @@
 import { maxProbePoints } from '@dingops/shared/probes';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { type AlertSourceRow, alertSources } from './alerts.table';
+import type { Db, Executor } from '../../../db/client';
+import { type AlertSourceRow, alertSources } from '../alerts.table';
 import { type AlertProbeResultRow, type AlertProbeRow, alertProbeResults, alertProbes } from './probes.table';
 
 type Rows<T> = { rows: T[] };

@@ -1,4 +1,4 @@
-import type { Job } from '../../platform/scheduler/scheduler.service';
+import type { Job } from '../../../platform/scheduler/scheduler.service';
 import type { ProbesService } from './probes.service';
 
 /** Every 10 s (a six-field cron): probes whose interval is up are checked; old results are pruned. */

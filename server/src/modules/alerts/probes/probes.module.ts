@@ -5,7 +5,7 @@ import { probesJob } from './probes.jobs';
 import { createProbesRepository } from './probes.repository';
 import { setupProbeRoutes } from './probes.routes';
 import { runCheck } from './probes.runner';
-import { ownReadyzUrl, sandboxTcpTarget, seedDemoProbes } from './probes.seed';
+import { ownReadyzUrl, sandboxTcpTarget, seedDemoProbes } from '../probes.seed';
 import { createProbesService, type IngestAlerts } from './probes.service';
 
 /**
