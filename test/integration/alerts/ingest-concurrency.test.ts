@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createAlertsRepository, type AlertInput, type GroupInput } from '../../../server/src/modules/alerts/alerts.repository';
+import { createAlertsRepository, type AlertInput, type GroupInput } from '../../../server/src/modules/alerts/ingest/ingest.repository';
 import { alerts } from '../../../server/src/modules/alerts/alerts.table';
 import { buildTestApp } from '../../support/test-app';
 import { createSource, groupsOf } from './alerts-fixture';

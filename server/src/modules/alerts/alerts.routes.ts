@@ -29,7 +29,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit';
 import { fromAlertmanager, fromGeneric } from './alerts.normalize';
 import type { AlertsService, PreparedRequest } from './alerts.service';
-import type { IngestBatcher } from './alerts.ingest-batcher';
+import type { IngestBatcher } from './ingest/ingest-batcher';
 
 const it = ['it_staff', 'it_admin'] as const;
 const admin = ['it_admin'] as const;

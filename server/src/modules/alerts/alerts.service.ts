@@ -17,12 +17,12 @@ import { decodeCursor, invalidCursor, keysetPage } from '../../platform/paginati
 import { actionNotApplicable, badSourceToken, groupNotFound, silenceNotFound, sourceNotFound, ticketsUnavailable } from './alerts.errors';
 import type { NormalizedAlert } from './alerts.normalize';
 import { dedupeByFingerprint } from './alerts.normalize';
-import type { AlertNotifier } from './alerts.notify';
-import type { Crowd, PeopleDirectory } from './alerts.people';
-import { type AlertsRepository, type GroupEventInput, type GroupInput, type PreparedAlert, prepareAlert } from './alerts.repository';
-import { createGroupChangeRunner } from './alerts.group-changes';
+import type { AlertNotifier } from './notify/alert-notifier';
+import type { Crowd, PeopleDirectory } from './escalation/people';
+import { type AlertsRepository, type GroupEventInput, type GroupInput, type PreparedAlert, prepareAlert } from './ingest/ingest.repository';
+import { createGroupChangeRunner } from './group-state/group-changes';
 import type { MutedGroupNote } from './windows/maintenance.repository';
-import { cardPlan, type GroupDelta, nextGroupState } from './alerts.rules';
+import { cardPlan, type GroupDelta, nextGroupState } from './group-state/group-state.rules';
 import { cachedValue, checkMatchers, invalidField } from './alerts.shared';
 import type { MaintenanceMuting } from './windows/maintenance.service';
 import type { StormFolding } from './storm/storm.service';

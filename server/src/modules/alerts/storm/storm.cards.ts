@@ -2,7 +2,7 @@ import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classif
 import { beijingTime } from '@dingops/shared/rules/beijing-time';
 import { encodeCardButtons, encodeCardFields } from '../../../dingtalk/cards-convention';
 import { fitList, jsonBytes, maxRobotBodyBytes } from '../../../dingtalk/message-size';
-import { alertGroupUrl, alertListUrl } from '../alerts.cards';
+import { alertGroupUrl, alertListUrl } from '../groups/group-cards';
 import type { StormSummary } from './storm.repository';
 
 /** The storm summary card (告警风暴汇总): pure, so what DingTalk shows is unit-tested. */

@@ -1,5 +1,5 @@
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
-import { alertGroupUrl, durationText } from '../alerts.cards';
+import { alertGroupUrl, durationText } from '../groups/group-cards';
 import type { AlertGroupRow } from '../alerts.table';
 
 /** The repeat reminder's group message: level 1 @s the on-call people, the other levels @ nobody. */

@@ -1,9 +1,9 @@
 import { isRepeatDue, lastToldAt } from '@dingops/shared/rules/alert-timing';
 import type { Db } from '../../../db/client';
-import { durationText } from '../alerts.cards';
-import type { AlertNotifier } from '../alerts.notify';
-import type { PeopleDirectory } from '../alerts.people';
-import type { AlertsRepository } from '../alerts.repository';
+import { durationText } from '../groups/group-cards';
+import type { AlertNotifier } from '../notify/alert-notifier';
+import type { PeopleDirectory } from '../escalation/people';
+import type { AlertsRepository } from '../ingest/ingest.repository';
 import { repeatReminderMessage } from './timing.cards';
 import type { TimingRepository } from './timing.repository';
 import type { TimingService } from './timing.service';

@@ -1,8 +1,8 @@
 import type { Executor } from '../../../db/client';
 import type { OutboxRow } from '../../../platform/outbox/outbox.table';
-import { warRoomContextMessage } from '../alerts.cards';
-import type { AlertNotifier } from '../alerts.notify';
-import type { AlertsRepository } from '../alerts.repository';
+import { warRoomContextMessage } from '../groups/group-cards';
+import type { AlertNotifier } from '../notify/alert-notifier';
+import type { AlertsRepository } from '../ingest/ingest.repository';
 import type { AlertGroupRow } from '../alerts.table';
 import { groupIdOfWarRoomUuid } from './war-room';
 

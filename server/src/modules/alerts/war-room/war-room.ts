@@ -3,7 +3,7 @@ import type { User } from '@dingops/shared/users';
 import type { Executor } from '../../../db/client';
 import { defineError } from '../../../platform/errors/domain-error';
 import type { OutboxService } from '../../../platform/outbox/outbox.service';
-import { warRoomTitle } from '../alerts.cards';
+import { warRoomTitle } from '../groups/group-cards';
 import type { AlertGroupRow } from '../alerts.table';
 
 /** No scene-group template is configured, so DingOps cannot make groups in this org. */

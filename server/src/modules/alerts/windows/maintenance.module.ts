@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { AlertNotifier } from '../alerts.notify';
-import type { PeopleDirectory } from '../alerts.people';
-import type { AlertsRepository } from '../alerts.repository';
+import type { AlertNotifier } from '../notify/alert-notifier';
+import type { PeopleDirectory } from '../escalation/people';
+import type { AlertsRepository } from '../ingest/ingest.repository';
 import { createMaintenanceRepository } from './maintenance.repository';
 import { setupMaintenanceRoutes } from './maintenance.routes';
 import { createMaintenanceService } from './maintenance.service';

@@ -1,10 +1,10 @@
 import type { AlertRule } from '@dingops/shared/rules/alert-classify';
 import { and, asc, desc, eq, gt, ilike, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { containing } from '../../db/like';
-import { executePrepared } from '../../db/prepared';
-import { rowsOfTable } from '../../db/raw-rows';
-import { type AlertGroupChangeRow, type AlertGroupRow, type AlertSourceRow, alertGroupChanges, alertGroupEvents, alertGroups, alertRules, alerts, alertSilences, alertSources, previousStates } from './alerts.table';
+import type { Db, Executor } from '../../../db/client';
+import { containing } from '../../../db/like';
+import { executePrepared } from '../../../db/prepared';
+import { rowsOfTable } from '../../../db/raw-rows';
+import { type AlertGroupChangeRow, type AlertGroupRow, type AlertSourceRow, alertGroupChanges, alertGroupEvents, alertGroups, alertRules, alerts, alertSilences, alertSources, previousStates } from '../alerts.table';
 
 /** One alert as the ingest path stores it (the row shape of the batch upsert). */
 export interface AlertInput {

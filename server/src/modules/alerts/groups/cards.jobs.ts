@@ -1,5 +1,5 @@
-import type { Job } from '../../platform/scheduler/scheduler.service';
-import type { AlertsService } from './alerts.service';
+import type { Job } from '../../../platform/scheduler/scheduler.service';
+import type { AlertsService } from '../alerts.service';
 
 /** Rule F4 / issue 5 item 5: unacknowledged level-1 groups walk their escalation policy. */
 export const escalateJob = ({ service, cron }: { service: AlertsService; cron: string }): Job => ({ name: 'alerts.escalate', cron, run: async () => `${await service.escalate()} steps` });

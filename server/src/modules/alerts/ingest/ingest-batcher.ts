@@ -1,5 +1,5 @@
-import { isDatabaseUnavailable } from '../../db/connection-errors';
-import type { AlertSourceRow } from './alerts.table';
+import { isDatabaseUnavailable } from '../../../db/connection-errors';
+import type { AlertSourceRow } from '../alerts.table';
 
 interface IngestResult {
   accepted: number;

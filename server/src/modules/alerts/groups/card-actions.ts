@@ -1,11 +1,11 @@
 import { alertGroupActions, type AlertGroupAction } from '@dingops/shared/alerts';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Executor } from '../../db/client';
-import type { AuditService } from '../../platform/audit/audit.service';
-import type { IdentityService } from '../../platform/identity/identity.service';
-import type { InboxRow } from '../../platform/inbox/inbox.table';
-import { alertGroupIdOf } from './alerts.cards';
-import type { AlertsService } from './alerts.service';
+import type { Executor } from '../../../db/client';
+import type { AuditService } from '../../../platform/audit/audit.service';
+import type { IdentityService } from '../../../platform/identity/identity.service';
+import type { InboxRow } from '../../../platform/inbox/inbox.table';
+import { alertGroupIdOf } from './group-cards';
+import type { AlertsService } from '../alerts.service';
 
 const itRoles = new Set(['it_staff', 'it_admin']);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGroupChangeRunner } from './alerts.group-changes';
+import { createGroupChangeRunner } from './group-changes';
 
 /** A pass that records when it ran and finishes when the test says so. */
 function controlledPasses() {

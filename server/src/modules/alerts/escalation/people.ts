@@ -1,5 +1,5 @@
 import type { EscalationPolicy, OnCallPerson } from '@dingops/shared/oncall';
-import type { IdentityService } from '../../platform/identity/identity.service';
+import type { IdentityService } from '../../../platform/identity/identity.service';
 
 /** What the on-call module offers (app.oncall), when it is registered. */
 export interface OnCallApi {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIngestBatcher } from './alerts.ingest-batcher';
-import type { AlertSourceRow } from './alerts.table';
+import { createIngestBatcher } from './ingest-batcher';
+import type { AlertSourceRow } from '../alerts.table';
 
 const source = { id: 'source-1' } as AlertSourceRow;
 /** A request as the batcher sees it: here just the fingerprints it carries. */

@@ -3,9 +3,9 @@ import type { EscalationTarget } from '@dingops/shared/oncall';
 import { levelNames, type AlertLevel } from '@dingops/shared/rules/alert-classify';
 import { beijingTime } from '@dingops/shared/rules/beijing-time';
 import { readWalk } from '@dingops/shared/rules/escalation';
-import { type CardButton, encodeCardButtons, encodeCardFields } from '../../dingtalk/cards-convention';
-import type { WorkNotificationInput } from '../../dingtalk/work-notifications';
-import type { AlertGroupRow } from './alerts.table';
+import { type CardButton, encodeCardButtons, encodeCardFields } from '../../../dingtalk/cards-convention';
+import type { WorkNotificationInput } from '../../../dingtalk/work-notifications';
+import type { AlertGroupRow } from '../alerts.table';
 
 /** Card and message builders for alert groups: pure, so what DingTalk shows is unit-tested. */
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCardButtons, decodeCardFields } from '../../dingtalk/cards-convention';
+import { decodeCardButtons, decodeCardFields } from '../../../dingtalk/cards-convention';
 import { passedMark } from '@dingops/shared/rules/escalation';
-import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, escalationFallbackNote, escalationStepNote, pageDingContent, warRoomContextMessage, warRoomTitle } from './alerts.cards';
-import type { AlertGroupRow } from './alerts.table';
+import { alertCardParams, alertGroupIdOf, digestCardParams, durationText, escalationFallbackNote, escalationStepNote, pageDingContent, warRoomContextMessage, warRoomTitle } from './group-cards';
+import type { AlertGroupRow } from '../alerts.table';
 
 const now = new Date('2026-11-28T08:30:00Z');
 const group: AlertGroupRow = {

@@ -1,15 +1,15 @@
 import type { EscalationPolicy, EscalationStep, EscalationTarget, OnCallPerson } from '@dingops/shared/oncall';
 import { type EscalationPlan, recordAfter } from '@dingops/shared/rules/escalation';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../../db/client';
 import type { User } from '@dingops/shared/users';
-import { fitList, jsonBytes, maxMsgParamBytes, maxRobotBodyBytes, msgParamBody, splitMarkdown } from '../../dingtalk/message-size';
-import type { OutboxService } from '../../platform/outbox/outbox.service';
-import { alertCardParams, alertGroupCardId, digestCardParams, digestOrder, escalationFallbackMessage, escalationFallbackNote, escalationMessage, escalationStepNote, escalationTargetNames, pageDingContent, pageNotification } from './alerts.cards';
-import type { Crowd } from './alerts.people';
-import type { GroupEventInput } from './alerts.repository';
-import type { CardPlan } from './alerts.rules';
-import type { AlertGroupRow } from './alerts.table';
-import { createWarRoomRequests, type OnCallInTransaction } from './war-room/war-room';
+import { fitList, jsonBytes, maxMsgParamBytes, maxRobotBodyBytes, msgParamBody, splitMarkdown } from '../../../dingtalk/message-size';
+import type { OutboxService } from '../../../platform/outbox/outbox.service';
+import { alertCardParams, alertGroupCardId, digestCardParams, digestOrder, escalationFallbackMessage, escalationFallbackNote, escalationMessage, escalationStepNote, escalationTargetNames, pageDingContent, pageNotification } from '../groups/group-cards';
+import type { Crowd } from '../escalation/people';
+import type { GroupEventInput } from '../ingest/ingest.repository';
+import type { CardPlan } from '../group-state/group-state.rules';
+import type { AlertGroupRow } from '../alerts.table';
+import { createWarRoomRequests, type OnCallInTransaction } from '../war-room/war-room';
 
 export interface NotifySettings {
   publicUrl: string;

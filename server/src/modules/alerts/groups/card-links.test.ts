@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCardButtons } from '../../dingtalk/cards-convention';
-import { alertCardParams, digestCardParams, escalationFallbackMessage, escalationMessage, pageDingContent, pageNotification, warRoomContextMessage } from './alerts.cards';
-import { stormCardParams } from './storm/storm.cards';
-import type { AlertGroupRow } from './alerts.table';
-import { repeatReminderMessage } from './timing/timing.cards';
+import { decodeCardButtons } from '../../../dingtalk/cards-convention';
+import { alertCardParams, digestCardParams, escalationFallbackMessage, escalationMessage, pageDingContent, pageNotification, warRoomContextMessage } from './group-cards';
+import { stormCardParams } from '../storm/storm.cards';
+import type { AlertGroupRow } from '../alerts.table';
+import { repeatReminderMessage } from '../timing/timing.cards';
 
 // Every page the micro-app has for what alert messages link to (miniapp/src/config/paths.ts).
 const appPages = [/^\/alerts$/, /^\/alerts\/groups\/\d+$/, /^\/tickets\/\d+$/];

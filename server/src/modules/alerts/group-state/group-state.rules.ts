@@ -1,7 +1,7 @@
 import { type FlapSettings, cardUpdateDue, isFlapping, recordFlips } from '@dingops/shared/rules/alert-grouping';
 import type { AlertTiming } from '@dingops/shared/alert-maintenance';
 import { timingOfLevel } from '@dingops/shared/rules/alert-timing';
-import type { AlertGroupRow } from './alerts.table';
+import type { AlertGroupRow } from '../alerts.table';
 
 /** Pure decisions of the alert pipeline: how a group changes with a batch, and which cards that needs. */
 

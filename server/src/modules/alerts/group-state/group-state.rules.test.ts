@@ -1,6 +1,6 @@
 import { defaultAlertTiming } from '@dingops/shared/rules/alert-timing';
 import { describe, expect, it } from 'vitest';
-import { cardPlan, type GroupState, nextGroupState } from './alerts.rules';
+import { cardPlan, type GroupState, nextGroupState } from './group-state.rules';
 
 const now = new Date('2026-11-28T08:00:00Z');
 const flap = { threshold: 3, windowMinutes: 10 };
