@@ -5,7 +5,7 @@ import type { AuditService } from '../../../platform/audit/audit.service';
 import type { IdentityService } from '../../../platform/identity/identity.service';
 import type { InboxRow } from '../../../platform/inbox/inbox.table';
 import { alertGroupIdOf } from './group-cards';
-import type { AlertsService } from '../alerts.service';
+import type { GroupActions } from './group-actions.service';
 
 const itRoles = new Set(['it_staff', 'it_admin']);
 
@@ -22,7 +22,7 @@ function actionOf(content: string | undefined): string | null {
  * Button presses on alert cards (arriving through the inbox): the presser must be IT; every press is
  * audited, refused ones too, and a refused press leaves the card as it was.
  */
-export function createCardActions({ service, identity, audit, log }: { service: AlertsService; identity: IdentityService; audit: AuditService; log: FastifyBaseLogger }) {
+export function createCardActions({ actions, identity, audit, log }: { actions: Pick<GroupActions, 'actInTransaction'>; identity: IdentityService; audit: AuditService; log: FastifyBaseLogger }) {
   return async function onCardClick(event: InboxRow, tx: Executor) {
     const payload = event.payload as { outTrackId?: string; userId?: string; content?: string };
     const groupId = payload.outTrackId ? alertGroupIdOf(payload.outTrackId) : null;
@@ -43,7 +43,7 @@ export function createCardActions({ service, identity, audit, log }: { service: 
     }
     try {
       // A savepoint: a press that does not apply (two people pressing 认领 at once) must not undo the audit row.
-      await tx.transaction((inner) => service.actInTransaction({ id: groupId, action: action as AlertGroupAction, actor: presser, context }, inner));
+      await tx.transaction((inner) => actions.actInTransaction({ id: groupId, action: action as AlertGroupAction, actor: presser, context }, inner));
     } catch (error) {
       log.info({ err: error, groupId: String(groupId), action }, 'Alert card press did not apply');
       await audit.record(context, { action: 'alerts.card_press', target, result: 'failure', summary: { action, why: error instanceof Error ? error.message : String(error) } }, tx);

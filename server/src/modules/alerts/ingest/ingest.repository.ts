@@ -1,10 +1,7 @@
-import type { AlertRule } from '@dingops/shared/rules/alert-classify';
-import { and, asc, desc, eq, gt, ilike, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, Executor } from '../../../db/client';
-import { containing } from '../../../db/like';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
 import { executePrepared } from '../../../db/prepared';
-import { rowsOfTable } from '../../../db/raw-rows';
-import { type AlertGroupChangeRow, type AlertGroupRow, type AlertSourceRow, alertGroupChanges, alertGroupEvents, alertGroups, alertRules, alerts, alertSilences, alertSources, previousStates } from '../alerts.table';
+import { alertGroupChanges, alertGroups, alerts, previousStates } from '../alerts.table';
 
 /** One alert as the ingest path stores it (the row shape of the batch upsert). */
 export interface AlertInput {
@@ -37,26 +34,6 @@ export interface GroupInput {
   /** Maintenance windows that muted alerts of this group in the batch. */
   muted: { windowId: string; title: string; occurrenceStartsAt: string }[];
 }
-
-export interface GroupEventInput {
-  groupId: bigint;
-  at: Date;
-  kind: string;
-  actorId?: string | null;
-  actorName?: string | null;
-  note?: string | null;
-  data?: Record<string, unknown>;
-}
-
-export interface GroupFilter {
-  level?: number | undefined;
-  status?: 'firing' | 'acknowledged' | 'resolved' | 'open' | undefined;
-  /** Only groups whose card goes to `conversationId`, given where unrouted ones go. */
-  chat?: { conversationId: string; defaultChat: string | null } | undefined;
-  q?: string | undefined;
-}
-
-type Rows<T> = { rows: T[] };
 
 /** An alert ready for the batch statement: its group, and its wire form without the group's place in the batch. */
 export interface PreparedAlert {
@@ -92,12 +69,6 @@ function wireArrayOf(alerts: PreparedAlert[], groups: GroupInput[]): string {
   return `[${parts.join(',')}]`;
 }
 
-/**
- * The chat a group's card goes to, in SQL: its route, else `defaultChat` (the IT ops group), which
- * also gets every level-3 group (in the digest). The service's `toGroup` says the same in TypeScript.
- */
-const chatOfGroup = (defaultChat: string | null) => sql`CASE WHEN ${alertGroups.level} = 3 THEN ${defaultChat}::text ELSE COALESCE(${alertGroups.routeGroupId}, ${defaultChat}::text) END`;
-
 /** The `previous_state` codes as SQL literals (a bound parameter would arrive as text). */
 const state = Object.fromEntries(Object.entries(previousStates).map(([name, code]) => [name, sql.raw(String(code))])) as Record<keyof typeof previousStates, SQL>;
 
@@ -110,48 +81,8 @@ const isWorthRetrying = (error: unknown) => {
   return code === '23502' || code === '40P01';
 };
 
-export function createAlertsRepository({ db }: { db: Db }) {
+export function createIngestRepository({ db }: { db: Db }) {
   return {
-    // --- sources ---
-    async insertSource(values: typeof alertSources.$inferInsert, tx: Executor): Promise<AlertSourceRow> {
-      const [row] = await tx.insert(alertSources).values(values).returning();
-      if (!row) throw new Error('Source insert returned no row');
-      return row;
-    },
-    listSources: () => db.select().from(alertSources).orderBy(asc(alertSources.createdAt)),
-    async findSourceByTokenHash(tokenHash: string): Promise<AlertSourceRow | null> {
-      const [row] = await db.select().from(alertSources).where(eq(alertSources.tokenHash, tokenHash));
-      return row ?? null;
-    },
-    async updateSource(id: string, patch: Partial<typeof alertSources.$inferInsert>, tx: Executor): Promise<AlertSourceRow | null> {
-      const [row] = await tx.update(alertSources).set(patch).where(eq(alertSources.id, id)).returning();
-      return row ?? null;
-    },
-
-    // --- rules ---
-    async loadRules(): Promise<AlertRule[]> {
-      const rows = await db.select().from(alertRules).orderBy(asc(alertRules.position));
-      return rows.map((row) => row.rule);
-    },
-    async replaceRules(rules: AlertRule[], now: Date, tx: Executor) {
-      await tx.delete(alertRules);
-      if (rules.length > 0) await tx.insert(alertRules).values(rules.map((rule, position) => ({ position, rule, updatedAt: now })));
-    },
-
-    // --- silences ---
-    async insertSilence(values: typeof alertSilences.$inferInsert, tx: Executor) {
-      const [row] = await tx.insert(alertSilences).values(values).returning();
-      if (!row) throw new Error('Silence insert returned no row');
-      return row;
-    },
-    /** Silences still in force or yet to start, newest first. */
-    listSilences: (now: Date) => db.select().from(alertSilences).where(gt(alertSilences.endsAt, now)).orderBy(desc(alertSilences.createdAt)).limit(500),
-    async expireSilence(id: string, now: Date, tx: Executor) {
-      const [row] = await tx.update(alertSilences).set({ endsAt: now }).where(and(eq(alertSilences.id, id), gt(alertSilences.endsAt, now))).returning();
-      return row ?? null;
-    },
-
-    // --- ingest: one statement per stored batch, then the group-state pass ---
 
     /**
      * Stores a batch in one statement (atomic without a transaction): creates the groups it needs,
@@ -243,163 +174,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
         }
       }
     },
-
-    /** Group changes waiting for the pass, oldest first, with what escalation needs to know of their groups. */
-    async peekChanges(limit: number) {
-      const result = (await db.execute(sql`
-        SELECT c.id::text AS id, c.group_id::text AS "groupId", LEAST(c.level, g.level)::int AS level, COALESCE(g.matched_rule, c.matched_rule) AS "matchedRule",
-          g.on_call_schedule_id AS "onCallScheduleId", g.labels->>'owner' AS owner, g.escalation_policy_id AS "escalationPolicyId"
-        FROM (SELECT * FROM ${alertGroupChanges} ORDER BY id LIMIT ${limit}) c JOIN ${alertGroups} g ON g.id = c.group_id
-        ORDER BY c.id`)) as unknown as Rows<{ id: string; groupId: string; level: number; matchedRule: string | null; onCallScheduleId: string | null; owner: string | null; escalationPolicyId: string | null }>;
-      return result.rows;
-    },
-
-    /** Takes the changes up to `throughId` (those another instance holds are skipped) and locks their groups in id order. */
-    async claimChanges(throughId: string, tx: Executor): Promise<{ changes: AlertGroupChangeRow[]; groups: AlertGroupRow[] }> {
-      const taken = (await tx.execute(sql`
-        DELETE FROM ${alertGroupChanges} WHERE id IN (
-          SELECT id FROM ${alertGroupChanges} WHERE id <= ${throughId}::bigint ORDER BY id FOR UPDATE SKIP LOCKED)
-        RETURNING *`)) as unknown as Rows<Record<string, unknown>>;
-      const changes = rowsOfTable(alertGroupChanges, taken.rows).sort((a, b) => (a.id < b.id ? -1 : 1));
-      if (changes.length === 0) return { changes, groups: [] };
-      const ids = [...new Set(changes.map((change) => String(change.groupId)))];
-      const locked = (await tx.execute(sql`
-        SELECT * FROM ${alertGroups} WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint) ORDER BY id FOR UPDATE`)) as unknown as Rows<Record<string, unknown>>;
-      return { changes, groups: rowsOfTable(alertGroups, locked.rows) };
-    },
-
-    /** Writes the new state of every group a request touched and their timeline events, in one statement (one round trip). */
-    async updateGroupStates(states: (Pick<AlertGroupRow, 'level' | 'levelReason' | 'matchedRule' | 'summary' | 'growthRaisedAt' | 'status' | 'firingCount' | 'mutedFiringCount' | 'alertCount' | 'openedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByDingtalkId' | 'resolvedAt' | 'resolvedManually' | 'escalationStepsDone' | 'flips' | 'flapping' | 'suppressed' | 'cardState' | 'cardVersion' | 'cardUpdatedAt' | 'cardCreatedAt' | 'cardDirty'> & { id: bigint })[], events: GroupEventInput[], now: Date, tx: Executor) {
-      if (states.length === 0 && events.length === 0) return;
-      const json = JSON.stringify(states.map((state) => ({ ...state, id: String(state.id) })));
-      const eventJson = JSON.stringify(events.map((event) => ({ ...event, groupId: String(event.groupId), data: event.data ?? {} })));
-      await tx.execute(sql`
-        WITH written AS (
-          UPDATE ${alertGroups} g SET
-            level = s."level", level_reason = s."levelReason", matched_rule = s."matchedRule", summary = s."summary", growth_raised_at = s."growthRaisedAt",
-            status = s."status", firing_count = s."firingCount", muted_firing_count = s."mutedFiringCount", alert_count = s."alertCount",
-            opened_at = s."openedAt", acknowledged_at = s."acknowledgedAt", acknowledged_by = s."acknowledgedBy", acknowledged_by_dingtalk_id = s."acknowledgedByDingtalkId",
-            resolved_at = s."resolvedAt", resolved_manually = s."resolvedManually",
-            escalation_steps_done = ARRAY(SELECT jsonb_array_elements_text(s."escalationStepsDone"))::int[],
-            flips = s."flips", flapping = s."flapping", suppressed = s."suppressed",
-            card_state = s."cardState", card_version = s."cardVersion", card_updated_at = s."cardUpdatedAt", card_created_at = s."cardCreatedAt", card_dirty = s."cardDirty",
-            updated_at = ${now.toISOString()}::timestamptz
-          FROM jsonb_to_recordset(${json}::jsonb) AS s(
-            "id" bigint, "level" smallint, "levelReason" text, "matchedRule" text, "summary" text, "growthRaisedAt" timestamptz, "status" text, "firingCount" int, "mutedFiringCount" int, "alertCount" int, "openedAt" timestamptz, "acknowledgedAt" timestamptz,
-            "acknowledgedBy" text, "acknowledgedByDingtalkId" text, "resolvedAt" timestamptz, "resolvedManually" boolean, "escalationStepsDone" jsonb,
-            "flips" jsonb, "flapping" boolean, "suppressed" boolean, "cardState" text, "cardVersion" int, "cardUpdatedAt" timestamptz, "cardCreatedAt" timestamptz, "cardDirty" boolean)
-          WHERE g.id = s."id"
-          RETURNING 1
-        )
-        INSERT INTO ${alertGroupEvents} (group_id, at, kind, actor_id, actor_name, note, data)
-        SELECT e."groupId", e."at", e."kind", e."actorId", e."actorName", e."note", e."data"
-        FROM jsonb_to_recordset(${eventJson}::jsonb) AS e("groupId" bigint, "at" timestamptz, "kind" text, "actorId" text, "actorName" text, "note" text, "data" jsonb)`);
-    },
-
-    async addEvents(events: GroupEventInput[], tx: Executor) {
-      if (events.length === 0) return;
-      await tx.insert(alertGroupEvents).values(events.map((event) => ({ ...event, data: event.data ?? {} })));
-    },
-
-    // --- groups ---
-    async findGroup(id: bigint, tx: Executor = db): Promise<AlertGroupRow | null> {
-      const [row] = await tx.select().from(alertGroups).where(eq(alertGroups.id, id));
-      return row ?? null;
-    },
-    async lockGroup(id: bigint, tx: Executor): Promise<AlertGroupRow | null> {
-      const [row] = await tx.select().from(alertGroups).where(eq(alertGroups.id, id)).for('update');
-      return row ?? null;
-    },
-    async updateGroup(id: bigint, patch: Partial<typeof alertGroups.$inferInsert>, tx: Executor): Promise<AlertGroupRow> {
-      const [row] = await tx.update(alertGroups).set(patch).where(eq(alertGroups.id, id)).returning();
-      if (!row) throw new Error(`Alert group ${id} vanished`);
-      return row;
-    },
-    async resolveAlertsOf(groupId: bigint, now: Date, tx: Executor) {
-      await tx.update(alerts).set({ status: 'resolved', endsAt: now }).where(and(eq(alerts.groupId, groupId), eq(alerts.status, 'firing')));
-    },
-    /**
-     * Level 1 first, newest first within a level, continuing after `after` (keyset on level, id). One
-     * query per level, each walking the (level, id) or (status, level, id) index backwards, so a page
-     * costs the same however many groups a storm left.
-     */
-    async listGroups({ filter, after, limit }: { filter: GroupFilter; after: { level: number; id: bigint } | null; limit: number }): Promise<AlertGroupRow[]> {
-      // A group appears once the group-state pass has folded its first batch in.
-      const conditions: SQL[] = [gt(alertGroups.alertCount, 0)];
-      if (filter.status === 'open') conditions.push(ne(alertGroups.status, 'resolved'));
-      else if (filter.status) conditions.push(eq(alertGroups.status, filter.status));
-      if (filter.chat) conditions.push(sql`${chatOfGroup(filter.chat.defaultChat)} = ${filter.chat.conversationId}`);
-      if (filter.q) conditions.push(or(ilike(alertGroups.title, containing(filter.q)), ilike(alertGroups.summary, containing(filter.q)), ilike(alertGroups.groupKey, containing(filter.q)))!);
-      const rows: AlertGroupRow[] = [];
-      for (const level of [1, 2, 3]) {
-        if ((filter.level && filter.level !== level) || (after && level < after.level)) continue;
-        const onLevel = [...conditions, eq(alertGroups.level, level), ...(after && level === after.level ? [lt(alertGroups.id, after.id)] : [])];
-        rows.push(...(await db.select().from(alertGroups).where(and(...onLevel)).orderBy(desc(alertGroups.id)).limit(limit - rows.length)));
-        if (rows.length >= limit) break;
-      }
-      return rows;
-    },
-    /** Groups per chat their cards go to (`defaultChat` for those without a route of their own, and for level 3's digest). */
-    async groupCountsByChat(defaultChat: string | null): Promise<{ chat: string; groups: number; openGroups: number }[]> {
-      const { rows } = (await db.execute(sql`
-        SELECT chat, count(*)::int AS groups, (count(*) FILTER (WHERE status <> 'resolved'))::int AS open_groups
-        FROM (SELECT ${chatOfGroup(defaultChat)} AS chat, status FROM ${alertGroups} WHERE alert_count > 0) AS routed
-        WHERE chat IS NOT NULL GROUP BY chat ORDER BY chat`)) as unknown as Rows<{ chat: string; groups: number; open_groups: number }>;
-      return rows.map((row) => ({ chat: row.chat, groups: row.groups, openGroups: row.open_groups }));
-    },
-    alertsOf: (groupId: bigint) => db.select().from(alerts).where(eq(alerts.groupId, groupId)).orderBy(desc(alerts.lastSeenAt)).limit(200),
-    eventsOf: (groupId: bigint) => db.select().from(alertGroupEvents).where(eq(alertGroupEvents.groupId, groupId)).orderBy(asc(alertGroupEvents.id)).limit(500),
-    /** Label sets of a group's firing alerts (for a silence that covers them). */
-    async firingLabelsOf(groupId: bigint, tx: Executor) {
-      const rows = await tx.select({ labels: alerts.labels }).from(alerts).where(and(eq(alerts.groupId, groupId), eq(alerts.status, 'firing'))).limit(50);
-      return rows.map((row) => row.labels);
-    },
-
-    // --- jobs ---
-    /** Unacknowledged, unmuted level-1 groups: the escalation walk's candidates. */
-    escalationCandidates: (limit: number) =>
-      db.select({ id: alertGroups.id }).from(alertGroups).where(and(eq(alertGroups.level, 1), eq(alertGroups.status, 'firing'), eq(alertGroups.suppressed, false), gt(alertGroups.alertCount, 0))).orderBy(asc(alertGroups.id)).limit(limit),
-    /** Groups whose card waits (group wait) or lags behind (damped update). */
-    cardCandidates: (limit: number) =>
-      db
-        .select({ id: alertGroups.id })
-        .from(alertGroups)
-        // A group whose first batch the group-state pass has not folded in yet has no alerts to show.
-        .where(or(eq(alertGroups.cardDirty, true), and(eq(alertGroups.cardState, 'none'), eq(alertGroups.level, 2), eq(alertGroups.status, 'firing'), eq(alertGroups.suppressed, false), gt(alertGroups.alertCount, 0))))
-        .orderBy(asc(alertGroups.id))
-        .limit(limit),
-    /** Level-3 groups opened or resolved since the last digest reported them. */
-    async takeDigest(now: Date, limit: number, tx: Executor): Promise<AlertGroupRow[]> {
-      const rows = await tx
-        .select()
-        .from(alertGroups)
-        .where(and(eq(alertGroups.level, 3), gt(alertGroups.alertCount, 0), or(isNull(alertGroups.digestedStatus), sql`(${alertGroups.digestedStatus} = 'resolved') <> (${alertGroups.status} = 'resolved')`)))
-        .orderBy(asc(alertGroups.id))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      if (rows.length > 0) {
-        await tx.execute(sql`UPDATE ${alertGroups} SET digested_status = CASE WHEN status = 'resolved' THEN 'resolved' ELSE 'firing' END, updated_at = ${now.toISOString()}::timestamptz WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(rows.map((row) => String(row.id)))}::jsonb)::bigint)`);
-      }
-      return rows;
-    },
-    /** How far the group-state pass is behind: changes waiting and the age of the oldest (for /metrics). */
-    async pendingGroupChanges(now: Date): Promise<{ pending: number; oldestSeconds: number }> {
-      const result = (await db.execute(sql`
-        SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM (${now.toISOString()}::timestamptz - min(created_at))), 0)::float8 AS "oldestSeconds"
-        FROM ${alertGroupChanges}`)) as unknown as Rows<{ pending: number; oldestSeconds: number }>;
-      return result.rows[0] ?? { pending: 0, oldestSeconds: 0 };
-    },
-    /** Open groups per level: unclaimed and audible, unclaimed but silenced, claimed (the summary and /metrics). */
-    async openGroupStates(): Promise<{ level: number; unacknowledged: number; silenced: number; acknowledged: number }[]> {
-      const result = (await db.execute(sql`
-        SELECT level::int AS level,
-               (count(*) FILTER (WHERE status = 'firing' AND NOT suppressed))::int AS unacknowledged,
-               (count(*) FILTER (WHERE status = 'firing' AND suppressed))::int AS silenced,
-               (count(*) FILTER (WHERE status = 'acknowledged'))::int AS acknowledged
-        FROM ${alertGroups} WHERE status <> 'resolved' AND alert_count > 0 GROUP BY level`)) as unknown as Rows<{ level: number; unacknowledged: number; silenced: number; acknowledged: number }>;
-      return result.rows;
-    },
   };
 }
 
-export type AlertsRepository = ReturnType<typeof createAlertsRepository>;
+export type IngestRepository = ReturnType<typeof createIngestRepository>;

@@ -1,7 +1,7 @@
 import { createStormGuard, type StormGuard, stormSummaryDue } from '@dingops/shared/rules/alert-storm';
 import type { Executor } from '../../../db/client';
 import type { OutboxService } from '../../../platform/outbox/outbox.service';
-import type { GroupEventInput } from '../ingest/ingest.repository';
+import type { GroupEventInput } from '../groups/groups.repository';
 import type { AlertGroupRow } from '../alerts.table';
 import { fittedStormCard } from './storm.cards';
 import type { StormRepository } from './storm.repository';

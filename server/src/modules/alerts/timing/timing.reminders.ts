@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { durationText } from '../groups/group-cards';
 import type { AlertNotifier } from '../notify/alert-notifier';
 import type { PeopleDirectory } from '../escalation/people';
-import type { AlertsRepository } from '../ingest/ingest.repository';
+import type { GroupsRepository } from '../groups/groups.repository';
 import { repeatReminderMessage } from './timing.cards';
 import type { TimingRepository } from './timing.repository';
 import type { TimingService } from './timing.service';
@@ -14,7 +14,7 @@ import type { TimingService } from './timing.service';
  * (`last_notified_at`) is written with the outbox row in one transaction, and the message's
  * idempotency key names the moment it repeats, so a restart or a second runner never sends one twice.
  */
-export function createRepeatReminders({ db, alerts, repo, timing, notifier, people, clock, publicUrl }: { db: Db; alerts: AlertsRepository; repo: TimingRepository; timing: Pick<TimingService, 'get'>; notifier: Pick<AlertNotifier, 'remind'>; people: Pick<PeopleDirectory, 'crowdFor'>; clock: () => Date; publicUrl: string }) {
+export function createRepeatReminders({ db, alerts, repo, timing, notifier, people, clock, publicUrl }: { db: Db; alerts: GroupsRepository; repo: TimingRepository; timing: Pick<TimingService, 'get'>; notifier: Pick<AlertNotifier, 'remind'>; people: Pick<PeopleDirectory, 'crowdFor'>; clock: () => Date; publicUrl: string }) {
   return {
     /** Sends the reminders that are due; returns how many. */
     async run(): Promise<number> {

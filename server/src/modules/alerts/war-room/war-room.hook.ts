@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/client';
 import type { OutboxRow } from '../../../platform/outbox/outbox.table';
 import { warRoomContextMessage } from '../groups/group-cards';
 import type { AlertNotifier } from '../notify/alert-notifier';
-import type { AlertsRepository } from '../ingest/ingest.repository';
+import type { GroupsRepository } from '../groups/groups.repository';
 import type { AlertGroupRow } from '../alerts.table';
 import { groupIdOfWarRoomUuid } from './war-room';
 
@@ -12,7 +12,7 @@ import { groupIdOfWarRoomUuid } from './war-room';
  * delivery's transaction. Idempotent: a group that already has its room is left alone, so a retried
  * create (DingTalk answers the same room for the same uuid) changes nothing.
  */
-export function createWarRoomDeliveredHook({ repo, notifier, clock }: { repo: AlertsRepository; notifier: AlertNotifier; clock: () => Date }) {
+export function createWarRoomDeliveredHook({ repo, notifier, clock }: { repo: GroupsRepository; notifier: AlertNotifier; clock: () => Date }) {
   return async function onSceneGroupCreated(row: OutboxRow, result: Record<string, unknown>, tx: Executor): Promise<void> {
     const groupId = groupIdOfWarRoomUuid((row.payload as { uuid?: unknown }).uuid);
     const conversationId = result.openConversationId;

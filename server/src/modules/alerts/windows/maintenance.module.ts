@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AlertNotifier } from '../notify/alert-notifier';
 import type { PeopleDirectory } from '../escalation/people';
-import type { AlertsRepository } from '../ingest/ingest.repository';
+import type { GroupsRepository } from '../groups/groups.repository';
 import { createMaintenanceRepository } from './maintenance.repository';
 import { setupMaintenanceRoutes } from './maintenance.routes';
 import { createMaintenanceService } from './maintenance.service';
@@ -25,7 +25,7 @@ export function createMaintenanceModule(app: FastifyInstance) {
   return {
     maintenance,
     timing,
-    register({ alerts, notifier, people }: { alerts: AlertsRepository; notifier: AlertNotifier; people: PeopleDirectory }) {
+    register({ alerts, notifier, people }: { alerts: GroupsRepository; notifier: AlertNotifier; people: PeopleDirectory }) {
       setupMaintenanceRoutes(app, maintenance);
       setupTimingRoutes(app, timing);
       const reminders = createRepeatReminders({ db: database.db, alerts, repo: timingRepo, timing, notifier, people, clock, publicUrl: config.server.publicUrl });
