@@ -6,7 +6,8 @@ import { createProbesRepository } from './probes.repository';
 import { setupProbeRoutes } from './probes.routes';
 import { runCheck } from './probes.runner';
 import { ownReadyzUrl, sandboxTcpTarget, seedDemoProbes } from '../probes.seed';
-import { createProbesService, type IngestAlerts } from './probes.service';
+import type { IngestAlerts } from './probe-checks';
+import { createProbesService } from './probes.service';
 
 /**
  * Built-in probes inside the alerts module: routes under its prefix, the 10-second job, the check
