@@ -13,7 +13,7 @@ function controlledPasses() {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('the group-state pass runner (alerts.group-changes.ts)', () => {
+describe('the group-state pass runner (group-changes.ts)', () => {
   it('a flush at a quiet moment starts a pass at once and resolves when it ends', async () => {
     const { passes, apply } = controlledPasses();
     const runner = createGroupChangeRunner({ apply, batchSize: 100, onError: () => undefined });

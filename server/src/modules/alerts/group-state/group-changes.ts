@@ -1,5 +1,5 @@
 /**
- * Runs the group-state pass (alerts.service.ts `applyPendingChanges`) one at a time per instance.
+ * Runs the group-state pass (group-state.service.ts `applyPendingChanges`) one at a time per instance.
  * `flush()` resolves once a pass that started after the call has finished; every batch stored
  * while a pass runs or waits shares the next one, so the pass costs per group touched, not per
  * alert. Under load passes are spaced out by how much the last one took in (`msPerChange` for each

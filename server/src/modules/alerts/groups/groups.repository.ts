@@ -25,7 +25,7 @@ type Rows<T> = { rows: T[] };
 
 /**
  * The chat a group's card goes to, in SQL: its route, else `defaultChat` (the IT ops group), which
- * also gets every level-3 group (in the digest). The service's `toGroup` says the same in TypeScript.
+ * also gets every level-3 group (in the digest). `toGroup` (groups.service.ts) says the same in TypeScript.
  */
 const chatOfGroup = (defaultChat: string | null) => sql`CASE WHEN ${alertGroups.level} = 3 THEN ${defaultChat}::text ELSE COALESCE(${alertGroups.routeGroupId}, ${defaultChat}::text) END`;
 

@@ -33,7 +33,7 @@ interface Lane<R> {
  * is in Postgres), so between two statements the lane only puts the next one together. Once a batch
  * is stored the next one is sent before the stored one is answered. A request is answered when
  * `settle` resolves too (at a quiet moment after the group-state pass, under load at once: see
- * alerts.group-changes.ts); the lane does not wait for it, so storing and the pass run side by side.
+ * group-state/group-changes.ts); the lane does not wait for it, so storing and the pass run side by side.
  */
 export function createIngestBatcher<R>({ store, settle, sizeOf, maxAlertsPerBatch, lingerMs = 0 }: { store: Store<R>; settle: () => Promise<void>; sizeOf: (request: R) => number; maxAlertsPerBatch: number; lingerMs?: number }) {
   const lanes = new Map<string, Lane<R>>();

@@ -9,7 +9,7 @@ import type { ProbesRepository } from './probes.repository';
 import type { ProbeRunner } from './probes.runner';
 import type { AlertProbeResultRow, AlertProbeRow } from './probes.table';
 
-/** The alerts service's ingest, passed in: probe alerts take the same path as webhook alerts. */
+/** Alerts' ingest, passed in: probe alerts take the same path as webhook alerts. */
 export type IngestAlerts = (input: { source: AlertSourceRow; alerts: NormalizedAlert[] }) => Promise<unknown>;
 
 export interface ProbesSettings {

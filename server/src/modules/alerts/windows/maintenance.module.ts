@@ -13,7 +13,7 @@ import { createTimingService } from '../timing/timing.service';
 
 /**
  * Maintenance windows (维护窗口) and notification timing per level (通知节奏), with repeat reminders.
- * The alerts service needs both services, so they are built first; `register` adds the routes and the job.
+ * Ingest, the group-state pass and the card runs need both services, so they are built first; `register` adds the routes and the job.
  */
 export function createMaintenanceModule(app: FastifyInstance) {
   const { database, clock, config } = app.deps;
