@@ -81,9 +81,9 @@ const isWorthRetrying = (error: unknown) => {
   return code === '23502' || code === '40P01';
 };
 
+/** Ingest's one statement per stored batch; the group-state pass (group-state/) takes it from there. */
 export function createIngestRepository({ db }: { db: Db }) {
   return {
-
     /**
      * Stores a batch in one statement (atomic without a transaction): creates the groups it needs,
      * upserts every alert (in fingerprint order, so two batches never deadlock on each other) and
