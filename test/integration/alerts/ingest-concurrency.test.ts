@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createAlertsRepository, type AlertInput, type GroupInput } from '../../../server/src/modules/alerts/alerts.repository';
+import { createIngestRepository, type AlertInput, type GroupInput } from '../../../server/src/modules/alerts/ingest/ingest.repository';
 import { alerts } from '../../../server/src/modules/alerts/alerts.table';
 import { buildTestApp } from '../../support/test-app';
 import { createSource, groupsOf } from './alerts-fixture';
@@ -44,7 +44,7 @@ describe('alert ingest under concurrency', { timeout: 90_000 }, () => {
   it('F2: overlapping batches stored at once (the group created by both) count every alert exactly once; a resend changes nothing', async () => {
     const t = await buildTestApp();
     const source = await createSource(t);
-    const repo = createAlertsRepository({ db: t.app.deps.database.db });
+    const repo = createIngestRepository({ db: t.app.deps.database.db });
     const now = t.clock.now();
     const record = (instances: string[]) => repo.recordBatch({ sourceId: source.id, groups: [group], alerts: instances.map((instance) => alert(instance)), now });
 
@@ -70,7 +70,7 @@ describe('alert ingest under concurrency', { timeout: 90_000 }, () => {
   it('F2: in one batch a firing level-1 alert inhibits the level-2 alerts with its equal labels, whichever request brought them', async () => {
     const t = await buildTestApp();
     const source = await createSource(t);
-    const repo = createAlertsRepository({ db: t.app.deps.database.db });
+    const repo = createIngestRepository({ db: t.app.deps.database.db });
     const critical: GroupInput = { ...group, groupKey: '{alertname="ErpDown",service="erp"}', labels: { alertname: 'ErpDown', service: 'erp' }, title: 'ErpDown', level: 1, levelReason: '默认：severity=critical' };
     const down: AlertInput = { ...alert('db1'), fingerprint: 'fp-erp-down', groupKey: critical.groupKey, labels: { alertname: 'ErpDown', service: 'erp', instance: 'db1', severity: 'critical' }, level: 1, inhibitionKey: 'erp|db1' };
     await repo.recordBatch({ sourceId: source.id, groups: [critical, group], alerts: [alert('db1'), alert('db2'), down], now: t.clock.now() });

@@ -142,7 +142,7 @@ export const previousStates = { inserted: 0, resolved: 1, firing: 2, firingMuted
 /**
  * What ingest did to a group that its state does not show yet: one row per group per stored batch,
  * written in the batch's own statement and folded into the group by the group-state pass
- * (alerts.group-changes.ts). Requests never lock a group row, so batches run side by side.
+ * (group-state/group-changes.ts). Requests never lock a group row, so batches run side by side.
  */
 export const alertGroupChanges = pgTable('alert_group_changes', {
   id: bigserial('id', { mode: 'bigint' }).primaryKey(),

@@ -1,23 +1,40 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, Gauge } from 'prom-client';
 import type { Db } from '../../db/client';
 import { cardCallbackTopic } from '../../dingtalk/stream';
-import { createCardActions } from './alerts.chat';
-import { digestJob, escalateJob, flushCardsJob } from './alerts.jobs';
-import { createAlertNotifier } from './alerts.notify';
-import { createPeopleDirectory } from './alerts.people';
-import { createAlertsRepository } from './alerts.repository';
-import { setupGroupRoutes, setupRuleRoutes, setupSilenceRoutes, setupSourceRoutes, setupWebhookRoutes } from './alerts.routes';
-import { createAlertsService } from './alerts.service';
-import { createIngestBatcher } from './alerts.ingest-batcher';
+import { createAlertMetrics } from './alerts.metrics';
+import { setupSourceRoutes, setupWebhookRoutes } from './alerts.routes';
 import { setupSandboxAlertmanager } from './alerts.sandbox-alertmanager';
-import { createMaintenanceModule } from './maintenance.module';
-import { createRobotPoolRepository } from './robot-pool.repository';
-import { createWarRoomDeliveredHook } from './war-room.hook';
-import { setupProbesModule } from './probes.module';
-import { setupRobotPoolModule } from './robot-pool.module';
-import { createStormRepository } from './storm.repository';
-import { createStormFolding } from './storm.service';
+import { type AlertsService, createSourcesService } from './alerts.service';
+import { escalateJob } from './escalation/escalation.jobs';
+import { createEscalation } from './escalation/escalation.service';
+import { createPeopleDirectory } from './escalation/people';
+import { createCardSettings } from './group-state/card-settings';
+import { createGroupStateRepository } from './group-state/group-state.repository';
+import { createGroupStatePass } from './group-state/group-state.service';
+import { createCardActions } from './groups/card-actions';
+import { digestJob, flushCardsJob } from './groups/cards.jobs';
+import { createCardRuns } from './groups/cards.service';
+import { createGroupActions } from './groups/group-actions.service';
+import { createGroupsRepository } from './groups/groups.repository';
+import { setupGroupRoutes } from './groups/groups.routes';
+import { createGroupsService } from './groups/groups.service';
+import { createIngestBatcher } from './ingest/ingest-batcher';
+import { createIngestRepository } from './ingest/ingest.repository';
+import { createIngestService, type PreparedRequest } from './ingest/ingest.service';
+import { createAlertNotifier } from './notify/alert-notifier';
+import { setupProbesModule } from './probes/probes.module';
+import { createRobotPoolRepository } from './robot-pool/robot-pool.repository';
+import { setupRobotPoolModule } from './robot-pool/robot-pool.module';
+import { createRulesRepository } from './rules/rules.repository';
+import { setupRuleRoutes, setupSilenceRoutes } from './rules/rules.routes';
+import { createRulesService } from './rules/rules.service';
+import { createSilencesService } from './rules/silences.service';
+import { createSourcesRepository } from './sources.repository';
+import { createStormRepository } from './storm/storm.repository';
+import { createStormFolding } from './storm/storm.service';
+import { createWarRoomDeliveredHook } from './war-room/war-room.hook';
+import { createMaintenanceModule } from './windows/maintenance.module';
+export { createProbesRepository } from './probes/probes.repository';
 import type { OncallContract } from '../oncall';
 import type { TicketsContract } from '../tickets';
 
@@ -25,93 +42,66 @@ import type { TicketsContract } from '../tickets';
  * Alerts (issue 5; rules F1, F2, F4): monitoring webhooks in, classified into three levels, grouped
  * and deduplicated like Alertmanager, one interactive card per group in DingTalk, escalation of
  * unacknowledged level-1 groups. app.ts hands over the tickets and on-call contracts it calls.
+ *
+ * The ingest path runs one way: webhook → batcher → ingest (stores alerts and per-group changes) →
+ * group-state pass (folds the changes into groups, storms, escalation and cards) → notifier (outbox).
  */
 export async function alertsModule(app: FastifyInstance, { tickets, oncall }: { tickets: TicketsContract; oncall: OncallContract }) {
   const { database, clock, config, directory } = app.deps;
-  const { registry } = app.metrics;
-  const ingested = new Counter({ name: 'dingops_alerts_ingested_total', help: 'Alerts received, by source kind and level.', labelNames: ['source_kind', 'level'], registers: [registry] });
-  const escalations = new Counter({ name: 'dingops_alert_escalations_total', help: 'Escalation notifications sent, by target.', labelNames: ['target'], registers: [registry] });
-
-  const repo = createAlertsRepository({ db: database.db });
+  const { db } = database;
+  const { audit } = app;
   const settings = config.alerts;
+  const log = app.log.child({ module: 'alerts' });
+  const groupsRepo = createGroupsRepository({ db });
+  const groupStateRepo = createGroupStateRepository({ db });
+  const metrics = createAlertMetrics({ registry: app.metrics.registry, groups: groupsRepo, groupState: groupStateRepo, clock });
+
   const notifier = createAlertNotifier({
     outbox: app.outbox,
     settings: { publicUrl: config.server.publicUrl, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, leadershipGroupId: directory.leadershipGroupId, cardTemplateId: directory.cardTemplates.alert, sceneGroupTemplateId: directory.sceneGroupTemplateId },
-    onEscalation: (target) => escalations.inc({ target }),
+    onEscalation: metrics.escalation,
     oncall,
   });
   const storms = createStormFolding({
-    repo: createStormRepository({ db: database.db }),
+    repo: createStormRepository({ db }),
     outbox: app.outbox,
     settings: { cardsPerMinute: settings.stormCardsPerMinute, publicUrl: config.server.publicUrl, robotCode: config.dingtalk.clientId, itGroupId: directory.itOpsGroupId, cardTemplateId: directory.cardTemplates.alert },
   });
   const windows = createMaintenanceModule(app);
   const people = createPeopleDirectory({ oncall, identity: app.identity, cacheMs: settings.cacheMs, clock });
-  const service = createAlertsService({
-    db: database.db,
-    repo,
-    audit: app.audit,
-    notifier,
-    people,
-    tickets,
-    clock,
-    settings: { groupBy: settings.groupBy, groupWaitSeconds: settings.groupWaitSeconds, groupIntervalSeconds: settings.groupIntervalSeconds, flap: settings.flap, inhibitEqual: settings.inhibitEqual, cacheMs: settings.cacheMs, tokenAlgorithm: config.crypto.algorithm, chats: { itOps: directory.itOpsGroupId, security: directory.securityGroupId, leadership: directory.leadershipGroupId } },
-    metrics: { ingested: (kind, level, count) => ingested.inc({ source_kind: kind, level: String(level) }, count) },
-    timing: windows.timing,
-    maintenance: windows.maintenance,
-    storms,
-    log: app.log.child({ module: 'alerts' }),
-  });
+  const rulesRepo = createRulesRepository({ db });
+  const rules = createRulesService({ db, repo: rulesRepo, audit, clock, settings: { groupBy: settings.groupBy, cacheMs: settings.cacheMs } });
+  const silences = createSilencesService({ db, repo: rulesRepo, audit, clock, cacheMs: settings.cacheMs });
+  const sources = createSourcesService({ db, repo: createSourcesRepository({ db }), audit, clock, settings: { tokenAlgorithm: config.crypto.algorithm, cacheMs: settings.cacheMs } });
 
-  new Gauge({
-    name: 'dingops_alert_groups_open',
-    help: 'Alert groups not yet resolved, by level.',
-    labelNames: ['level'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const level of [1, 2, 3]) this.set({ level: String(level) }, 0);
-      for (const row of await repo.openGroupStates()) this.set({ level: String(row.level) }, row.unacknowledged + row.silenced + row.acknowledged);
-    },
-  });
+  const ingest = createIngestService({ repo: createIngestRepository({ db }), rules, silences, maintenance: windows.maintenance, settings: { groupBy: settings.groupBy, inhibitEqual: settings.inhibitEqual }, metrics, clock });
+  const cardSettingsNow = createCardSettings({ timing: windows.timing, flapDampSeconds: settings.flap.dampSeconds });
+  const escalation = createEscalation({ db, repo: groupsRepo, audit, people, notifier, clock });
+  const groupState = createGroupStatePass({ db, repo: groupStateRepo, rules, cardSettingsNow, escalation, notifier, storms, maintenance: windows.maintenance, flap: settings.flap, clock, log });
+  const groups = createGroupsService({ repo: groupsRepo, chats: { itOps: directory.itOpsGroupId, security: directory.securityGroupId, leadership: directory.leadershipGroupId } });
+  const actions = createGroupActions({ db, repo: groupsRepo, audit, notifier, silences, storms, tickets, cardSettingsNow, clock });
+  const cards = createCardRuns({ db, repo: groupsRepo, notifier, storms, groupState, cardSettingsNow, clock });
 
-  // Self-monitoring of the two-step ingest: batches stored but not yet folded into their groups.
-  const pendingChanges = () => repo.pendingGroupChanges(clock());
-  new Gauge({
-    name: 'dingops_alert_group_changes_pending',
-    help: 'Stored alert batches (per group) the group-state pass has not folded in yet.',
-    registers: [registry],
-    async collect() {
-      this.set((await pendingChanges()).pending);
-    },
-  });
-  new Gauge({
-    name: 'dingops_alert_group_changes_oldest_seconds',
-    help: 'Age of the oldest change waiting for the group-state pass (0 when none wait).',
-    registers: [registry],
-    async collect() {
-      this.set(Math.max(0, (await pendingChanges()).oldestSeconds));
-    },
-  });
-
+  const service: AlertsService = { ...sources, prepare: ingest.prepare };
+  const batcher = createIngestBatcher<PreparedRequest>({ store: ingest.storePrepared, settle: groupState.settle, sizeOf: (request) => request.accepted, maxAlertsPerBatch: 1000, lingerMs: 2 });
   setupSourceRoutes(app, service);
-  setupWebhookRoutes(app, service, createIngestBatcher({ store: (input) => service.storePrepared(input), settle: () => service.settleGroupChanges(), sizeOf: (request) => request.accepted, maxAlertsPerBatch: 1000, lingerMs: 2 }));
-  setupRuleRoutes(app, service);
-  setupSilenceRoutes(app, service);
-  setupGroupRoutes(app, service);
+  setupWebhookRoutes(app, service, batcher);
+  setupRuleRoutes(app, rules);
+  setupSilenceRoutes(app, silences);
+  setupGroupRoutes(app, groups, actions);
   setupSandboxAlertmanager(app, service);
-  windows.register({ alerts: repo, notifier, people });
+  windows.register({ alerts: groupsRepo, notifier, people });
 
-  app.outbox.onDelivered('dingtalk.scene_group_create', createWarRoomDeliveredHook({ repo, notifier, clock }));
-  app.inbox.on(cardCallbackTopic, createCardActions({ service, identity: app.identity, audit: app.audit, log: app.log.child({ module: 'alerts' }) }));
-  app.scheduler.register(escalateJob({ service, cron: settings.escalateCron }));
-  app.scheduler.register(flushCardsJob({ service, cron: settings.flushCron }));
-  app.scheduler.register(digestJob({ service, cron: settings.digestCron }));
+  app.outbox.onDelivered('dingtalk.scene_group_create', createWarRoomDeliveredHook({ repo: groupsRepo, notifier, clock }));
+  app.inbox.on(cardCallbackTopic, createCardActions({ actions, identity: app.identity, audit, log }));
+  app.scheduler.register(escalateJob({ escalation, cron: settings.escalateCron }));
+  app.scheduler.register(flushCardsJob({ cards, cron: settings.flushCron }));
+  app.scheduler.register(digestJob({ cards, cron: settings.digestCron }));
   // Probes post no webhook: each result is stored and folded into its group before the check finishes.
   setupProbesModule(app, {
     ingest: async (input) => {
-      const result = await service.record(input);
-      await service.applyGroupChanges();
+      const result = await ingest.record(input);
+      await groupState.flush();
       return result;
     },
   });
@@ -119,6 +109,4 @@ export async function alertsModule(app: FastifyInstance, { tickets, oncall }: { 
 }
 
 /** Rule S3 key rotation: the pool robots' URLs and secrets, for the re-encryption run at start. */
-export { createProbesRepository } from './probes.repository';
-
 export const robotPoolEncryptedColumn = (db: Db) => createRobotPoolRepository({ db }).encryptedColumn();

@@ -5,7 +5,7 @@ import { requireProvider } from './providers';
 describe('requireProvider', () => {
   it('hands over the contract a provider decorated on the root instance', async () => {
     const app = Fastify();
-    app.decorate('oncall', { onCall: async () => ({ primary: [], secondary: [] }), policy: async () => ({ id: 'default', name: '默认', steps: [] }) });
+    app.decorate('oncall', { onCall: async () => ({ primary: [], secondary: [] }), policy: async () => ({ id: 'default', name: '默认', steps: [] }), beforeFirstUse: () => {} });
     expect(requireProvider(app, { provider: 'oncall', consumer: 'alerts' })).toBe(app.oncall);
   });
 
