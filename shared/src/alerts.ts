@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { alertSourceKinds, webhookSourceKinds } from './alert-sources';
 import { matcherOperators } from './rules/alert-matchers';
 
 /** Request and response shapes of /api/v1/alerts (rules F1, F2): shared by the server and the micro-app. */
 
-/** Kinds a monitor can post as; 'probe' is DingOps's own built-in source (no token, not creatable). */
-export const alertSourceKinds = ['alertmanager', 'grafana', 'generic', 'probe'] as const;
+export { alertSourceKinds, webhookSourceKinds, type AlertSourceKind, type WebhookSourceKind } from './alert-sources';
+
+/** Kinds a source can have (alert-sources.ts lists them, one entry per kind). */
 export const alertSourceKindSchema = z.enum(alertSourceKinds);
-export type AlertSourceKind = z.infer<typeof alertSourceKindSchema>;
-export const webhookSourceKinds = ['alertmanager', 'grafana', 'generic'] as const;
 
 const labelName = z.string().trim().min(1).max(100);
 const labelsSchema = z.record(z.string().max(200), z.string().max(4000));
