@@ -20,6 +20,11 @@ const webhookSourceKindList = [
     kind: 'generic',
     setup: `curl -X POST {url} \\\n  -H 'authorization: Bearer {token}' -H 'content-type: application/json' \\\n  -d '{"title":"磁盘空间不足","severity":"warning","labels":{"service":"nas","instance":"nas-01"}}'`,
   },
+  {
+    // Settings → Notifications → Setup Notification; a tag such as `severity: critical` on a monitor becomes a label.
+    kind: 'uptime-kuma',
+    setup: ['Notification Type: Webhook', 'Post URL: {url}', 'Request Body: Preset - application/json', 'Additional Headers:', '{"Authorization": "Bearer {token}"}'].join('\n'),
+  },
 ] as const satisfies readonly { kind: string; setup: string }[];
 
 type KindsOf<T extends readonly { kind: string }[]> = { readonly [K in keyof T]: T[K]['kind'] };

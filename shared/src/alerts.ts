@@ -81,6 +81,42 @@ const genericAlertSchema = z.object({
 export const genericPayloadSchema = z.union([genericAlertSchema, z.object({ alerts: z.array(genericAlertSchema).min(1).max(5000) })]);
 export type GenericPayload = z.infer<typeof genericPayloadSchema>;
 
+const uptimeKumaTagSchema = z.object({ name: z.string().max(200), value: z.string().max(4000).nullable().optional() });
+/**
+ * Uptime Kuma's webhook notification (Request Body: application/json): the heartbeat that changed a
+ * monitor's state, the monitor, and the line Uptime Kuma sends everywhere. A test notification has
+ * `heartbeat` and `monitor` null. Only the fields DingOps reads are listed; the others are dropped.
+ */
+export const uptimeKumaPayloadSchema = z.object({
+  heartbeat: z
+    .object({
+      monitorID: z.number().int().optional(),
+      /** 0 down, 1 up, 2 pending, 3 maintenance. */
+      status: z.number().int(),
+      /** UTC, as Uptime Kuma stores it: `2026-11-28 07:59:00.123`. */
+      time: z.string().max(64).optional(),
+      msg: z.string().max(20000).optional(),
+      ping: z.number().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  monitor: z
+    .object({
+      id: z.number().int(),
+      name: z.string().max(1000),
+      description: z.string().max(20000).nullable().optional(),
+      type: z.string().max(100).optional(),
+      url: z.string().max(2000).nullable().optional(),
+      hostname: z.string().max(1000).nullable().optional(),
+      port: z.number().int().nullable().optional(),
+      tags: z.array(uptimeKumaTagSchema).max(100).optional(),
+    })
+    .nullable()
+    .optional(),
+  msg: z.string().max(20000).optional(),
+});
+export type UptimeKumaPayload = z.infer<typeof uptimeKumaPayloadSchema>;
+
 export const ingestResultSchema = z.object({ accepted: z.number().int(), groups: z.number().int() });
 
 /**
