@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { alertSourceKinds, webhookSourceKinds } from './alert-sources';
 import { matcherOperators } from './rules/alert-matchers';
 
 /** Request and response shapes of /api/v1/alerts (rules F1, F2): shared by the server and the micro-app. */
 
-/** Kinds a monitor can post as; 'probe' is DingOps's own built-in source (no token, not creatable). */
-export const alertSourceKinds = ['alertmanager', 'grafana', 'generic', 'probe'] as const;
+export { alertSourceKinds, webhookSourceKinds, type AlertSourceKind, type WebhookSourceKind } from './alert-sources';
+
+/** Kinds a source can have (alert-sources.ts lists them, one entry per kind). */
 export const alertSourceKindSchema = z.enum(alertSourceKinds);
-export type AlertSourceKind = z.infer<typeof alertSourceKindSchema>;
-export const webhookSourceKinds = ['alertmanager', 'grafana', 'generic'] as const;
 
 const labelName = z.string().trim().min(1).max(100);
 const labelsSchema = z.record(z.string().max(200), z.string().max(4000));
@@ -80,6 +80,42 @@ const genericAlertSchema = z.object({
 /** Scripts and other monitors: one alert, or `{alerts: [...]}`. */
 export const genericPayloadSchema = z.union([genericAlertSchema, z.object({ alerts: z.array(genericAlertSchema).min(1).max(5000) })]);
 export type GenericPayload = z.infer<typeof genericPayloadSchema>;
+
+const uptimeKumaTagSchema = z.object({ name: z.string().max(200), value: z.string().max(4000).nullable().optional() });
+/**
+ * Uptime Kuma's webhook notification (Request Body: application/json): the heartbeat that changed a
+ * monitor's state, the monitor, and the line Uptime Kuma sends everywhere. A test notification has
+ * `heartbeat` and `monitor` null. Only the fields DingOps reads are listed; the others are dropped.
+ */
+export const uptimeKumaPayloadSchema = z.object({
+  heartbeat: z
+    .object({
+      monitorID: z.number().int().optional(),
+      /** 0 down, 1 up, 2 pending, 3 maintenance. */
+      status: z.number().int(),
+      /** UTC, as Uptime Kuma stores it: `2026-11-28 07:59:00.123`. */
+      time: z.string().max(64).optional(),
+      msg: z.string().max(20000).optional(),
+      ping: z.number().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  monitor: z
+    .object({
+      id: z.number().int(),
+      name: z.string().max(1000),
+      description: z.string().max(20000).nullable().optional(),
+      type: z.string().max(100).optional(),
+      url: z.string().max(2000).nullable().optional(),
+      hostname: z.string().max(1000).nullable().optional(),
+      port: z.number().int().nullable().optional(),
+      tags: z.array(uptimeKumaTagSchema).max(100).optional(),
+    })
+    .nullable()
+    .optional(),
+  msg: z.string().max(20000).optional(),
+});
+export type UptimeKumaPayload = z.infer<typeof uptimeKumaPayloadSchema>;
 
 export const ingestResultSchema = z.object({ accepted: z.number().int(), groups: z.number().int() });
 

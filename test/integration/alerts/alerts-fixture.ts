@@ -1,3 +1,4 @@
+import type { WebhookSourceKind } from '../../../shared/src/alert-sources';
 import { alertmanagerPayload, type TestAlert } from '../../support/alertmanager-payload';
 import { demo } from '../../support/demo-people';
 import type { TestApp } from '../../support/test-app';
@@ -6,7 +7,7 @@ export { alertmanagerPayload, type TestAlert };
 
 /** Helpers shared by the alerts tests: a source and its token, payloads as monitors send them, the card as the sandbox shows it. */
 
-export async function createSource(t: TestApp, kind: 'alertmanager' | 'grafana' | 'generic' = 'alertmanager') {
+export async function createSource(t: TestApp, kind: WebhookSourceKind = 'alertmanager') {
   const admin = await t.loginAs(demo.itLead);
   const response = await t.app.inject({ method: 'POST', url: '/api/v1/alerts/sources', headers: admin.headers, payload: { name: `${kind} 生产`, kind } });
   if (response.statusCode !== 201) throw new Error(`source create failed: ${response.statusCode} ${response.body}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoGroupIds } from '../../../server/src/sandbox';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf } from '../../support/test-app';
+import { uptimeKumaPayload, uptimeKumaTestPayload } from '../../support/uptime-kuma-payload';
 import { alertmanagerPayload, cardOf, createSource, erpDown, groupsOf, notificationsOf, post } from './alerts-fixture';
 
 describe('alert ingest: /api/v1/alerts/webhooks/*', { timeout: 90_000 }, () => {
@@ -151,5 +152,33 @@ describe('alert ingest: /api/v1/alerts/webhooks/*', { timeout: 90_000 }, () => {
     expect(bad.statusCode).toBe(400);
     const groups = await groupsOf(t, grafana.admin.headers);
     expect(groups.map((group) => group.level).sort()).toEqual([2, 3]);
+  });
+
+  it('F1: Uptime Kuma: a monitor going down opens a group named after it (its severity tag gives the level), coming up resolves it; the Test button stores nothing', async () => {
+    const t = await buildTestApp();
+    const kuma = await createSource(t, 'uptime-kuma');
+    const send = (payload: object, headers = kuma.bearer) => t.app.inject({ method: 'POST', url: '/api/v1/alerts/webhooks/uptime-kuma', headers, payload });
+
+    const test = await send(uptimeKumaTestPayload);
+    expect([test.statusCode, test.json()]).toEqual([202, { accepted: 0, groups: 0 }]);
+    expect(await groupsOf(t, kuma.admin.headers)).toEqual([]);
+
+    const down = await send(uptimeKumaPayload({ status: 0, msg: 'connect ECONNREFUSED 10.0.8.21:443' }));
+    expect([down.statusCode, down.json()]).toEqual([202, { accepted: 1, groups: 1 }]);
+    await t.drainOutbox();
+    const [group] = await groupsOf(t, kuma.admin.headers);
+    expect(group).toMatchObject({ title: 'ERP 门户', level: 1, status: 'firing', firingCount: 1, alertCount: 1, levelReason: '默认：severity=critical' });
+    expect((await cardOf(t, group!.id))?.cardParamMap).toMatchObject({ title: '[一级] ERP 门户', level: '1' });
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/alerts/groups/${group!.id}`, headers: kuma.admin.headers })).json();
+    expect(detail.alerts[0]).toMatchObject({ labels: { alertname: 'ERP 门户', service: 'erp', instance: 'erp.example.com' }, annotations: { summary: 'connect ECONNREFUSED 10.0.8.21:443' } });
+
+    const up = await send(uptimeKumaPayload({ status: 1, msg: '200 - OK', time: '2026-11-28 07:59:40.000' }));
+    expect([up.statusCode, up.json()]).toEqual([202, { accepted: 1, groups: 1 }]);
+    await t.drainOutbox();
+    expect(await groupsOf(t, kuma.admin.headers)).toMatchObject([{ id: group!.id, status: 'resolved', firingCount: 0, alertCount: 1 }]);
+
+    // A token belongs to one kind: an Alertmanager source's token does not post as Uptime Kuma.
+    const alertmanager = await createSource(t);
+    expect((await send(uptimeKumaPayload({ status: 0, msg: 'x' }), alertmanager.bearer)).statusCode).toBe(401);
   });
 });

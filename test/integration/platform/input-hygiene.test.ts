@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { webhookSourceKinds } from '../../../shared/src/alert-sources';
+import { fingerprintOf } from '../../../shared/src/rules/alert-grouping';
 import { alertmanagerPayload } from '../../support/alertmanager-payload';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, problemOf, type TestApp } from '../../support/test-app';
+import { kumaMonitor, uptimeKumaPayload } from '../../support/uptime-kuma-payload';
 
 /**
  * Postgres refuses U+0000 in text and jsonb, and jsonb refuses a lone UTF-16 surrogate; both used
@@ -83,7 +86,7 @@ describe('text Postgres cannot store', { timeout: 90_000 }, () => {
   it('F1: monitoring webhooks of every kind accept U+0000 and lone surrogates as U+FFFD in labels, annotations and fingerprints', async () => {
     const { t, admin } = await signedIn();
     const tokens: Record<string, string> = {};
-    for (const kind of ['alertmanager', 'grafana', 'generic']) {
+    for (const kind of webhookSourceKinds) {
       const source = await t.app.inject({ method: 'POST', url: '/api/v1/alerts/sources', headers: admin.headers, payload: { name: kind, kind } });
       tokens[kind] = source.json().token;
     }
@@ -93,6 +96,7 @@ describe('text Postgres cannot store', { timeout: 90_000 }, () => {
       ['alertmanager', { ...alertmanagerPayload([]), alerts: [broken] }],
       ['grafana', { ...alertmanagerPayload([]), title: '\u0000', alerts: [{ ...broken, labels: { ...broken.labels, alertname: 'Grafana\u0000' }, fingerprint: 'fp\u0000gf', valueString: '\ud800' }] }],
       ['generic', { title: 'Backup\u0000failed', labels: { 'job\ud800': 'nightly' }, annotations: { detail: '\u0000' }, fingerprint: 'fp\u0000gn' }],
+      ['uptime-kuma', uptimeKumaPayload({ status: 0, msg: '\u0000超时' }, kumaMonitor({ id: 11, name: 'Kuma\u0000', tags: [{ name: 'team\ud800', value: 'ops' }] }))],
     ] as const;
     for (const [kind, payload] of sends) {
       const response = await t.app.inject({ method: 'POST', url: `/api/v1/alerts/webhooks/${kind}`, headers: { authorization: `Bearer ${tokens[kind]}` }, payload });
@@ -101,14 +105,17 @@ describe('text Postgres cannot store', { timeout: 90_000 }, () => {
     const groups = (await t.app.inject({ method: 'GET', url: '/api/v1/alerts/groups', headers: admin.headers })).json().items as { id: string }[];
     const alerts: { fingerprint: string; labels: Record<string, string>; annotations: Record<string, string> }[] = [];
     for (const group of groups) alerts.push(...(await t.app.inject({ method: 'GET', url: `/api/v1/alerts/groups/${group.id}`, headers: admin.headers })).json().alerts);
-    expect(alerts.map((stored) => stored.fingerprint).sort()).toEqual(['fp\uFFFDam', 'fp\uFFFDgf', 'fp\uFFFDgn']);
+    // Uptime Kuma's fingerprint is its monitor's id.
+    const kuma = fingerprintOf({ uptime_kuma_monitor: '11' });
+    expect(alerts.map((stored) => stored.fingerprint).sort()).toEqual(['fp\uFFFDam', 'fp\uFFFDgf', 'fp\uFFFDgn', kuma].sort());
     const byFingerprint = Object.fromEntries(alerts.map((stored) => [stored.fingerprint, stored]));
     expect(byFingerprint['fp\uFFFDam']).toMatchObject({ labels: { alertname: 'Disk\uFFFDFull', 'team\uFFFD': 'ops' }, annotations: { summary: '\uFFFD磁盘满' } });
     expect(byFingerprint['fp\uFFFDgf']?.labels.alertname).toBe('Grafana\uFFFD');
     expect(byFingerprint['fp\uFFFDgn']).toMatchObject({ labels: { alertname: 'Backup\uFFFDfailed', 'job\uFFFD': 'nightly' }, annotations: { detail: '\uFFFD' } });
+    expect(byFingerprint[kuma]).toMatchObject({ labels: { alertname: 'Kuma\uFFFD', 'team\uFFFD': 'ops' }, annotations: { summary: '\uFFFD超时' } });
     // The API document says so, for whoever points a monitor at it.
     const document = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    for (const kind of ['alertmanager', 'grafana', 'generic']) expect(document.paths[`/api/v1/alerts/webhooks/${kind}`].post.description).toContain('U+FFFD');
+    for (const kind of webhookSourceKinds) expect(document.paths[`/api/v1/alerts/webhooks/${kind}`].post.description).toContain('U+FFFD');
     expect(document.info.description).toContain('http.unstorable_text');
   });
 

@@ -34,7 +34,7 @@ async function accessFor(t: TestApp) {
     itStaffId: sessions.find((session) => session.roles.includes('it_staff'))!.userId,
     admin,
     async headersFor(operation: Operation): Promise<Record<string, string>> {
-      const webhook = /\/webhooks\/(\w+)$/.exec(operation.path);
+      const webhook = /\/webhooks\/([\w-]+)$/.exec(operation.path);
       if (webhook) return { authorization: `Bearer ${await webhookToken(webhook[1]!)}` };
       const access = accessOf(operation);
       if (access === 'public' || access === 'authenticated') return admin.headers;

@@ -1,5 +1,6 @@
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { alertSourceKinds } from '@dingops/shared/alert-sources';
 import type { AlertRule } from '@dingops/shared/rules/alert-classify';
 import type { LabelMatcher } from '@dingops/shared/rules/alert-matchers';
 
@@ -11,8 +12,8 @@ export const alertSources = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
-    /** 'probe' is the built-in source DingOps's own probes raise alerts through (it has no usable token). */
-    kind: text('kind', { enum: ['alertmanager', 'grafana', 'generic', 'probe'] }).notNull(),
+    /** One of the kinds in shared alert-sources.ts; 'probe' is the built-in source DingOps's own probes raise alerts through (it has no usable token). */
+    kind: text('kind', { enum: alertSourceKinds }).notNull(),
     tokenHash: text('token_hash').notNull(),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: ts('created_at').notNull(),

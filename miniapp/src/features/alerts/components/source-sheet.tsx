@@ -49,7 +49,7 @@ function SourceForm({ onCreated }: { onCreated: (source: AlertSource & { token: 
         </List.Item>
         <List.Item title={t('sources.field.kind')}>
           <Selector
-            columns={3}
+            columns={2}
             value={[kind]}
             onChange={(value) => value[0] && setKind(value[0])}
             options={webhookSourceKinds.map((value) => ({ value, label: t(`sources.kind.${value}`) }))}
