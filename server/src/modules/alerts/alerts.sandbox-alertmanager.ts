@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { systemContext } from '../../platform/audit/audit.service';
-import type { AlertsService } from './alerts.service';
+import type { AlertsService } from './sources/sources.service';
 import { isLoopback, ownUrl } from '../../platform/http/own-url';
 
 export const sandboxSourceName = '沙箱 Alertmanager';

@@ -2,7 +2,7 @@ import { alertSourceSchema, createdSourceSchema, createSourceBodySchema, sourceI
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../../platform/audit';
-import type { AlertsService } from '../alerts.service';
+import type { AlertsService } from './sources.service';
 
 const admin = ['it_admin'] as const;
 

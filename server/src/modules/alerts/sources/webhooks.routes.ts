@@ -2,7 +2,7 @@ import { ingestResultSchema } from '@dingops/shared/alerts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IngestBatcher } from '../ingest/ingest-batcher';
-import type { AlertsService } from '../alerts.service';
+import type { AlertsService } from './sources.service';
 import type { PreparedRequest } from '../ingest/ingest.service';
 import { webhookSources } from './source-kinds';
 import type { WebhookSource } from './webhook-source';

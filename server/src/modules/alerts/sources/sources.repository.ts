@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { type AlertSourceRow, alertSources } from './alerts.table';
+import type { Db, Executor } from '../../../db/client';
+import { type AlertSourceRow, alertSources } from '../alerts.table';
 
 /** Monitoring sources and the hashes of their tokens. */
 export function createSourcesRepository({ db }: { db: Db }) {

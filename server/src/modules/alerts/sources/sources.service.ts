@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AlertSource, AlertSourceKind } from '@dingops/shared/alerts';
-import type { Db } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
-import { type CipherAlgorithm, hashToken } from '../../platform/crypto/field-cipher';
-import { badSourceToken, sourceNotFound } from './alerts.errors';
-import type { AlertSourceRow } from './alerts.table';
-import type { IngestService } from './ingest/ingest.service';
+import type { Db } from '../../../db/client';
+import type { AuditContext, AuditService } from '../../../platform/audit/audit.service';
+import { type CipherAlgorithm, hashToken } from '../../../platform/crypto/field-cipher';
+import { badSourceToken, sourceNotFound } from '../alerts.errors';
+import type { AlertSourceRow } from '../alerts.table';
+import type { IngestService } from '../ingest/ingest.service';
 import type { SourcesRepository } from './sources.repository';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
