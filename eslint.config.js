@@ -46,6 +46,8 @@ export default tseslint.config(
             { target: './server/src/db', from: ['./server/src/platform', './server/src/modules', './server/src/dingtalk'], message: 'db/ sits below everything but config.' },
             { target: './shared/src', from: ['./server', './miniapp'], message: 'shared/ imports nothing of server or miniapp.' },
             { target: './miniapp/src', from: './server', message: 'The micro-app talks to the server over HTTP only.' },
+            { target: './miniapp/src/lib', from: ['./miniapp/src/features', './miniapp/src/app'], message: 'lib/ sits below the features: it takes what it needs as arguments.' },
+            { target: './miniapp/src/components', from: ['./miniapp/src/app', './miniapp/src/features'], message: 'Shared components sit below the app and the features.' },
           ],
         },
       ],
