@@ -8,6 +8,7 @@
 //   Builds the micro-app first when miniapp/dist is missing or older than its sources.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildMiniapp } from './build-miniapp.mjs';
 import { root } from './lib/build-stamp.mjs';
@@ -43,7 +44,7 @@ export function measureFirstLoad() {
 
 const kB = (bytes) => (bytes / 1000).toFixed(1);
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (await buildMiniapp({ ifChanged: true })) console.log('Built the micro-app into miniapp/dist.');
   const { files, total } = measureFirstLoad();
   if (process.argv.includes('--verbose')) {
