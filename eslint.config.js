@@ -79,6 +79,8 @@ export default tseslint.config(
             { target: './server/src/db', from: ['./server/src/platform', './server/src/modules', './server/src/dingtalk'], message: 'db/ sits below everything but config.' },
             { target: './shared/src', from: ['./server', './miniapp'], message: 'shared/ imports nothing of server or miniapp.' },
             { target: './miniapp/src', from: './server', message: 'The micro-app talks to the server over HTTP only.' },
+            { target: './miniapp/src/lib', from: ['./miniapp/src/features', './miniapp/src/app'], message: 'lib/ sits below the features: it takes what it needs as arguments.' },
+            { target: './miniapp/src/components', from: ['./miniapp/src/app', './miniapp/src/features'], message: 'Shared components sit below the app and the features.' },
           ],
         },
       ],
@@ -88,11 +90,11 @@ export default tseslint.config(
     files: ['miniapp/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['dingtalk-jsapi', 'dingtalk-jsapi/*'], message: 'Only src/lib/dingtalk.ts talks to dingtalk-jsapi.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['dingtalk-jsapi', 'dingtalk-jsapi/*'], message: 'Only src/lib/dingtalk-jsapi.ts talks to dingtalk-jsapi (src/lib/dingtalk.ts loads it where DingTalk may be).' }] }],
     },
   },
   {
-    files: ['miniapp/src/lib/dingtalk.ts'],
+    files: ['miniapp/src/lib/dingtalk-jsapi.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -1,7 +1,8 @@
-// Runs the whole suite: ESLint and the type check first (each counts as one test), unit +
-// integration on PGlite, integration again on Postgres when TEST_DATABASE_URL is set, the browser
-// tests when Chromium is installed, and the deploy tier (the production bundle and `npm start` as
-// processes). Ends with the totals line `N passed, N failed` that CI reads.
+// Runs the whole suite: ESLint, the type check and the micro-app's first-load budget first (each
+// counts as one test), unit + integration on PGlite, integration again on Postgres when
+// TEST_DATABASE_URL is set, the browser tests when Chromium is installed, and the deploy tier (the
+// production bundle and `npm start` as processes). Ends with the totals line `N passed, N failed`
+// that CI reads.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,9 +42,10 @@ function runCommand(command, args, { cwd, env, logFile } = {}) {
   });
 }
 
-// The build is small and runs while the first tier starts up; the browser tier waits for it. The
-// production build (with the brotli/gzip copies the server sends), which the deploy tier reuses.
-const build = browserRun ? runCommand(process.execPath, ['scripts/build-miniapp.mjs'], { logFile: join(resultsDir, 'vite-build.log') }) : null;
+// The build is small and runs while the first tier starts up; the browser tier and the first-load
+// check wait for it. The production build (with the brotli/gzip copies the server sends), which the
+// deploy tier reuses.
+const build = runCommand(process.execPath, ['scripts/build-miniapp.mjs'], { logFile: join(resultsDir, 'vite-build.log') });
 
 let passed = 0;
 let failed = 0;
@@ -65,6 +67,9 @@ async function runCheck(name, command, args) {
 const bin = (name) => join('node_modules', '.bin', name);
 await runCheck('lint (ESLint)', bin('eslint'), ['.']);
 await runCheck('typecheck (tsc)', process.execPath, ['scripts/typecheck.mjs']);
+// The micro-app's first download against its budget; reuses the build above (builds if it failed to).
+await build;
+await runCheck('first load (micro-app, gzip)', process.execPath, ['scripts/check-first-load.mjs']);
 
 async function runTier(run) {
   const output = join(resultsDir, `run-${index}.json`);

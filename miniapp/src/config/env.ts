@@ -1,22 +1,23 @@
-import { z } from 'zod';
+// Build-time settings, checked by hand: this runs in the first download, where zod would be the
+// biggest part. Anything wrong fails at start with every bad key listed.
 
-/** Build-time settings; anything wrong fails at start with every bad key listed. */
-const envSchema = z.object({
-  /** Base path of the DingOps REST API; same origin by default (the server serves the app). */
-  VITE_API_BASE_URL: z.string().default('/api/v1'),
-  /** Prefix of the keys DingOps keeps in browser storage (session, language). */
-  VITE_STORAGE_PREFIX: z.string().min(1).default('dingops'),
-});
+/** Base path of the DingOps REST API; same origin by default (the server serves the app). */
+const apiBaseUrlKey = 'VITE_API_BASE_URL';
+/** Prefix of the keys DingOps keeps in browser storage (session, language). */
+const storagePrefixKey = 'VITE_STORAGE_PREFIX';
 
 function readEnv() {
-  const parsed = envSchema.safeParse(import.meta.env);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid miniapp environment:\n${issues.join('\n')}`);
-  }
+  const source = import.meta.env as Record<string, unknown>;
+  const apiBaseUrl = source[apiBaseUrlKey] ?? '/api/v1';
+  const storagePrefix = source[storagePrefixKey] ?? 'dingops';
+  const issues = [
+    typeof apiBaseUrl === 'string' ? null : `${apiBaseUrlKey}: expected a string`,
+    typeof storagePrefix === 'string' && storagePrefix.length > 0 ? null : `${storagePrefixKey}: expected a non-empty string`,
+  ].filter(Boolean);
+  if (issues.length > 0) throw new Error(`Invalid miniapp environment:\n${issues.join('\n')}`);
   return {
-    apiBaseUrl: parsed.data.VITE_API_BASE_URL.replace(/\/+$/, ''),
-    storagePrefix: parsed.data.VITE_STORAGE_PREFIX,
+    apiBaseUrl: (apiBaseUrl as string).replace(/\/+$/, ''),
+    storagePrefix: storagePrefix as string,
   };
 }
 

@@ -1,10 +1,9 @@
-import { sessionSchema, type Session } from '@dingops/shared/auth';
-import { problemSchema, type Problem } from '@dingops/shared/problem';
+import type { Session } from '@dingops/shared/auth';
+import type { Problem } from '@dingops/shared/problem';
 import type { User } from '@dingops/shared/users';
-import { Toast } from 'antd-mobile';
-import type { z } from 'zod';
 import { env } from '../config/env';
 import { hasMessage, t, type MessageKey } from './i18n';
+import { problemLoginSchema, storedSessionSchema } from './login-schemas';
 
 /** Every failed call, ours or the sandbox's, as one typed value. `status` 0 means no answer. */
 export class ApiError extends Error {
@@ -26,7 +25,6 @@ const expirySkewMs = 30_000;
 const sessionListeners = new Set<() => void>();
 /** The session plus when it expires by this device's clock (from expiresIn, so a phone's wrong clock does not matter). */
 type StoredSession = Session & { localExpiresAt: number };
-const storedSessionSchema = sessionSchema.extend({ localExpiresAt: sessionSchema.shape.expiresIn });
 let onUnauthorized: () => void = () => {};
 
 function isUnexpired(candidate: StoredSession): boolean {
@@ -82,7 +80,15 @@ export function setUnauthorizedHandler(handler: () => void): void {
 
 type Query = Record<string, string | number | undefined | null>;
 
-export type RequestOptions<S extends z.ZodType> = {
+/**
+ * What checks an answer: a zod schema, or a lib/shape check (the login page's, which keeps zod out
+ * of the first download). Both parse with safeParse.
+ */
+export type Schema = { safeParse(data: unknown): { success: true; data: unknown } | { success: false } };
+/** The value a schema gives. */
+type output<S> = S extends { safeParse(data: unknown): infer R } ? Extract<R, { success: true }> extends { data: infer T } ? T : never : never;
+
+export type RequestOptions<S extends Schema> = {
   schema: S;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
@@ -135,7 +141,7 @@ async function readBody(response: Response): Promise<unknown> {
 /** What goes over the wire: JSON, or a multipart form (the browser writes its Content-Type with the boundary). */
 type Payload = { json: unknown } | { form: FormData } | null;
 
-function payloadOf(options: RequestOptions<z.ZodType>): Payload {
+function payloadOf(options: RequestOptions<Schema>): Payload {
   return options.body === undefined ? null : { json: options.body };
 }
 
@@ -159,7 +165,7 @@ async function fetchChecked(url: string, { method, payload, accept, signal }: Ra
     throw new ApiError(0, 'client.network', null);
   }
   if (!response.ok) {
-    const problem = problemSchema.safeParse(await readBody(response));
+    const problem = problemLoginSchema.safeParse(await readBody(response));
     throw new ApiError(response.status, problem.success ? problem.data.code : `http.${response.status}`, problem.success ? problem.data : null);
   }
   return response;
@@ -167,15 +173,20 @@ async function fetchChecked(url: string, { method, payload, accept, signal }: Ra
 
 const jsonAccept = 'application/json, application/problem+json';
 
-async function send<S extends z.ZodType>(url: string, options: RequestOptions<S>, token: string | null, payload: Payload = payloadOf(options)): Promise<z.output<S>> {
+async function send<S extends Schema>(url: string, options: RequestOptions<S>, token: string | null, payload: Payload = payloadOf(options)): Promise<output<S>> {
   const response = await fetchChecked(withQuery(url, options.query), { method: options.method, payload, accept: jsonAccept, signal: options.signal }, token);
   const parsed = options.schema.safeParse(await readBody(response));
   if (!parsed.success) throw new ApiError(response.status, 'client.invalid_response', null);
-  return parsed.data;
+  return parsed.data as output<S>;
+}
+
+/** The toast loads with its animation library on the first error, not with the login page. */
+function showErrorToast(error: ApiError): void {
+  void import('./toast').then(({ Toast }) => Toast.show({ content: describeApiError(error) }));
 }
 
 function report(error: unknown, options: { silent?: boolean }): never {
-  if (error instanceof ApiError && !options.silent) Toast.show({ content: describeApiError(error) });
+  if (error instanceof ApiError && !options.silent) showErrorToast(error);
   throw error;
 }
 
@@ -195,18 +206,18 @@ async function withToken<T>(useAuth: boolean, options: { silent?: boolean }, cal
 }
 
 /** Call the DingOps API (`path` under /api/v1), parse the answer with a shared schema. */
-export function apiRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
+export function apiRequest<S extends Schema>(path: string, options: RequestOptions<S>): Promise<output<S>> {
   return withToken(options.auth ?? true, options, (token) => send(`${env.apiBaseUrl}${path}`, options, token));
 }
 
-export type UploadOptions<S extends z.ZodType> = Pick<RequestOptions<S>, 'schema' | 'signal' | 'silent'> & {
+export type UploadOptions<S extends Schema> = Pick<RequestOptions<S>, 'schema' | 'signal' | 'silent'> & {
   file: File;
   /** The multipart field the endpoint reads. */
   field?: string;
 };
 
 /** POST one file as multipart/form-data to the DingOps API (`path` under /api/v1); the answer is JSON like any other. */
-export function apiUpload<S extends z.ZodType>(path: string, { file, field = 'file', ...options }: UploadOptions<S>): Promise<z.output<S>> {
+export function apiUpload<S extends Schema>(path: string, { file, field = 'file', ...options }: UploadOptions<S>): Promise<output<S>> {
   const form = new FormData();
   form.append(field, file, file.name);
   return withToken(true, options, (token) => send(`${env.apiBaseUrl}${path}`, { ...options, method: 'POST' }, token, { form }));
@@ -237,7 +248,7 @@ export function apiDownload(url: string, options: { signal?: AbortSignal; silent
 }
 
 /** Call another origin (the DingTalk sandbox's own API). Never carries the DingOps token. */
-export async function externalRequest<S extends z.ZodType>(url: string, options: Omit<RequestOptions<S>, 'auth'>): Promise<z.output<S>> {
+export async function externalRequest<S extends Schema>(url: string, options: Omit<RequestOptions<S>, 'auth'>): Promise<output<S>> {
   try {
     return await send(url, options, null);
   } catch (error) {

@@ -1,18 +1,33 @@
-// The only module that touches dingtalk-jsapi. The union entry registers the PC, iOS, Android
-// and Harmony bridges; without it every per-API call rejects with 4040.
-import 'dingtalk-jsapi/entry/union';
-// Named exports on purpose: the bundler imports these CommonJS files in Node mode, where the
-// default import is the whole exports object rather than the API function.
-import { setData$ as setClipboardApi } from 'dingtalk-jsapi/api/biz/clipboardData/setData';
-import { setTitle$ as setTitleApi } from 'dingtalk-jsapi/api/biz/navigation/setTitle';
-import { requestAuthCode$ as requestAuthCodeApi } from 'dingtalk-jsapi/api/runtime/permission/requestAuthCode';
-import { getENV } from 'dingtalk-jsapi/lib/env';
+// DingTalk's container, behind plain functions. dingtalk-jsapi itself is in dingtalk-jsapi.ts and
+// loads only where DingTalk may be (loadDingTalk); in a plain browser every call here answers as
+// "not in DingTalk" without it. Every function that needs it checks isInDingTalk() first, which is
+// false until it has loaded.
 
 export type DingTalkPlatform = 'ios' | 'android' | 'harmony' | 'pc' | 'other' | 'notInDingTalk';
 
+/**
+ * Whether the page might be inside DingTalk (or its government edition), from what any of its
+ * containers shows: its name in the user agent, its window name, or its injected globals. Outside
+ * all of them dingtalk-jsapi is never loaded: the login page in a browser does without its ~20 kB.
+ */
+function mayBeInDingTalk(): boolean {
+  if (/dingtalk|taurusapp|aliapp|dd-web/i.test(navigator.userAgent)) return true;
+  if (window.name.includes('containerId')) return true;
+  const scope = globalThis as Record<string, unknown>;
+  return ['dingtalk', 'dd', 'nuva', 'weex', 'my'].some((name) => scope[name] !== undefined);
+}
+
+let jsapi: typeof import('./dingtalk-jsapi') | null = null;
+
+/** Loads dingtalk-jsapi when the page may be inside DingTalk; the app awaits it before its first render. */
+export async function loadDingTalk(): Promise<void> {
+  if (mayBeInDingTalk()) jsapi = await import('./dingtalk-jsapi');
+}
+
 /** Which DingTalk container the page runs in (`notInDingTalk` in a plain browser). */
 export function getPlatform(): DingTalkPlatform {
-  const platform = String(getENV().platform);
+  if (!jsapi) return 'notInDingTalk';
+  const platform = String(jsapi.getENV().platform);
   if (platform === 'ios' || platform === 'android' || platform === 'harmony' || platform === 'pc') return platform;
   return platform === 'notInDingTalk' ? 'notInDingTalk' : 'other';
 }
@@ -48,7 +63,7 @@ export async function requestAuthCode({ corpId, clientId }: { corpId: string; cl
   if (!isInDingTalk()) throw new DingTalkError('requestAuthCode', null, 'Not running inside DingTalk');
   const params = { corpId, clientId };
   try {
-    const { code } = await requestAuthCodeApi(params);
+    const { code } = await jsapi!.requestAuthCodeApi(params);
     return code;
   } catch (cause) {
     throw toDingTalkError('requestAuthCode', cause);
@@ -59,7 +74,7 @@ export async function requestAuthCode({ corpId, clientId }: { corpId: string; cl
 export async function setTitle(title: string): Promise<void> {
   if (!isInDingTalk()) return;
   try {
-    await setTitleApi({ title });
+    await jsapi!.setTitleApi({ title });
   } catch {
     // a missing title is cosmetic; never break the page over it
   }
@@ -73,7 +88,7 @@ export async function copyText(text: string): Promise<void> {
   const platform = getPlatform();
   if (platform === 'ios' || platform === 'android' || platform === 'harmony') {
     try {
-      await setClipboardApi({ text });
+      await jsapi!.setClipboardApi({ text });
       return;
     } catch (cause) {
       throw toDingTalkError('biz.clipboardData.setData', cause);
@@ -85,7 +100,7 @@ export async function copyText(text: string): Promise<void> {
 
 /**
  * Opens a link DingTalk owns (an approval in its approval app) in DingTalk's own view; outside
- * DingTalk in a new browser tab. The API file loads on first use, keeping it out of the entry.
+ * DingTalk in a new browser tab. The API file loads on first use.
  */
 export async function openLink(url: string): Promise<void> {
   if (!isInDingTalk()) {
@@ -93,7 +108,7 @@ export async function openLink(url: string): Promise<void> {
     return;
   }
   try {
-    const { openLink$ } = await import('dingtalk-jsapi/api/biz/util/openLink');
+    const openLink$ = await jsapi!.loadOpenLink();
     await openLink$({ url });
   } catch (cause) {
     throw toDingTalkError('biz.util.openLink', cause);

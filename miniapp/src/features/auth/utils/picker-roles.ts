@@ -1,5 +1,5 @@
 import type { SandboxPersonAccess } from '@dingops/shared/auth';
-import { effectiveRoles, type Role } from '@dingops/shared/roles';
+import { effectiveRoles, type Role } from '@dingops/shared/role-names';
 import type { SandboxPerson } from '../api/sandbox-people';
 
 export type PickerRoles = { roles: Role[]; isSuspended: boolean };

@@ -6,7 +6,7 @@ import { PageLoadFailed, PageLoading } from '../../../components/load-states';
 import { paths } from '../../../config/paths';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { markHelpful } from '../api/mark-helpful';
+import { markArticleHelpful } from '../../../lib/api/knowledge';
 import { updateArticle } from '../api/save-article';
 import { useArticle } from '../hooks/use-article';
 import { useCategories } from '../hooks/use-categories';
@@ -90,7 +90,7 @@ function HelpfulButton({ article }: { article: Article }) {
   const send = async () => {
     setSending(true);
     try {
-      const updated = await markHelpful(article.id);
+      const updated = await markArticleHelpful(article.id);
       setCount(updated.helpful);
       setDone(true);
       Toast.show({ icon: 'success', content: t('knowledge.thanks') });

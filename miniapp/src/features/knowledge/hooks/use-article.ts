@@ -1,7 +1,7 @@
 import type { Article } from '@dingops/shared/knowledge';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
-import { getArticle } from '../api/get-article';
+import { getArticle } from '../../../lib/api/knowledge';
 
 export type ArticleState = { status: 'loading' } | { status: 'failed'; error: ApiError | null } | { status: 'ready'; article: Article };
 
@@ -13,7 +13,7 @@ export function useArticle(articleId: string) {
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    getArticle(articleId, controller.signal)
+    getArticle(articleId, { signal: controller.signal })
       .then((article) => setState({ status: 'ready', article }))
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'failed', error: error instanceof ApiError ? error : null });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { listCategories, type TicketCategoryNode } from '../api/list-categories';
+import { listTicketCategories, type TicketCategoryNode } from '../../../lib/api/ticket-categories';
 
 // One load per page visit is enough: the tree changes rarely and only by an admin.
 let cached: Promise<TicketCategoryNode[]> | null = null;
@@ -9,7 +9,7 @@ export function useCategories(): TicketCategoryNode[] {
   const [nodes, setNodes] = useState<TicketCategoryNode[]>([]);
   useEffect(() => {
     let alive = true;
-    cached ??= listCategories().catch((error: unknown) => {
+    cached ??= listTicketCategories().catch((error: unknown) => {
       cached = null;
       throw error;
     });

@@ -3,7 +3,7 @@ import { Button, Dialog, Input, List, Popup, Toast } from 'antd-mobile';
 import { useState, type ReactNode } from 'react';
 import { ApiError, describeApiError } from '../../../lib/api-client';
 import { useI18n, type MessageKey } from '../../../lib/i18n';
-import { putCategory } from '../api/categories';
+import { putCategory } from '../api/put-category';
 import { categoryErrorsFromProblem, checkCategoryDraft, type CategoryDraft, type CategoryField, type CategoryFieldErrors } from '../utils/category-fields';
 import { nextSortOrder, nodeName } from '../utils/category-tree';
 import sheet from '../../../components/bottom-sheet.module.css';

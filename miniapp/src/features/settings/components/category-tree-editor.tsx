@@ -2,7 +2,7 @@ import { Button, List, Toast } from 'antd-mobile';
 import { useState, type CSSProperties, type MouseEvent } from 'react';
 import { describeApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
-import { putCategory } from '../api/categories';
+import { putCategory } from '../api/put-category';
 import { useAllCategories } from '../hooks/use-all-categories';
 import { flattenCategoryTree, maxCategoryDepth, nodeName, reorderSiblings, type CategoryRow } from '../utils/category-tree';
 import { CategoryNodeSheet, type NodeSheetTarget } from './category-node-sheet';

@@ -1,5 +1,5 @@
 import { useLoaded } from '../../../hooks/use-loaded';
-import { listAllCategories } from '../api/categories';
+import { listTicketCategories } from '../../../lib/api/ticket-categories';
 
 /** The whole tree, inactive nodes included; `reload` after every change (the server orders and checks it). */
-export const useAllCategories = () => useLoaded((signal) => listAllCategories(signal), 'all-categories');
+export const useAllCategories = () => useLoaded((signal) => listTicketCategories({ all: true, signal, silent: true }), 'all-categories');

@@ -2,8 +2,7 @@ import type { Article } from '@dingops/shared/knowledge';
 import { Button, ErrorBlock, Popup, SpinLoading, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
-import { getArticle } from '../api/get-article';
-import { markArticleHelpful } from '../api/mark-article-helpful';
+import { getArticle, markArticleHelpful } from '../../../lib/api/knowledge';
 import sheet from '../../../components/bottom-sheet.module.css';
 import styles from './article-sheet.module.css';
 
@@ -15,7 +14,7 @@ function useArticle(articleId: string): ArticleState {
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    getArticle({ articleId, signal: controller.signal })
+    getArticle(articleId, { signal: controller.signal })
       .then((article) => setState({ status: 'ready', article }))
       .catch(() => {
         if (!controller.signal.aborted) setState({ status: 'failed' });

@@ -1,7 +1,7 @@
 import type { User } from '@dingops/shared/users';
 import { useEffect, useState } from 'react';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
-import { listItPeople } from '../api/list-it-people';
+import { listItPeople } from '../../../lib/api/users';
 
 type PeopleState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; people: User[] };
 

@@ -1,5 +1,5 @@
 import type { TicketCategoryNode } from '@dingops/shared/tickets';
-import { listCategories } from '../api/list-categories';
+import { listTicketCategories } from '../../../lib/api/ticket-categories';
 
 // Kept for the whole session: IT changes the tree rarely, and a stale name is harmless.
 let cached: TicketCategoryNode[] | null = null;
@@ -14,7 +14,7 @@ export function cachedCategories(): TicketCategoryNode[] | null {
 /** Fetch the tree unless it is here or on its way; a failure leaves the next caller to try again. */
 export function loadCategories(): void {
   if (cached || pending) return;
-  pending = listCategories()
+  pending = listTicketCategories({ silent: true })
     .then((nodes) => {
       cached = nodes;
       listeners.forEach((listener) => listener());
