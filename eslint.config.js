@@ -86,6 +86,17 @@ export default tseslint.config(
       ],
     },
   },
+  // Sizes a reader can take in at once (modules/README.md): a function fits a screen or two, a module file stays small.
+  {
+    files: ['server/src/**/*.ts', 'shared/src/**/*.ts', 'miniapp/src/**/*.{ts,tsx}', 'scripts/**/*.mjs'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'max-lines-per-function': ['error', { max: 120 }] },
+  },
+  {
+    files: ['server/src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
   {
     files: ['miniapp/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
