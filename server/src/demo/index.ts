@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { seedDemoAccess } from './access.seed';
+import { connectSandboxAlertmanagerOnListen } from './alerts-sandbox.seed';
 import { seedDemoArticles } from './knowledge.seed';
 import { createOncallDemoSeed } from './oncall.seed';
 import { seedDemoProbesOnListen } from './probes.seed';
+import { seedSandboxRobotPoolOnListen } from './robot-pool.seed';
 import { setupSandboxHttpDelivery } from './sandbox-http-delivery';
 import { demoRoleGrants } from './roles.seed';
 
@@ -23,6 +25,8 @@ export async function seedDemo({ app, clock }: { app: FastifyInstance; clock: ()
   const { database, dingtalk } = app.deps;
   app.oncall.beforeFirstUse(createOncallDemoSeed({ db: database.db, audit: app.audit, identity: app.identity, dingtalk, clock }));
   seedDemoProbesOnListen(app);
+  seedSandboxRobotPoolOnListen(app);
+  connectSandboxAlertmanagerOnListen(app);
   await seedDemoArticles({ app });
   await seedDemoAccess({ db: database.db, audit: app.audit, clock });
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { demoGroupIds } from '../../../server/src/sandbox';
 import { robotPoolEncryptedColumn } from '../../../server/src/modules/alerts';
 import { createRobotPoolRepository } from '../../../server/src/modules/alerts/robot-pool/robot-pool.repository';
-import { seedSandboxRobotPool } from '../../../server/src/modules/alerts/robot-pool/robot-pool.seed';
+import { seedSandboxRobotPool } from '../../../server/src/demo/robot-pool.seed';
 import { createRobotPoolService } from '../../../server/src/modules/alerts/robot-pool/robot-pool.service';
 import { alertChatRobots } from '../../../server/src/modules/alerts/robot-pool/robot-pool.table';
 import { createFieldCipher, parseKeyring } from '../../../server/src/platform/crypto/field-cipher';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoGroupIds } from '../../../server/src/sandbox';
-import { connectSandboxAlertmanager, sandboxSourceName, type SourceAccess } from '../../../server/src/modules/alerts/alerts.sandbox-alertmanager';
+import { connectSandboxAlertmanager, sandboxSourceName, type SourceAccess } from '../../../server/src/demo/alerts-sandbox.seed';
 import { demo } from '../../support/demo-people';
 import { buildTestApp, type TestApp } from '../../support/test-app';
 import { cardOf, groupsOf } from './alerts-fixture';

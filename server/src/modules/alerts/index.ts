@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Db } from '../../db/client';
 import { cardCallbackTopic } from '../../dingtalk/stream';
 import { createAlertMetrics } from './alerts.metrics';
 import { setupSourceRoutes } from './sources/sources.routes';
 import { setupWebhookRoutes } from './sources/webhooks.routes';
-import { setupSandboxAlertmanager } from './alerts.sandbox-alertmanager';
-import { type AlertsService, createSourcesService } from './sources/sources.service';
+import { type AlertsService, createSourcesService, type SourcesService } from './sources/sources.service';
 import { escalateJob } from './escalation/escalation.jobs';
 import { createEscalation } from './escalation/escalation.service';
 import { createPeopleDirectory } from './escalation/people';
@@ -26,6 +26,7 @@ import { createAlertNotifier } from './notify/alert-notifier';
 import { setupProbesModule } from './probes/probes.module';
 import { createRobotPoolRepository } from './robot-pool/robot-pool.repository';
 import { setupRobotPoolModule } from './robot-pool/robot-pool.module';
+import type { RobotPoolService } from './robot-pool/robot-pool.service';
 import { createRulesRepository } from './rules/rules.repository';
 import { setupRuleRoutes, setupSilenceRoutes } from './rules/rules.routes';
 import { createRulesService } from './rules/rules.service';
@@ -40,6 +41,27 @@ import type { OncallContract } from '../oncall';
 import type { TicketsContract } from '../tickets';
 
 /**
+ * What start-up (the sandbox demo) may ask of alerts: the monitoring sources an admin would set up,
+ * and adding a robot to a chat's pool.
+ */
+export interface AlertsContract {
+  sources: Pick<SourcesService, 'listSources' | 'createSource' | 'rotateSource'>;
+  robotPool: Pick<RobotPoolService, 'addIfNew'>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    alerts: AlertsContract;
+  }
+}
+
+export interface AlertsOptions {
+  prefix: string;
+  tickets: TicketsContract;
+  oncall: OncallContract;
+}
+
+/**
  * Alerts (issue 5; rules F1, F2, F4): monitoring webhooks in, classified into three levels, grouped
  * and deduplicated like Alertmanager, one interactive card per group in DingTalk, escalation of
  * unacknowledged level-1 groups. app.ts hands over the tickets and on-call contracts it calls.
@@ -47,7 +69,7 @@ import type { TicketsContract } from '../tickets';
  * The ingest path runs one way: webhook → batcher → ingest (stores alerts and per-group changes) →
  * group-state pass (folds the changes into groups, storms, escalation and cards) → notifier (outbox).
  */
-export async function alertsModule(app: FastifyInstance, { tickets, oncall }: { tickets: TicketsContract; oncall: OncallContract }) {
+async function setupAlerts(app: FastifyInstance, { tickets, oncall }: Pick<AlertsOptions, 'tickets' | 'oncall'>): Promise<AlertsContract> {
   const { database, clock, config, directory } = app.deps;
   const { db } = database;
   const { audit } = app;
@@ -90,7 +112,6 @@ export async function alertsModule(app: FastifyInstance, { tickets, oncall }: { 
   setupRuleRoutes(app, rules);
   setupSilenceRoutes(app, silences);
   setupGroupRoutes(app, groups, actions);
-  setupSandboxAlertmanager(app, service);
   windows.register({ alerts: groupsRepo, notifier, people });
 
   app.outbox.onDelivered('dingtalk.scene_group_create', createWarRoomDeliveredHook({ repo: groupsRepo, notifier, clock }));
@@ -106,8 +127,25 @@ export async function alertsModule(app: FastifyInstance, { tickets, oncall }: { 
       return result;
     },
   });
-  setupRobotPoolModule(app);
+  const robotPool = setupRobotPoolModule(app);
+  return { sources, robotPool };
 }
+
+/**
+ * Wrapped with fastify-plugin so the contract lands on the root instance; the routes, hooks and jobs
+ * sit in their own prefixed context.
+ */
+export const alertsModule = fp(
+  async (app: FastifyInstance, options: AlertsOptions) => {
+    await app.register(
+      async (scoped) => {
+        app.decorate('alerts', await setupAlerts(scoped, options));
+      },
+      { prefix: options.prefix },
+    );
+  },
+  { name: 'alerts', dependencies: ['deps', 'audit', 'identity', 'outbox', 'inbox', 'scheduler', 'metrics'] },
+);
 
 /** Rule S3 key rotation: the pool robots' URLs and secrets, for the re-encryption run at start. */
 export const robotPoolEncryptedColumn = (db: Db) => createRobotPoolRepository({ db }).encryptedColumn();

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { systemContext } from '../../platform/audit/audit.service';
-import type { AlertsService } from './sources/sources.service';
-import { isLoopback, ownUrl } from '../../platform/http/own-url';
+import { systemContext } from '../platform/audit/audit.service';
+import type { AlertsContract } from '../modules/alerts';
+import { isLoopback, ownUrl } from '../platform/http/own-url';
 
 export const sandboxSourceName = '沙箱 Alertmanager';
 
-/** What the connection needs of the alerts service: its sources. */
-export type SourceAccess = Pick<AlertsService, 'listSources' | 'createSource' | 'rotateSource'>;
+/** What the connection needs of the alerts module: its sources. */
+export type SourceAccess = AlertsContract['sources'];
 
 /**
  * Sandbox mode: the sandbox's Alertmanager gets a source of its own and this DingOps's webhook URL,
@@ -35,10 +35,10 @@ export async function connectSandboxAlertmanager({ service, sandboxApiUrl, webho
 }
 
 /** In sandbox mode with the demo company, connects the sandbox's Alertmanager once the server listens. */
-export function setupSandboxAlertmanager(app: FastifyInstance, service: AlertsService) {
+export function connectSandboxAlertmanagerOnListen(app: FastifyInstance) {
   const { config, sandboxApiUrl } = app.deps;
   if (config.dingtalk.mode !== 'sandbox' || !config.sandbox.seedDemo || !sandboxApiUrl) return;
-  const log = app.log.child({ module: 'alerts' });
+  const log = app.log.child({ module: 'demo' });
   app.addHook('onListen', async () => {
     const address = app.server.address() as AddressInfo | null;
     const path = '/api/v1/alerts/webhooks/alertmanager';
@@ -47,7 +47,7 @@ export function setupSandboxAlertmanager(app: FastifyInstance, service: AlertsSe
     const webhookUrl = !local ? new URL(path, config.server.publicUrl).toString() : address && typeof address === 'object' ? ownUrl({ publicUrl: config.server.publicUrl, address, tls: config.server.tls !== null }, path) : null;
     if (!webhookUrl) return;
     try {
-      const outcome = await connectSandboxAlertmanager({ service, sandboxApiUrl, webhookUrl });
+      const outcome = await connectSandboxAlertmanager({ service: app.alerts.sources, sandboxApiUrl, webhookUrl });
       log.info({ outcome, webhookUrl }, 'Connected the sandbox’s Alertmanager');
     } catch (error) {
       // A demo nicety must not stop the start-up.
