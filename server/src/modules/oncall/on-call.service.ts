@@ -2,8 +2,8 @@ import type { CalendarQuery, OnCallNow, OnCallPerson, Shift } from '@dingops/sha
 import { onCallSpans, whoIsOnCall } from '@dingops/shared/rules/on-call';
 import type { Executor } from '../../db/client';
 import { scheduleNotFound } from './oncall.errors';
-import type { SchedulesDeps } from './schedules.service';
 import { isUuid, loadSchedules, overrideInput, requireSchedule, toPerson } from './schedules.shared';
+import type { SchedulesDeps } from './schedules.types';
 
 /** Who is on call: a schedule's calendar, everyone now, and whom alerts page (app.oncall). */
 export function createOnCallLookup({ db, repo, clock, ready }: Omit<SchedulesDeps, 'audit'>) {

@@ -1,20 +1,11 @@
 import type { CreateOverrideBody, OnCallPerson, Override, Schedule, ScheduleBody } from '@dingops/shared/oncall';
-import type { Db, Executor } from '../../db/client';
-import type { AuditContext, AuditService } from '../../platform/audit/audit.service';
+import type { Executor } from '../../db/client';
+import type { AuditContext } from '../../platform/audit/audit.service';
 import { createOnCallLookup } from './on-call.service';
 import { notItStaff, overrideNotFound } from './oncall.errors';
-import type { OncallRepository } from './oncall.repository';
 import type { OverrideRow, ScheduleRow } from './oncall.table';
 import { loadSchedules, requireSchedule as requireScheduleOf } from './schedules.shared';
-
-export interface SchedulesDeps {
-  db: Db;
-  repo: OncallRepository;
-  audit: AuditService;
-  clock: () => Date;
-  /** Runs before any read or write: fills an empty installation with the sandbox demo rotation. */
-  ready: () => Promise<void>;
-}
+import type { SchedulesDeps } from './schedules.types';
 
 export function createSchedulesService({ db, repo, audit, clock, ready }: SchedulesDeps) {
   const load = (rows: ScheduleRow[], span: { from: Date; to: Date | null }, tx: Executor = db) => loadSchedules(repo, rows, span, tx);

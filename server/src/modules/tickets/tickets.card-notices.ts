@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { ratingCardId, ratingCardParams, ticketCardId, ticketCardParams } from './tickets.cards';
-import type { CategoryNameOf, NotifierSettings } from './tickets.notifications';
+import type { CategoryNameOf, NotifierSettings } from './tickets.notifications.types';
 import type { TicketRow } from './tickets.table';
 
 /** The interactive cards: one per level-1/2 ticket in the IT group, kept current, and the reporter's rating card on close. */

@@ -4,20 +4,8 @@ import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { createTicketCardNotices } from './tickets.card-notices';
 import { assignmentNotification, chatReply, mergedNotification, statusNotification } from './tickets.cards';
 import { createSlaReminders } from './tickets.sla-reminders';
+import type { CategoryNameOf, NotifierSettings } from './tickets.notifications.types';
 import type { TicketFollowerRow, TicketRow } from './tickets.table';
-
-export interface NotifierSettings {
-  publicUrl: string;
-  /** The enterprise robot (an internal app's robotCode is its AppKey). */
-  robotCode: string;
-  /** The IT on-call group that gets a card for each new level-1/2 ticket; null to send none. */
-  itGroupId: string | null;
-  /** Null when no card template is configured: then no cards, only messages. */
-  cardTemplateId: string | null;
-}
-
-/** The category's Chinese name from the tree IT edits. */
-export type CategoryNameOf = (code: string, tx: Executor) => Promise<string>;
 
 /** Everything tickets tell DingTalk goes through the outbox, in the transaction of the change. */
 export function createTicketNotifier({ outbox, settings, categoryName }: { outbox: OutboxService; settings: NotifierSettings; categoryName: CategoryNameOf }) {

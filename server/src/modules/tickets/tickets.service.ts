@@ -8,13 +8,17 @@ import type { IdentityService } from '../../platform/identity/identity.service';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import type { KnowledgeContract } from '../knowledge';
 import { invalidTransition, notTheAssignee } from './tickets.errors';
-import { createTicketNotifier, type NotifierSettings } from './tickets.notifications';
+import { createTicketNotifier } from './tickets.notifications';
+import type { NotifierSettings } from './tickets.notifications.types';
 import type { TicketsRepository } from './tickets.repository';
 import { createTicketSweeps } from './tickets.sweeps';
-import { createTicketViews, worksIt } from './tickets.views';
+import { createTicketViews } from './tickets.views';
 import type { SlaSettingsService } from './settings/sla-settings.service';
 import type { TicketCategoriesService } from './settings/ticket-categories.service';
 import type { NewTicketRow, TicketRow } from './tickets.table';
+import { type TicketActor, worksIt } from './tickets.actor';
+
+export type { TicketActor } from './tickets.actor';
 
 interface TicketsDeps {
   db: Db;
@@ -28,12 +32,6 @@ interface TicketsDeps {
   slaSettings: SlaSettingsService;
   /** Publishes a resolution as an article (issue "Knowledge"); app.ts hands it over. */
   knowledge: KnowledgeContract;
-}
-
-/** The person acting, with what tickets need to know about them. */
-export interface TicketActor {
-  user: User;
-  isIt: boolean;
 }
 
 interface CreateInput {

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client';
 import type { OutboxService } from '../../platform/outbox/outbox.service';
 import { responseDueSoonInGroup, type SlaClock, slaReminder } from './tickets.cards';
-import type { NotifierSettings } from './tickets.notifications';
+import type { NotifierSettings } from './tickets.notifications.types';
 import type { TicketRow } from './tickets.table';
 
 /** Rule P3: who hears that a ticket's response or resolution clock runs out. */

@@ -6,11 +6,8 @@ import type { AuditContext, AuditService } from '../../platform/audit/audit.serv
 import { beforeIdOf, keysetPage } from '../../platform/pagination/cursor';
 import { queueForbidden, ticketNotFound } from './tickets.errors';
 import type { TicketFilter, TicketsRepository } from './tickets.repository';
-import type { TicketActor } from './tickets.service';
+import { type TicketActor, worksIt } from './tickets.actor';
 import type { TicketEventRow, TicketRow } from './tickets.table';
-
-/** Rule F4: once someone holds a ticket, only they or an IT admin diagnose and resolve it. */
-export const worksIt = (row: TicketRow, actor: TicketActor) => !row.assigneeId || row.assigneeId === actor.user.id || actor.user.roles.includes('it_admin');
 
 /** How a person reads tickets: the API shape of a row, who may see it (by role, department or following), the list and the detail. */
 export function createTicketViews({ repo, audit, clock }: { repo: TicketsRepository; audit: AuditService; clock: () => Date }) {

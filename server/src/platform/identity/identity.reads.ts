@@ -5,7 +5,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { decodeCursor, invalidCursor, keysetPage } from '../pagination/cursor';
 import { userNotFound } from './identity.errors';
 import type { IdentityRepository } from './identity.repository';
-import type { Actor } from './identity.service';
+import type { Actor } from './identity.types';
 import type { UserRow } from './identity.table';
 import { maskMobile } from './registration.rules';
 

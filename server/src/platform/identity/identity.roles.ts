@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../audit/audit.service';
 import { cannotDropOwnAdmin } from './identity.errors';
 import type { IdentityRepository } from './identity.repository';
-import type { Actor, PersonAccess } from './identity.service';
+import type { Actor, PersonAccess } from './identity.types';
 
 /** The roles DingOps grants (rule R3): set by IT, ensured at start, and listed with what DingTalk says. */
 export function createRoleGrants({ db, repo, audit, requireUser }: { db: Db; repo: IdentityRepository; audit: AuditService; requireUser: (id: string, tx?: Executor) => Promise<User> }) {

@@ -1,4 +1,3 @@
-import type { AssignableRole } from '@dingops/shared/roles';
 import type { User } from '@dingops/shared/users';
 import type { Db, Executor } from '../../db/client';
 import type { AuditContext, AuditService } from '../audit/audit.service';
@@ -11,9 +10,9 @@ import { type DirectoryProfile, isMove, profileChanges } from './identity.rules'
 import type { DepartmentRef, NewUserRow, UserRow } from './identity.table';
 import { decideRegistration, type RegistrationDecision, type RegistrationPolicy } from './registration.rules';
 import { createStatusChanges } from './identity.status';
+import type { AccountChangeSource } from './identity.types';
 
-/** The logged-in person as every route sees them: the full user, loaded once per request. */
-export type Actor = User;
+export type { AccountChangeSource, Actor, PersonAccess, StatusChange } from './identity.types';
 
 export interface DingTalkPerson {
   userId: string;
@@ -27,14 +26,6 @@ export interface DingTalkPerson {
   managerUserId: string | null;
 }
 
-/**
- * What caused a change to a person's account, kept in its audit row: a DingTalk contact event (with
- * the inbox row it came in and the DingTalk operator, when DingTalk names one) or a person in DingOps.
- */
-export type AccountChangeSource =
-  | { kind: 'dingtalk_org_event'; eventType: string; inboxEventId: string; operatorDingtalkUserId: string | null }
-  | { kind: 'person' };
-
 /** A person's department or manager changed in DingTalk (rule S2: access follows the job). */
 export interface ProfileChange {
   dingtalkUserId: string;
@@ -46,22 +37,6 @@ export interface ProfileChange {
 
 /** Runs inside the transaction that stores the change, so what it writes commits with it. */
 export type ProfileListener = (change: ProfileChange, tx: Executor) => Promise<void>;
-
-/** A person's access as DingOps stores it; leadership and status are null before DingOps met them. */
-export interface PersonAccess {
-  dingtalkUserId: string;
-  granted: AssignableRole[];
-  isDepartmentLeader: boolean | null;
-  status: UserRow['status'] | null;
-}
-
-export interface StatusChange {
-  userId: string;
-  /** Why, in words an auditor reads (e.g. "left the organisation in DingTalk"). */
-  reason: string;
-  context: AuditContext;
-  source: AccountChangeSource;
-}
 
 interface IdentityDeps {
   db: Db;

@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/client';
 import type { AuditService } from '../audit/audit.service';
 import { auditLog } from '../audit/audit.table';
 import type { IdentityRepository } from './identity.repository';
-import type { StatusChange } from './identity.service';
+import type { StatusChange } from './identity.types';
 
 /** Which statuses each change starts from, and the audit action it writes. */
 const transitions = {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDatabaseUnavailable } from '../../db/connection-errors';
 import { type DeliveryFailure, decideAfterFailure } from './outbox.rules';
 import type { OutboxRow } from './outbox.table';
-import type { OutboxCounters, WorkerDeps } from './outbox.worker';
+import type { OutboxCounters, WorkerDeps } from './outbox.worker.types';
 
 /** A delivery is recorded before its lease runs out by at least this much, or left to be sent again. */
 const leaseMarginMs = 5_000;

@@ -1,52 +1,14 @@
-import type { FastifyBaseLogger } from 'fastify';
 import { isDatabaseUnavailable } from '../../db/connection-errors';
-import type { DingTalkClient } from '../../dingtalk/client';
 import { isDingTalkError } from '../../dingtalk/errors';
-import type { Executor } from '../../db/client';
-import type { FieldCipher } from '../crypto/field-cipher';
 import { deliverers, type EffectKind } from './outbox.effects';
-import type { OutboxRepository } from './outbox.repository';
-import { type PoolLookup, type PoolSender, pooledFailure, poolSenders, reserveFirst } from './outbox.pool';
+import { type PoolSender, pooledFailure, poolSenders, reserveFirst } from './outbox.pool';
 import { createOutcomeRecorder } from './outbox.outcomes';
-import type { DeliveryFailure, RetryPolicy } from './outbox.rules';
+import type { DeliveryFailure } from './outbox.rules';
 import type { OutboxRow } from './outbox.table';
+import type { OutboxCounters, WorkerDeps } from './outbox.worker.types';
 import { createPollLoop } from '../workers/poll-loop';
 
-export interface OutboxWorkerSettings {
-  policy: RetryPolicy;
-  robotLimit: number;
-  robotWindowMs: number;
-  /** How long a robot DingTalk throttled is left alone when DingTalk gives no hint (its own penalty is 10 minutes). */
-  throttlePenaltyMs: number;
-  concurrency: number;
-  pollMs: number;
-  leaseMs: number;
-}
-
-export type DeliveredHook = (row: OutboxRow, result: Record<string, unknown>, tx: Executor) => Promise<void>;
-/** Runs in the transaction that moves an effect to the dead letters, so what waited on it can say so. */
-export type DeadLetterHook = (row: OutboxRow, reason: string, tx: Executor) => Promise<void>;
-
-export interface OutboxCounters {
-  delivered: number;
-  retried: number;
-  dead: number;
-  deferredByRateLimit: number;
-}
-
-export interface WorkerDeps {
-  repo: OutboxRepository;
-  client: DingTalkClient;
-  cipher: FieldCipher;
-  clock: () => Date;
-  settings: OutboxWorkerSettings;
-  log: FastifyBaseLogger | undefined;
-  hooks: Map<string, DeliveredHook[]>;
-  deadHooks: Map<string, DeadLetterHook[]>;
-  /** Where pooled messages find a chat's custom robots (set by the module that keeps them). */
-  pools: { lookup: PoolLookup | null };
-  transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
-}
+export type { DeadLetterHook, DeliveredHook, OutboxCounters, OutboxWorkerSettings, WorkerDeps } from './outbox.worker.types';
 
 /** Delivers outbox rows: claim (SKIP LOCKED), respect each robot's budget, send, record the outcome. */
 export function createOutboxWorker(deps: WorkerDeps) {

@@ -7,7 +7,7 @@ import { notAllowed, requestNotFound } from '../access.errors';
 import type { People } from '../access.people';
 import { accessGrants, accessRequests, accessRoles, accessSystems, type AccessRequestRow } from '../access.table';
 import { peopleOfRequest, requestView } from '../access.views';
-import type { RequestSettings } from './requests.service';
+import type { RequestSettings } from './requests.types';
 
 const readers = ['it_staff', 'it_admin', 'auditor'] as const;
 

@@ -15,14 +15,7 @@ import type { CatalogService } from '../catalog/catalog.service';
 import { createRequestClosing } from './requests.closing';
 import { approvalFormValues, approverNodes } from './requests.form';
 import { createRequestReads } from './requests.reads';
-
-export interface RequestSettings {
-  processCode: string | null;
-  securityLeadUserId: string | null;
-  approvalUrl: (instanceId: string) => string;
-  /** How long a new request waits for the outbox to bring DingTalk's instance id (0 without an outbox worker). */
-  instanceWaitMs: number;
-}
+import type { RequestSettings } from './requests.types';
 
 /** Access requests: checked for least privilege, then sent to DingTalk's approval app through the outbox (rule S2). */
 export function createRequestsService(deps: { db: Db; audit: AuditService; outbox: OutboxService; people: People; catalog: CatalogService; notify: AccessNotifier; links: AccessLinks; clock: () => Date; settings: RequestSettings }) {
