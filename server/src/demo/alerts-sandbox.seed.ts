@@ -34,10 +34,11 @@ export async function connectSandboxAlertmanager({ service, sandboxApiUrl, webho
   return existing ? 'rotated' : 'created';
 }
 
-/** In sandbox mode with the demo company, connects the sandbox's Alertmanager once the server listens. */
+/** Connects the sandbox's Alertmanager once the server listens. */
 export function connectSandboxAlertmanagerOnListen(app: FastifyInstance) {
   const { config, sandboxApiUrl } = app.deps;
-  if (config.dingtalk.mode !== 'sandbox' || !config.sandbox.seedDemo || !sandboxApiUrl) return;
+  // runtime.ts calls this only in sandbox mode with the demo company.
+  if (!sandboxApiUrl) return;
   const log = app.log.child({ module: 'demo' });
   app.addHook('onListen', async () => {
     const address = app.server.address() as AddressInfo | null;
